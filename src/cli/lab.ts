@@ -1,0 +1,5 @@
+import type { Command } from 'commander';
+import type { CliIO } from './io.js';
+import type { RunState } from './main.js';
+
+export function registerLab(_program: Command, _io: CliIO, _state: RunState): void {}

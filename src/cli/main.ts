@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, UsageError } from '../core/errors.js';
+import { type CliIO, processIO } from './io.js';
+import { registerSite } from './site.js';
+import { registerProfiles } from './profiles.js';
+import { registerLab } from './lab.js';
+import { registerWifi } from './wifi.js';
+import { registerDhcp } from './dhcp.js';
+
+/**
+ * The command-line entry point: parse, run, report, exit code (after knip's cli.ts).
+ * Subcommand files only declare options here; their work is imported when the command runs, so
+ * `zapcheck --version` stays as fast as Node itself.
+ */
+
+export function toolVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/** Holder for the exit code a command decides; commander's action handlers return nothing. */
+export interface RunState {
+  exitCode: number;
+}
+
+export function buildProgram(io: CliIO, state: RunState): Command {
+  const program = new Command();
+  program
+    .name('zapcheck')
+    .description(
+      'Checks whether a site network will carry Zaptec EV chargers (Wi-Fi, DHCP, DNS, NTP, HTTPS, MQTT over TLS)\nand says in plain words what to ask the site IT to change.',
+    )
+    .version(toolVersion(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+Exit codes:
+  0  ready (warnings allowed)     1  not ready
+  2  usage or input error         3  internal error
+  130 interrupted (Ctrl-C)
+
+Examples:
+  zapcheck site --lab                      full run against the built-in simulated site
+  zapcheck site "Garage Nord" --json report.json
+  zapcheck site --lab tls-intercepted      a simulated fault
+  zapcheck lab --list                      the simulated faults`,
+    );
+  registerSite(program, io, state);
+  registerProfiles(program, io, state);
+  registerLab(program, io, state);
+  registerWifi(program, io, state);
+  registerDhcp(program, io, state);
+  return program;
+}
+
+export { Option };
+
+function errorLine(io: CliIO, message: string, hint?: string): void {
+  io.stderr.write(`zapcheck: ${message}\n`);
+  if (hint) io.stderr.write(`  ${hint}\n`);
+}
+
+export async function runCli(argv: string[], io: CliIO = processIO()): Promise<number> {
+  const state: RunState = { exitCode: EXIT.READY };
+  const program = buildProgram(io, state);
+  try {
+    await program.parseAsync(argv);
+    return state.exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here with code 0; usage mistakes with code 1 from commander.
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.READY;
+      if (err.code === 'commander.help') return EXIT.READY;
+      return EXIT.USAGE;
+    }
+    if (err instanceof UsageError) {
+      errorLine(io, err.message, err.hint);
+      return EXIT.USAGE;
+    }
+    const msg = err instanceof Error ? err.message : String(err);
+    errorLine(io, `internal error: ${msg}`, 'this is a bug in zapcheck; please report it with the command you ran');
+    if (io.env.ZAPCHECK_DEBUG && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+    return EXIT.INTERNAL;
+  }
+}
+
+/** Called by bin/zapcheck.js: runs, then ends the process with the decided code. */
+export async function main(argv: string[]): Promise<number> {
+  const code = await runCli(argv);
+  // Let stdout drain before leaving (a piped JSON report must not be cut).
+  await new Promise<void>((resolve) => {
+    if (process.stdout.writableLength === 0) resolve();
+    else process.stdout.once('drain', () => resolve());
+  });
+  process.exit(code);
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Every socket a test opens goes through the site-context guard; this makes the guard refuse
+    // anything but loopback (and namespaces a test names explicitly) in the CLI subprocesses too.
+    env: { ZAPCHECK_GUARD: 'loopback' },
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    pool: 'forks',
+  },
+});
