@@ -1,5 +1,66 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import type { CliIO } from './io.js';
 import type { RunState } from './main.js';
+import { collect, parseNonNegativeInt, parsePositiveNumber } from './options.js';
 
-export function registerSite(_program: Command, _io: CliIO, _state: RunState): void {}
+export interface SiteCommandOptions {
+  lab?: string | true;
+  labLatency?: number;
+  profile?: string;
+  json?: string;
+  deadline: number;
+  dnsServer?: string[];
+  trustRoots?: string;
+  strict?: boolean;
+  mqttConnect?: boolean;
+  ssid?: string;
+  scanFile?: string;
+  chargers?: number;
+  dhcpRange?: string;
+  lang?: string;
+  ascii?: boolean;
+}
+
+/** `zapcheck site [name]`: the whole network-readiness pipeline for one site. */
+export function registerSite(program: Command, io: CliIO, state: RunState): void {
+  program
+    .command('site')
+    .description('check whether this site network will carry the chargers (run it on the network the chargers will use)')
+    .argument('[name]', 'site name for the report', 'site')
+    .option('--lab [scenario]', 'run against the built-in simulated site (no internet needed); scenarios: zapcheck lab --list')
+    .addOption(
+      new Option('--lab-latency <ms>', 'delay every lab exchange by this many ms').argParser(
+        parseNonNegativeInt('--lab-latency', 10_000),
+      ),
+    )
+    .option('-p, --profile <id|path>', 'charger profile: a built-in id (zapcheck profiles) or a JSON/YAML file', 'zaptec-pro')
+    .option('--json <file|->', 'also write the JSON report to a file, or - for stdout')
+    .addOption(
+      new Option('--deadline <seconds>', 'the whole run ends within this time')
+        .default(5)
+        .argParser(parsePositiveNumber('--deadline', 600)),
+    )
+    .option('--dns-server <ip[:port]>', 'ask this resolver instead of the one DHCP gave (repeatable)', collect)
+    .option('--trust-roots <pem>', 'validate public TLS chains against these roots instead of the bundled Mozilla roots')
+    .option('--strict', 'warnings also make the site not ready (exit 1)')
+    .option('--mqtt-connect', 'also send one MQTT CONNECT with a random probe id (no credentials) to the hub')
+    .option('--ssid <name>', 'the Wi-Fi network the chargers will join')
+    .option('--scan-file <file>', 'use a saved Wi-Fi scan instead of scanning')
+    .addOption(new Option('--chargers <n>', 'number of chargers planned').argParser(parseNonNegativeInt('--chargers', 10_000)))
+    .option('--dhcp-range <first-last>', 'the DHCP pool, e.g. 192.168.1.100-192.168.1.199')
+    .option('--lang <en|it>', 'language of the report (default: from LANG)')
+    .option('--ascii', 'plain ASCII marks (for old Windows consoles)')
+    .addHelpText(
+      'after',
+      `
+The checks run the way a charger connects: IPv4 only, through the DNS server DHCP gave (or --dns-server),
+TLS validated against public roots only (never the OS store), no proxy. Nothing inbound is needed.
+
+Exit codes: 0 ready (warnings allowed; --strict refuses them), 1 not ready, 2 bad input, 3 internal error,
+130 interrupted.`,
+    )
+    .action(async (name: string, opts: SiteCommandOptions) => {
+      const { runSite } = await import('./site-run.js');
+      state.exitCode = await runSite(name, opts, io);
+    });
+}

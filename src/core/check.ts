@@ -50,7 +50,7 @@ export interface CheckFamily {
    * Optional pure pass over the finished results of the whole run (e.g. one unknown issuer signing
    * unrelated hosts means TLS interception). Returns the results to keep, in the same order.
    */
-  correlate?(results: CheckResult[]): CheckResult[];
+  correlate?(results: CheckResult[], ctx: SiteContext): CheckResult[];
 }
 
 /** Shorthand constructors keep verdicts uniform across checks. */

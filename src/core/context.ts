@@ -1,5 +1,6 @@
 import type { Endpoint, Profile } from '../profile/types.js';
 import type { Guard, Transport } from './guard.js';
+import type { Lang, Translate } from '../i18n/index.js';
 
 /**
  * The site context: everything environment-specific, in one object. Checks and probes read it and
@@ -70,6 +71,9 @@ export interface SiteContext {
   signal: AbortSignal;
   environment: SiteEnvironment;
   options: SiteOptions;
+  /** Language of everything a person reads; JSON codes stay language-neutral. */
+  lang: Lang;
+  t: Translate;
 }
 
 /** Per-run options that checks may read (from the CLI or a sites file). */

@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import type { Check, CheckFamily } from '../core/check.js';
+import { outcome } from '../core/check.js';
+import type { Endpoint } from '../profile/types.js';
+import { addressesFrom, dnsCheckId, it, seconds } from './shared.js';
+import { tlsCheckId } from './tls.js';
+import { softenOptional } from './optional.js';
+
+/**
+ * R7, opt-in (`--mqtt-connect`): one MQTT 3.1.1 CONNECT over TLS with a random probe client id and no
+ * password. Any CONNACK proves an MQTT broker answers end to end; Azure IoT Hub answers 5 (not
+ * authorized), which is the expected answer to an anonymous probe. A real charger's identity is never
+ * sent. Without the option, the TLS check on 8883 is the proof.
+ */
+
+const CONNACK_MEANING: Record<number, string> = {
+  0: 'accepted',
+  1: 'unacceptable protocol version',
+  2: 'identifier rejected',
+  3: 'server unavailable',
+  4: 'bad user name or password',
+  5: 'not authorized',
+};
+
+export function probeClientId(): string {
+  return `zapcheck-probe-${randomBytes(6).toString('hex')}`;
+}
+
+export function mqttCheck(endpoint: Endpoint): Check {
+  const { host, port } = endpoint;
+  const dnsId = dnsCheckId(host);
+  const tlsId = tlsCheckId(endpoint);
+  return {
+    id: `mqtt:${host}:${port}`,
+    kind: 'mqtt',
+    title: `MQTT ${host}:${port}`,
+    target: { host, port, protocol: 'mqtts' },
+    needs: [dnsId, tlsId],
+    budgetShare: 0.5,
+    async run({ ctx, probes, deps, budgetMs }) {
+      const t = ctx.t;
+      const ip = addressesFrom(deps[dnsId])[0] ?? '';
+      const trust = ctx.trustFor(endpoint);
+      const clientId = probeClientId();
+      const r = await probes.mqtt({
+        ip,
+        port,
+        servername: host,
+        ca: trust.roots,
+        verify: trust.roots.length > 0 && trust.kind !== 'issuer',
+        clientId,
+        timeoutMs: budgetMs,
+      });
+      const vars = { host, port, limit: seconds(budgetMs) };
+      if (r.ok) {
+        const meaning = CONNACK_MEANING[r.value.returnCode] ?? 'unknown';
+        const evidence = { clientId, returnCode: r.value.returnCode, meaning, ms: Math.round(r.ms) };
+        return outcome('pass', 'OK', t('mqtt.ok', { ...vars, code: r.value.returnCode, meaning }), evidence);
+      }
+      const evidence = { clientId, error: r.error.code, message: r.error.message };
+      if (r.error.code === 'BLOCKED') {
+        return outcome('error', 'GUARD_BLOCKED', t('guard.blocked', { what: `${host}:${port}` }), evidence);
+      }
+      const key = r.error.code === 'PROTOCOL' || r.error.code === 'TOO_LARGE' ? 'mqtt.notmqtt' : 'mqtt.noconnack';
+      return outcome('fail', 'MQTT_NO_CONNACK', t(key, vars), evidence, [it(t('mqtt.noconnack.fix', vars))]);
+    },
+  };
+}
+
+export const mqttFamily: CheckFamily = {
+  kind: 'mqtt',
+  plan: (ctx) =>
+    ctx.options.mqttConnect
+      ? ctx.profile.endpoints.filter((e) => e.protocol === 'mqtts').map((e) => softenOptional(mqttCheck(e), e, ctx))
+      : [],
+};

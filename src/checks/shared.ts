@@ -1,0 +1,35 @@
+import type { CheckResult, Remediation } from '../core/result.js';
+import type { SiteContext } from '../core/context.js';
+import type { Endpoint } from '../profile/types.js';
+
+/** Helpers the check families share: where a host's addresses are, and uniform wording. */
+
+export function dnsCheckId(host: string): string {
+  return `dns:${host}`;
+}
+
+/** The IPv4 addresses a passed DNS check found for its host (its evidence.addresses). */
+export function addressesFrom(dep: CheckResult | undefined): string[] {
+  const a = dep?.evidence.addresses;
+  return Array.isArray(a) ? a.filter((x): x is string => typeof x === 'string') : [];
+}
+
+export function tcpEndpoints(ctx: SiteContext): Endpoint[] {
+  return ctx.profile.endpoints.filter((e) => e.protocol !== 'ntp');
+}
+
+export function uniqueHosts(ctx: SiteContext): string[] {
+  return [...new Set(ctx.profile.endpoints.map((e) => e.host))];
+}
+
+export function it(text: string): Remediation {
+  return { audience: 'it', text };
+}
+
+export function installer(text: string): Remediation {
+  return { audience: 'installer', text };
+}
+
+export function seconds(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)} s` : `${Math.round(ms)} ms`;
+}

@@ -1,0 +1,328 @@
+import type { Check, CheckFamily, CheckOutcome } from '../core/check.js';
+import { outcome } from '../core/check.js';
+import type { SiteContext, TrustSpec } from '../core/context.js';
+import type { CheckResult, Evidence, Json } from '../core/result.js';
+import type { ProbeResult } from '../core/errors.js';
+import type { Endpoint } from '../profile/types.js';
+import type { CertInfo, TlsInfo } from '../probes/types.js';
+import { addressesFrom, dnsCheckId, it, seconds, tcpEndpoints } from './shared.js';
+import { tcpCheckId } from './tcp.js';
+import { softenOptional } from './optional.js';
+
+/**
+ * R4, R6, R7: a TLS handshake the way the charger makes it (SNI, TLS 1.2, the profile's trust: the
+ * public Mozilla roots bundled with Node, a private root file, or an expected issuer; never the OS
+ * store), and the chain judged: expired, not yet valid, wrong name, untrusted, or intercepted by a
+ * firewall that re-signs TLS with its own CA (the charger rejects that).
+ */
+
+/** Products that re-sign TLS (TLS inspection), matched on the issuer names of the chain. */
+const INTERCEPTION_PRODUCTS: [RegExp, string][] = [
+  [/forti(gate|net)/i, 'Fortinet FortiGate'],
+  [/palo ?alto/i, 'Palo Alto Networks'],
+  [/zscaler/i, 'Zscaler'],
+  [/sophos/i, 'Sophos'],
+  [/umbrella|cisco/i, 'Cisco'],
+  [/check ?point/i, 'Check Point'],
+  [/barracuda/i, 'Barracuda'],
+  [/watchguard/i, 'WatchGuard'],
+  [/sonicwall/i, 'SonicWall'],
+  [/forcepoint|websense/i, 'Forcepoint'],
+  [/netskope/i, 'Netskope'],
+  [/blue ?coat|symantec web/i, 'Symantec Blue Coat'],
+  [/kaspersky/i, 'Kaspersky'],
+  [/\beset\b/i, 'ESET'],
+  [/avast|avg\b/i, 'Avast/AVG'],
+  [/bitdefender/i, 'Bitdefender'],
+  [/mcafee|skyhigh/i, 'McAfee/Skyhigh'],
+  [/untangle/i, 'Untangle'],
+  [/smoothwall/i, 'Smoothwall'],
+  [/lightspeed/i, 'Lightspeed'],
+  [/securly/i, 'Securly'],
+  [/cato ?networks/i, 'Cato Networks'],
+  [/meraki/i, 'Cisco Meraki'],
+  [/juniper/i, 'Juniper'],
+  [/opnsense|pfsense/i, 'OPNsense/pfSense'],
+];
+
+export function interceptionProduct(chain: readonly CertInfo[]): string | null {
+  for (const cert of chain) {
+    const names = [cert.issuer.O, cert.issuer.CN, cert.issuer.OU, cert.subject.O].filter(Boolean).join(' ');
+    for (const [re, product] of INTERCEPTION_PRODUCTS) if (re.test(names)) return product;
+  }
+  return null;
+}
+
+/** The certificate authority that signs the chain: the top-most issuer name. */
+export function chainIssuer(chain: readonly CertInfo[]): string {
+  const top = chain[chain.length - 1];
+  if (!top) return 'unknown';
+  const i = top.selfSigned ? top.subject : top.issuer;
+  return [i.CN, i.O].filter(Boolean).join(', ') || 'unknown';
+}
+
+/** RFC 6125 style name match on the leaf's DNS SANs (one wildcard label, leftmost only). */
+export function leafMatchesHost(leaf: CertInfo | undefined, host: string): boolean {
+  if (!leaf) return false;
+  const h = host.toLowerCase();
+  return leaf.subjectAltNames.some((san) => {
+    const name = san.toLowerCase();
+    if (name === h) return true;
+    if (name.startsWith('*.')) {
+      const rest = name.slice(2);
+      const dot = h.indexOf('.');
+      return dot > 0 && h.slice(dot + 1) === rest;
+    }
+    return false;
+  });
+}
+
+function certEvidence(c: CertInfo): Json {
+  return {
+    subject: c.subject.CN ?? c.subject.O ?? null,
+    issuer: [c.issuer.CN, c.issuer.O].filter(Boolean).join(', '),
+    validFrom: c.validFrom,
+    validTo: c.validTo,
+    fingerprint256: c.fingerprint256,
+    selfSigned: c.selfSigned,
+  };
+}
+
+const UNTRUSTED_CODES = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_REJECTED',
+]);
+
+export interface TlsAttempts {
+  /** The charger's handshake: the profile's lowest TLS version only. */
+  charger: ProbeResult<TlsInfo>;
+  /** Only when the charger's failed in the handshake: what the server does speak (any version). */
+  any?: ProbeResult<TlsInfo>;
+}
+
+/**
+ * The verdict, a pure function of the handshake evidence, the trust and the laptop clock.
+ * Exported for tests with recorded evidence.
+ */
+export function judgeTls(
+  ctx: Pick<SiteContext, 't'>,
+  endpoint: Endpoint,
+  trust: TrustSpec,
+  attempts: TlsAttempts,
+  nowMs: number,
+  limitMs: number,
+): CheckOutcome {
+  const t = ctx.t;
+  const { host, port } = endpoint;
+  const version = endpoint.tlsVersions.includes('TLSv1.2') ? 'TLS 1.2' : 'TLS 1.3';
+  const vars = { host, port, version, trust: trust.label, limit: seconds(limitMs) };
+  const evidence: Evidence = { trust: trust.kind, trustLabel: trust.label };
+  const r = attempts.charger;
+
+  if (!r.ok) {
+    evidence.error = r.error.code;
+    evidence.message = r.error.message;
+    if (r.error.code === 'TLS_HANDSHAKE' && attempts.any) {
+      const any = attempts.any;
+      if (any.ok) {
+        evidence.serverSpeaks = any.value.protocol;
+        evidence.serverChain = any.value.chain.map(certEvidence);
+        const vVars = { ...vars, spoken: any.value.protocol };
+        return outcome('fail', 'TLS_VERSION', t('tls.version', vVars), evidence, [it(t('tls.version.fix', vVars))]);
+      }
+      evidence.anyVersionError = any.error.message;
+    }
+    switch (r.error.code) {
+      case 'TLS_HANDSHAKE':
+        return outcome('fail', 'TLS_HANDSHAKE', t('tls.handshake', { ...vars, message: r.error.message }), evidence, [
+          it(t('tls.handshake.fix', vars)),
+        ]);
+      case 'TIMEOUT':
+      case 'ABORTED':
+        return outcome('fail', 'TLS_TIMEOUT', t('tls.timeout', vars), evidence, [it(t('tls.timeout.fix', vars))]);
+      case 'RESET':
+      case 'REFUSED':
+        return outcome('fail', 'TLS_RESET', t('tls.reset', vars), evidence, [it(t('tls.reset.fix', vars))]);
+      case 'BLOCKED':
+        return outcome('error', 'GUARD_BLOCKED', t('guard.blocked', { what: `${host}:${port}` }), evidence);
+      default:
+        return outcome('fail', 'TLS_HANDSHAKE', t('tls.handshake', { ...vars, message: r.error.message }), evidence, [
+          it(t('tls.handshake.fix', vars)),
+        ]);
+    }
+  }
+
+  const info = r.value;
+  const chain = info.chain;
+  const leaf = chain[0];
+  const issuer = chainIssuer(chain);
+  Object.assign(evidence, {
+    protocol: info.protocol,
+    cipher: info.cipher,
+    authorized: info.authorized,
+    authorizationError: info.authorizationError,
+    issuer,
+    chain: chain.map(certEvidence),
+  });
+  const iVars = { ...vars, issuer, protocol: info.protocol };
+
+  const product = interceptionProduct(chain);
+  if (product && !info.authorized) {
+    const pVars = { ...iVars, product };
+    evidence.interception = { product, issuer };
+    return outcome('fail', 'TLS_INTERCEPTED', t('tls.intercepted.product', pVars), evidence, [
+      it(t('tls.intercepted.fix', pVars)),
+    ]);
+  }
+
+  // Dates and name first: they are what a person can act on, whatever the chain.
+  const notAfter = leaf ? Date.parse(leaf.validTo) : NaN;
+  const notBefore = leaf ? Date.parse(leaf.validFrom) : NaN;
+  const code = info.authorizationError;
+  if (code === 'CERT_HAS_EXPIRED' || (!info.authorized && notAfter < nowMs)) {
+    const eVars = { ...iVars, date: leaf?.validTo ?? '?' };
+    return outcome('fail', 'TLS_EXPIRED', t('tls.expired', eVars), evidence, [it(t('tls.expired.fix', eVars))]);
+  }
+  if (code === 'CERT_NOT_YET_VALID' || (!info.authorized && notBefore > nowMs)) {
+    const eVars = { ...iVars, date: leaf?.validFrom ?? '?' };
+    return outcome('fail', 'TLS_NOT_YET_VALID', t('tls.notyet', eVars), evidence, [
+      it(t('tls.notyet.fix', eVars)),
+    ]);
+  }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID' || !leafMatchesHost(leaf, host)) {
+    const nVars = { ...iVars, names: (leaf?.subjectAltNames ?? []).slice(0, 4).join(', ') || '-' };
+    return outcome('fail', 'TLS_NAME_MISMATCH', t('tls.name', nVars), evidence, [it(t('tls.name.fix', nVars))]);
+  }
+
+  if (trust.kind === 'issuer') {
+    const want = (trust.issuer ?? '').toLowerCase();
+    const names = chain.flatMap((c) => [c.issuer.CN, c.issuer.O, c.subject.CN, c.subject.O]);
+    if (names.some((n) => n?.toLowerCase().includes(want))) {
+      return outcome('pass', 'OK', t('tls.ok.issuer', iVars), evidence);
+    }
+    return outcome('fail', 'TLS_UNTRUSTED', t('tls.untrusted', iVars), evidence, [it(t('tls.untrusted.fix', iVars))]);
+  }
+  if (trust.kind === 'private' && trust.roots.length === 0) {
+    // The charger checks this host against a root zapcheck does not have: handshake and name only.
+    // correlate() still flags it when the same unknown issuer also signs public hosts.
+    evidence.chainVerified = false;
+    return outcome('pass', 'OK', t('tls.ok.private', iVars), evidence);
+  }
+  if (info.authorized) return outcome('pass', 'OK', t('tls.ok', iVars), evidence);
+  if (code && !UNTRUSTED_CODES.has(code)) {
+    return outcome('fail', 'TLS_UNTRUSTED', t('tls.untrusted.code', { ...iVars, code }), evidence, [
+      it(t('tls.untrusted.fix', iVars)),
+    ]);
+  }
+  return outcome('fail', 'TLS_UNTRUSTED', t('tls.untrusted', iVars), evidence, [it(t('tls.untrusted.fix', iVars))]);
+}
+
+export function tlsCheckId(e: Pick<Endpoint, 'host' | 'port'>): string {
+  return `tls:${e.host}:${e.port}`;
+}
+
+export function tlsCheck(endpoint: Endpoint): Check {
+  const { host, port } = endpoint;
+  const dnsId = dnsCheckId(host);
+  const tcpId = tcpCheckId(endpoint);
+  const lowest = endpoint.tlsVersions.includes('TLSv1.2') ? 'TLSv1.2' : 'TLSv1.3';
+  return {
+    id: tlsCheckId(endpoint),
+    kind: 'tls',
+    title: `TLS ${host}:${port}`,
+    target: { host, port, protocol: 'tls' },
+    needs: [dnsId, tcpId],
+    budgetShare: 0.5,
+    async run({ ctx, probes, deps, budgetMs }) {
+      const ip = addressesFrom(deps[dnsId])[0] ?? '';
+      const trust = ctx.trustFor(endpoint);
+      const started = ctx.clock.monotonic();
+      const charger = await probes.tls({
+        ip,
+        port,
+        servername: host,
+        ca: trust.roots,
+        minVersion: lowest,
+        maxVersion: lowest,
+        timeoutMs: budgetMs,
+      });
+      const attempts: TlsAttempts = { charger };
+      if (!charger.ok && charger.error.code === 'TLS_HANDSHAKE') {
+        // Learn what the server does speak (TLS 1.3 only? 1.0 only?), at the lowest security level.
+        const left = Math.max(1, budgetMs - (ctx.clock.monotonic() - started));
+        attempts.any = await probes.tls({
+          ip,
+          port,
+          servername: host,
+          ca: trust.roots,
+          minVersion: 'TLSv1',
+          maxVersion: 'TLSv1.3',
+          ciphers: 'DEFAULT@SECLEVEL=0',
+          timeoutMs: left,
+        });
+      }
+      return judgeTls(ctx, endpoint, trust, attempts, ctx.clock.now(), budgetMs);
+    },
+  };
+}
+
+/** Registrable-domain approximation: the last two labels (enough to tell Azure from Zaptec hosts). */
+function siteOf(host: string | undefined): string {
+  return (host ?? '').split('.').slice(-2).join('.');
+}
+
+function issuerKey(r: CheckResult): string | null {
+  const chain = r.evidence.chain;
+  if (!Array.isArray(chain) || chain.length === 0) return null;
+  const top = chain[chain.length - 1] as { issuer?: string; fingerprint256?: string; selfSigned?: boolean };
+  // A self-signed leaf per host is not one CA signing many hosts.
+  if (chain.length === 1 && top.selfSigned) return null;
+  return top.issuer ?? null;
+}
+
+/**
+ * One unknown CA signing hosts of unrelated organisations is a TLS-inspecting firewall, even when its
+ * name gives no product away. Pure: runs over the finished TLS results of the run.
+ */
+export function correlateTls(results: CheckResult[], t: SiteContext['t']): CheckResult[] {
+  const suspects = results.filter(
+    (r) => r.cause === 'TLS_UNTRUSTED' || (r.status === 'pass' && r.evidence.chainVerified === false),
+  );
+  const sitesByIssuer = new Map<string, Set<string>>();
+  for (const r of suspects) {
+    const key = issuerKey(r);
+    if (!key) continue;
+    const set = sitesByIssuer.get(key) ?? new Set<string>();
+    set.add(siteOf(r.target.host));
+    sitesByIssuer.set(key, set);
+  }
+  return results.map((r) => {
+    const key = suspects.includes(r) ? issuerKey(r) : null;
+    if (!key || (sitesByIssuer.get(key)?.size ?? 0) < 2) return r;
+    const hosts = suspects
+      .filter((s) => issuerKey(s) === key)
+      .map((s) => s.target.host ?? '')
+      .join(', ');
+    const vars = { host: r.target.host ?? '', port: r.target.port ?? 0, issuer: key, hosts, product: key };
+    return {
+      ...r,
+      status: r.evidence.optionalFailure === true ? 'warn' : 'fail',
+      cause: 'TLS_INTERCEPTED',
+      summary: t('tls.intercepted.issuer', vars),
+      evidence: { ...r.evidence, interception: { product: null, issuer: key, hosts } },
+      remediation: [it(t('tls.intercepted.fix', vars))],
+    };
+  });
+}
+
+export const tlsFamily: CheckFamily = {
+  kind: 'tls',
+  plan: (ctx) => tcpEndpoints(ctx).map((e) => softenOptional(tlsCheck(e), e, ctx)),
+  correlate: (results, ctx) => correlateTls(results, ctx.t),
+};

@@ -1,0 +1,186 @@
+import type { Check, CheckFamily, CheckOutcome } from './check.js';
+import type { SiteContext } from './context.js';
+import type { CheckResult } from './result.js';
+import type { Probes } from '../probes/types.js';
+
+/**
+ * The runner: every check starts as soon as the checks it needs are done (DNS -> TCP -> TLS per host,
+ * all hosts at once), each with a budget derived from the deadline; the whole run is over by the
+ * deadline however broken the network, and a check that throws becomes that check's `error`, never
+ * the run's (after expo-doctor's runner).
+ */
+
+export interface RunnerEvents {
+  onStart?(check: Check): void;
+  onFinish?(result: CheckResult): void;
+}
+
+export interface RunOutcome {
+  results: CheckResult[];
+  interrupted: boolean;
+}
+
+/** Time kept back at the end of the run for correlating and writing the report. */
+const REPORT_RESERVE_MS = 150;
+/** A check that ignores its budget gets this much grace past the deadline before it is given up. */
+const HARD_STOP_GRACE_MS = 250;
+
+const OK_DEPENDENCY = new Set(['pass', 'warn']);
+
+export function planChecks(families: readonly CheckFamily[], ctx: SiteContext): Check[] {
+  const checks = families.flatMap((f) => f.plan(ctx));
+  const ids = new Set<string>();
+  for (const c of checks) {
+    if (ids.has(c.id)) throw new Error(`duplicate check id ${c.id}`);
+    ids.add(c.id);
+  }
+  for (const c of checks) {
+    for (const n of c.needs) if (!ids.has(n)) throw new Error(`check ${c.id} needs unknown check ${n}`);
+  }
+  return checks;
+}
+
+function describeError(err: unknown): string {
+  if (err instanceof Error) return `${err.name}: ${err.message}`;
+  return String(err);
+}
+
+export async function runChecks(
+  families: readonly CheckFamily[],
+  ctx: SiteContext,
+  probes: Probes,
+  events: RunnerEvents = {},
+  /** Aborted by Ctrl-C only (the deadline is ctx.deadlineAt): makes the report `interrupted`. */
+  interrupt?: AbortSignal,
+): Promise<RunOutcome> {
+  const checks = planChecks(families, ctx);
+  const results = new Map<string, CheckResult>();
+  const started = new Set<string>();
+  const running = new Map<string, Promise<void>>();
+  const clock = ctx.clock;
+
+  const finish = (check: Check, out: CheckOutcome, startedAt: number): void => {
+    if (results.has(check.id)) return;
+    const result: CheckResult = {
+      id: check.id,
+      kind: check.kind,
+      title: check.title,
+      target: check.target,
+      status: out.status,
+      cause: out.cause,
+      summary: out.summary,
+      evidence: out.evidence,
+      remediation: out.remediation,
+      durationMs: Math.max(0, Math.round(clock.monotonic() - startedAt)),
+    };
+    results.set(check.id, result);
+    events.onFinish?.(result);
+  };
+
+  const skipFor = (check: Check, blocker: CheckResult): CheckOutcome => ({
+    status: 'skip',
+    cause: 'SKIPPED',
+    summary: `not tested: ${blocker.title} did not pass (${blocker.cause})`,
+    evidence: { blockedBy: blocker.id },
+    remediation: [],
+  });
+
+  const startCheck = (check: Check): void => {
+    started.add(check.id);
+    const startedAt = clock.monotonic();
+    const blocker = check.needs
+      .map((id) => results.get(id))
+      .find((r) => r && (!OK_DEPENDENCY.has(r.status) || r.evidence.optionalFailure === true));
+    if (blocker) {
+      finish(check, skipFor(check, blocker), startedAt);
+      return;
+    }
+    events.onStart?.(check);
+    const left = ctx.deadlineAt - REPORT_RESERVE_MS - startedAt;
+    const budgetMs = Math.max(1, Math.floor(Math.min(left, ctx.deadlineMs * check.budgetShare)));
+    const deps: Record<string, CheckResult> = {};
+    for (const id of check.needs) deps[id] = results.get(id)!;
+
+    let hardStop: NodeJS.Timeout | undefined;
+    const hardStopped = new Promise<CheckOutcome>((resolve) => {
+      hardStop = setTimeout(
+        () =>
+          resolve({
+            status: 'error',
+            cause: 'CHECK_OVERRAN',
+            summary: `zapcheck did not finish this check within its ${budgetMs} ms budget`,
+            evidence: { budgetMs },
+            remediation: [],
+          }),
+        Math.max(0, left) + REPORT_RESERVE_MS + HARD_STOP_GRACE_MS,
+      );
+      hardStop.unref();
+    });
+    const work = Promise.resolve()
+      .then(() => check.run({ ctx, probes, deps, budgetMs }))
+      .catch(
+        (err: unknown): CheckOutcome => ({
+          status: 'error',
+          cause: 'INTERNAL_ERROR',
+          summary: `zapcheck failed while checking: ${describeError(err)}`,
+          evidence: { error: describeError(err) },
+          remediation: [],
+        }),
+      );
+    const p = Promise.race([work, hardStopped]).then((out) => {
+      clearTimeout(hardStop);
+      finish(check, out, startedAt);
+      running.delete(check.id);
+    });
+    running.set(check.id, p);
+  };
+
+  const interrupted = new Promise<'interrupted'>((resolve) => {
+    if (interrupt?.aborted) resolve('interrupted');
+    interrupt?.addEventListener('abort', () => resolve('interrupted'), { once: true });
+  });
+
+  let wasInterrupted = false;
+  for (;;) {
+    for (const check of checks) {
+      if (started.has(check.id)) continue;
+      if (check.needs.every((id) => results.has(id))) startCheck(check);
+    }
+    if (running.size === 0) break;
+    const next = await Promise.race([Promise.race(running.values()).then(() => 'progress' as const), interrupted]);
+    if (next === 'interrupted') {
+      wasInterrupted = true;
+      break;
+    }
+  }
+
+  if (wasInterrupted) {
+    const now = clock.monotonic();
+    for (const check of checks) {
+      if (!results.has(check.id)) {
+        finish(
+          check,
+          {
+            status: 'skip',
+            cause: 'INTERRUPTED',
+            summary: 'not finished: the run was interrupted',
+            evidence: {},
+            remediation: [],
+          },
+          now,
+        );
+      }
+    }
+  }
+
+  let ordered = checks.map((c) => results.get(c.id)!);
+  for (const family of families) {
+    if (family.correlate) {
+      const mine = ordered.filter((r) => r.kind === family.kind);
+      const updated = family.correlate(mine, ctx);
+      const byId = new Map(updated.map((r) => [r.id, r]));
+      ordered = ordered.map((r) => byId.get(r.id) ?? r);
+    }
+  }
+  return { results: ordered, interrupted: wasInterrupted };
+}

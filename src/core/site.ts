@@ -1,0 +1,243 @@
+import { readFileSync } from 'node:fs';
+import dns from 'node:dns';
+import tls from 'node:tls';
+import { X509Certificate } from 'node:crypto';
+import ipaddr from 'ipaddr.js';
+import type { Endpoint, Profile } from '../profile/types.js';
+import type { Lang } from '../i18n/index.js';
+import { createTranslator } from '../i18n/index.js';
+import {
+  type Clock,
+  type DialTarget,
+  type ResolverAddr,
+  type SiteContext,
+  type SiteEnvironment,
+  type SiteOptions,
+  type TrustSpec,
+  directDial,
+  systemClock,
+} from './context.js';
+import type { Guard } from './guard.js';
+import { UsageError } from './errors.js';
+
+/**
+ * Builds site contexts: the real one (what this laptop sees of the site) and the lab one (the
+ * simulated site). Everything the OS or the user decides is read here, once, so checks stay pure.
+ */
+
+export interface ContextInput {
+  site: string;
+  profile: Profile;
+  deadlineMs: number;
+  guard: Guard;
+  options: SiteOptions;
+  lang: Lang;
+  /** Aborted on Ctrl-C. */
+  interrupt: AbortSignal;
+  clock?: Clock;
+}
+
+/** `--dns-server ip[:port]`: IPv4 only (the charger is IPv4 only). */
+export function parseResolver(text: string): ResolverAddr {
+  const m = /^(\d{1,3}(?:\.\d{1,3}){3})(?::(\d{1,5}))?$/.exec(text.trim());
+  const port = m?.[2] === undefined ? 53 : Number(m[2]);
+  if (!m?.[1] || !ipaddr.IPv4.isValidFourPartDecimal(m[1]) || port < 1 || port > 65535) {
+    throw new UsageError(
+      `--dns-server: "${text}" is not an IPv4 address with an optional port`,
+      'example: --dns-server 192.168.1.1 or --dns-server 127.0.0.1:5353',
+    );
+  }
+  return { ip: m[1], port, source: 'user' };
+}
+
+/** PEM certificates of a file; a clear message when it has none. */
+export function readPemFile(file: string, what: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`${what}: cannot read ${file} (${(err as { code?: string }).code ?? 'error'})`);
+  }
+  const pems = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  for (const pem of pems) {
+    try {
+      new X509Certificate(pem);
+    } catch {
+      throw new UsageError(`${what}: ${file} holds a certificate that cannot be parsed`);
+    }
+  }
+  if (pems.length === 0) throw new UsageError(`${what}: ${file} holds no PEM certificate`);
+  return pems;
+}
+
+/**
+ * The resolvers the OS was given (by DHCP, on a laptop on the site network), IPv4 only. A local stub
+ * (systemd-resolved's 127.0.0.53) is replaced by the upstream servers it forwards to, which is what
+ * the charger will be handed.
+ */
+export function osResolvers(readFile: (p: string) => string = (p) => readFileSync(p, 'utf8')): ResolverAddr[] {
+  let servers = dns.getServers();
+  if (servers.length === 1 && servers[0] === '127.0.0.53') {
+    try {
+      const upstream = [...readFile('/run/systemd/resolve/resolv.conf').matchAll(/^nameserver\s+(\S+)/gm)].map(
+        (m) => m[1] ?? '',
+      );
+      if (upstream.length) servers = upstream;
+    } catch {
+      // keep the stub: it still answers the way this laptop resolves
+    }
+  }
+  return servers.flatMap((s): ResolverAddr[] => {
+    const m = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(s);
+    const ip = m?.[1] ?? s;
+    if (!ipaddr.IPv4.isValidFourPartDecimal(ip)) return [];
+    return [{ ip, port: m?.[2] ? Number(m[2]) : 53, source: 'os' }];
+  });
+}
+
+const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
+
+/** Proxy variables with any user:password removed (never stored, never printed). */
+export function proxyEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of PROXY_VARS) {
+    const v = env[name];
+    if (!v) continue;
+    let shown = v;
+    try {
+      const u = new URL(v);
+      u.username = '';
+      u.password = '';
+      shown = u.toString().replace(/\/$/, '');
+    } catch {
+      shown = v.replace(/\/\/[^@/]*@/, '//');
+    }
+    out[name] = shown.slice(0, 200);
+  }
+  return out;
+}
+
+/** Linux: the IPv4 default route from /proc/net/route (no command run). */
+export function parseProcNetRoute(text: string): SiteEnvironment['ipv4DefaultRoute'] {
+  for (const line of text.split('\n').slice(1)) {
+    const f = line.trim().split(/\s+/);
+    if (f.length < 8 || f[1] !== '00000000' || f[7] !== '00000000') continue;
+    const gw = f[2] ?? '00000000';
+    const bytes = [6, 4, 2, 0].map((i) => parseInt(gw.slice(i, i + 2), 16));
+    return { interface: f[0] ?? '?', gateway: gw === '00000000' ? null : bytes.join('.') };
+  }
+  return null;
+}
+
+export function realEnvironment(env: NodeJS.ProcessEnv): SiteEnvironment {
+  const proxy = proxyEnvironment(env);
+  if (process.platform === 'linux') {
+    try {
+      return {
+        proxy,
+        ipv4DefaultRoute: parseProcNetRoute(readFileSync('/proc/net/route', 'utf8')),
+        routeSource: '/proc/net/route',
+      };
+    } catch {
+      return { proxy, ipv4DefaultRoute: undefined, routeSource: '/proc/net/route unreadable' };
+    }
+  }
+  return { proxy, ipv4DefaultRoute: undefined, routeSource: `not read on ${process.platform} yet` };
+}
+
+interface TrustSources {
+  publicRoots: readonly string[];
+  publicLabel: string;
+  /** Lab only: the roots that play a private CA for `{ pem }` endpoints. */
+  privateRootsOverride?: readonly string[];
+}
+
+function trustResolver(src: TrustSources): (e: Endpoint) => TrustSpec {
+  const pemCache = new Map<string, string[]>();
+  return (e) => {
+    const trust = e.trust;
+    if (trust === 'public') return { kind: 'public', roots: src.publicRoots, label: src.publicLabel };
+    if (trust === 'private') return { kind: 'private', roots: [], label: 'private root (not available to zapcheck)' };
+    if ('pem' in trust) {
+      if (src.privateRootsOverride) return { kind: 'pem', roots: src.privateRootsOverride, label: 'lab private root' };
+      let roots = pemCache.get(trust.pem);
+      if (!roots) {
+        roots = readPemFile(trust.pem, `profile trust for ${e.host}`);
+        pemCache.set(trust.pem, roots);
+      }
+      return { kind: 'pem', roots, label: trust.pem };
+    }
+    return { kind: 'issuer', roots: src.publicRoots, issuer: trust.issuer, label: `issuer "${trust.issuer}"` };
+  };
+}
+
+function baseContext(input: ContextInput): Pick<
+  SiteContext,
+  'site' | 'profile' | 'guard' | 'clock' | 'deadlineMs' | 'deadlineAt' | 'signal' | 'options' | 'lang' | 't'
+> {
+  const clock = input.clock ?? systemClock;
+  return {
+    site: input.site,
+    profile: input.profile,
+    guard: input.guard,
+    clock,
+    deadlineMs: input.deadlineMs,
+    deadlineAt: clock.monotonic() + input.deadlineMs,
+    signal: AbortSignal.any([input.interrupt, AbortSignal.timeout(input.deadlineMs)]),
+    options: input.options,
+    lang: input.lang,
+    t: createTranslator(input.lang),
+  };
+}
+
+export interface RealContextInput extends ContextInput {
+  env: NodeJS.ProcessEnv;
+  dnsServers: readonly ResolverAddr[];
+  trustRootsFile?: string;
+}
+
+export function createRealContext(input: RealContextInput): SiteContext {
+  const userRoots = input.trustRootsFile ? readPemFile(input.trustRootsFile, '--trust-roots') : undefined;
+  const resolvers = input.dnsServers.length > 0 ? input.dnsServers : osResolvers();
+  return {
+    ...baseContext(input),
+    mode: 'real',
+    labScenario: null,
+    resolvers,
+    // The OS resolver is evidence beside the direct queries; a loopback guard cannot see where it goes.
+    useOsResolver: input.guard.mode === 'off' && input.dnsServers.length === 0,
+    trustFor: trustResolver({
+      publicRoots: userRoots ?? tls.rootCertificates,
+      publicLabel: userRoots ? `roots from ${input.trustRootsFile}` : 'public roots bundled with Node (Mozilla)',
+    }),
+    dial: (ip, port) => directDial(ip, port),
+    environment: realEnvironment(input.env),
+  };
+}
+
+/** What a site context needs from the lab (src/lab implements it). */
+export interface LabSite {
+  scenario: string;
+  resolvers: ResolverAddr[];
+  publicRoots: string[];
+  privateRoots: string[];
+  dial(ip: string, port: number, transport: 'tcp' | 'udp'): DialTarget | null;
+  environment: SiteEnvironment;
+}
+
+export function createLabContext(input: ContextInput, lab: LabSite): SiteContext {
+  return {
+    ...baseContext(input),
+    mode: 'lab',
+    labScenario: lab.scenario,
+    resolvers: lab.resolvers,
+    useOsResolver: false,
+    trustFor: trustResolver({
+      publicRoots: lab.publicRoots,
+      publicLabel: 'lab public root (plays the public roots)',
+      privateRootsOverride: lab.privateRoots,
+    }),
+    dial: (ip, port, transport) => lab.dial(ip, port, transport),
+    environment: lab.environment,
+  };
+}

@@ -1,0 +1,41 @@
+import os from 'node:os';
+import type { SiteContext } from '../core/context.js';
+import type { CheckResult, Report } from '../core/result.js';
+import { countStatuses, verdictOf } from '../core/result.js';
+
+/** Assembles the finished report: a pure function of the run's results and its context. */
+export function buildReport(args: {
+  ctx: SiteContext;
+  version: string;
+  results: CheckResult[];
+  interrupted: boolean;
+  startedAt: number;
+  finishedAt: number;
+}): Report {
+  const { ctx, results } = args;
+  return {
+    schemaVersion: 1,
+    tool: { name: 'zapcheck', version: args.version },
+    site: ctx.site,
+    profile: ctx.profile.id,
+    startedAt: new Date(args.startedAt).toISOString(),
+    finishedAt: new Date(args.finishedAt).toISOString(),
+    durationMs: Math.max(0, Math.round(args.finishedAt - args.startedAt)),
+    verdict: verdictOf(results, ctx.options.strict, args.interrupted),
+    strict: ctx.options.strict,
+    interrupted: args.interrupted,
+    deadlineMs: ctx.deadlineMs,
+    environment: {
+      os: process.platform,
+      osRelease: os.release(),
+      arch: process.arch,
+      node: process.version,
+      interface: ctx.environment.ipv4DefaultRoute?.interface ?? null,
+      resolvers: ctx.resolvers.map((r) => `${r.ip}:${r.port}`),
+      mode: ctx.mode,
+      labScenario: ctx.labScenario,
+    },
+    counts: countStatuses(results),
+    checks: results,
+  };
+}
