@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
     // Every socket a test opens goes through the site-context guard; this makes the guard refuse
     // anything but loopback (and namespaces a test names explicitly) in the CLI subprocesses too.
     env: { ZAPCHECK_GUARD: 'loopback' },
