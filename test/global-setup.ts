@@ -5,12 +5,18 @@ import path from 'node:path';
 export default function setup(): void {
   const root = path.resolve(import.meta.dirname, '..');
   try {
-    execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
+    execFileSync(
+      process.execPath,
+      [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    );
   } catch {
     // tsc still emits on type errors; the type check proper is `npm run typecheck` in CI.
-    process.stderr.write('global-setup: the build reported errors (see above); CLI tests use what was emitted\n');
+    process.stderr.write(
+      'global-setup: the build reported errors (see above); CLI tests use what was emitted\n',
+    );
   }
 }

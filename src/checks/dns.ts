@@ -14,7 +14,14 @@ import { dnsCheckId, it, seconds, uniqueHosts } from './shared.js';
  */
 
 /** Address ranges (ipaddr.js names) that a public cloud host never resolves to. */
-const SINKHOLE_RANGES = new Set(['unspecified', 'loopback', 'private', 'carrierGradeNat', 'linkLocal', 'broadcast']);
+const SINKHOLE_RANGES = new Set([
+  'unspecified',
+  'loopback',
+  'private',
+  'carrierGradeNat',
+  'linkLocal',
+  'broadcast',
+]);
 
 export function sinkholeKind(address: string): string | null {
   if (!ipaddr.IPv4.isValid(address)) return null;
@@ -56,10 +63,22 @@ function resolverEvidence(r: PerResolver): Evidence {
       ms: Math.round(r.ms),
     };
   }
-  return { server: r.server, source: r.source, error: r.result.error.code, message: r.result.error.message, ms: Math.round(r.ms) };
+  return {
+    server: r.server,
+    source: r.source,
+    error: r.result.error.code,
+    message: r.result.error.message,
+    ms: Math.round(r.ms),
+  };
 }
 
-function failureOutcome(ctx: SiteContext, host: string, error: ProbeError, server: string, evidence: Evidence): CheckOutcome {
+function failureOutcome(
+  ctx: SiteContext,
+  host: string,
+  error: ProbeError,
+  server: string,
+  evidence: Evidence,
+): CheckOutcome {
   const t = ctx.t;
   const cause = ERROR_CAUSE[error.code] ?? 'DNS_ERROR';
   const vars = { host, server, limit: seconds(ctx.deadlineMs) };
@@ -73,7 +92,9 @@ function failureOutcome(ctx: SiteContext, host: string, error: ProbeError, serve
     case 'DNS_TIMEOUT':
       return outcome('fail', cause, t('dns.timeout', vars), evidence, [it(t('dns.timeout.fix', vars))]);
     case 'DNS_UNREACHABLE':
-      return outcome('fail', cause, t('dns.unreachable', vars), evidence, [it(t('dns.unreachable.fix', vars))]);
+      return outcome('fail', cause, t('dns.unreachable', vars), evidence, [
+        it(t('dns.unreachable.fix', vars)),
+      ]);
     case 'DNS_BAD_REPLY':
       return outcome('fail', cause, t('dns.badreply', vars), evidence, [it(t('dns.badreply.fix', vars))]);
     case 'GUARD_BLOCKED':
@@ -95,7 +116,9 @@ export function dnsCheck(host: string): Check {
       const t = ctx.t;
       const resolvers: readonly ResolverAddr[] = ctx.resolvers;
       if (resolvers.length === 0 && !ctx.useOsResolver) {
-        return outcome('fail', 'DNS_NO_RESOLVER', t('dns.noresolver', { host }), {}, [it(t('dns.noresolver.fix'))]);
+        return outcome('fail', 'DNS_NO_RESOLVER', t('dns.noresolver', { host }), {}, [
+          it(t('dns.noresolver.fix')),
+        ]);
       }
       const [direct, os] = await Promise.all([
         Promise.all(
@@ -108,7 +131,7 @@ export function dnsCheck(host: string): Check {
       ]);
 
       const evidence: Evidence = {
-        resolvers: direct.map(resolverEvidence) as Json[],
+        resolvers: direct.map(resolverEvidence),
       };
       if (os) {
         evidence.osResolver = os.ok
@@ -121,7 +144,8 @@ export function dnsCheck(host: string): Check {
       const answered = direct.filter((d) => d.result.ok);
       const first = direct[0];
       if (answered.length === 0) {
-        if (first && !first.result.ok) return failureOutcome(ctx, host, first.result.error, first.server, evidence);
+        if (first && !first.result.ok)
+          return failureOutcome(ctx, host, first.result.error, first.server, evidence);
         if (os && !os.ok) return failureOutcome(ctx, host, os.error, 'OS resolver', evidence);
       }
 
@@ -137,7 +161,12 @@ export function dnsCheck(host: string): Check {
         addresses = os.value.addresses;
         server = 'OS resolver';
       } else {
-        return outcome('error', 'DNS_ERROR', t('dns.error', { host, server: '-', message: 'no answer' }), evidence);
+        return outcome(
+          'error',
+          'DNS_ERROR',
+          t('dns.error', { host, server: '-', message: 'no answer' }),
+          evidence,
+        );
       }
       evidence.addresses = addresses;
       evidence.cnameChain = cnameChain;
@@ -166,7 +195,9 @@ export function dnsCheck(host: string): Check {
       if (sinkholed) {
         const vars = { host, server, address: sinkholed[0], range: sinkholed[1] ?? '' };
         evidence.sinkhole = { address: sinkholed[0], range: sinkholed[1] };
-        return outcome('fail', 'DNS_SINKHOLE', t('dns.sinkhole', vars), evidence, [it(t('dns.sinkhole.fix', vars))]);
+        return outcome('fail', 'DNS_SINKHOLE', t('dns.sinkhole', vars), evidence, [
+          it(t('dns.sinkhole.fix', vars)),
+        ]);
       }
 
       const failedResolvers = direct.filter((d) => !d.result.ok);
@@ -177,7 +208,12 @@ export function dnsCheck(host: string): Check {
         ]);
       }
       const via = cnameChain.length > 1 ? ` via ${cnameChain.slice(1).join(' -> ')}` : '';
-      return outcome('pass', 'OK', t('dns.ok', { host, addresses: addresses.slice(0, 3).join(', '), via, server }), evidence);
+      return outcome(
+        'pass',
+        'OK',
+        t('dns.ok', { host, addresses: addresses.slice(0, 3).join(', '), via, server }),
+        evidence,
+      );
     },
   };
 }

@@ -19,15 +19,30 @@ const routeCheck: Check = {
     const route = ctx.environment.ipv4DefaultRoute;
     const evidence = { source: ctx.environment.routeSource, route: route ?? null };
     if (route === undefined) {
-      return Promise.resolve(outcome('skip', 'ENV_UNKNOWN', t('env.route.unknown', { source: ctx.environment.routeSource }), evidence));
+      return Promise.resolve(
+        outcome(
+          'skip',
+          'ENV_UNKNOWN',
+          t('env.route.unknown', { source: ctx.environment.routeSource }),
+          evidence,
+        ),
+      );
     }
     if (route === null) {
       return Promise.resolve(
-        outcome('fail', 'ENV_NO_IPV4', t('env.route.none'), evidence, [it(t('env.route.none.fix')), installer(t('env.route.none.installer'))]),
+        outcome('fail', 'ENV_NO_IPV4', t('env.route.none'), evidence, [
+          it(t('env.route.none.fix')),
+          installer(t('env.route.none.installer')),
+        ]),
       );
     }
     return Promise.resolve(
-      outcome('pass', 'OK', t('env.route.ok', { iface: route.interface, gateway: route.gateway ?? '-' }), evidence),
+      outcome(
+        'pass',
+        'OK',
+        t('env.route.ok', { iface: route.interface, gateway: route.gateway ?? '-' }),
+        evidence,
+      ),
     );
   },
 };

@@ -33,7 +33,9 @@ export function judgeHttps(t: Translate, endpoint: Endpoint, info: HttpsInfo): C
   };
   const vars = { host, port, status: info.status, location: info.location ?? '' };
   if (info.status === 407) {
-    return outcome('fail', 'HTTP_PROXY_REQUIRED', t('https.proxy', vars), evidence, [it(t('https.proxy.fix', vars))]);
+    return outcome('fail', 'HTTP_PROXY_REQUIRED', t('https.proxy', vars), evidence, [
+      it(t('https.proxy.fix', vars)),
+    ]);
   }
   if (info.status >= 300 && info.status < 400 && info.location) {
     let target = '';
@@ -87,11 +89,15 @@ export function httpsCheck(endpoint: Endpoint): Check {
       switch (r.error.code) {
         case 'TIMEOUT':
         case 'ABORTED':
-          return outcome('fail', 'HTTP_NO_ANSWER', t('https.noanswer', vars), evidence, [it(t('https.noanswer.fix', vars))]);
+          return outcome('fail', 'HTTP_NO_ANSWER', t('https.noanswer', vars), evidence, [
+            it(t('https.noanswer.fix', vars)),
+          ]);
         case 'BLOCKED':
           return outcome('error', 'GUARD_BLOCKED', t('guard.blocked', { what: `${host}:${port}` }), evidence);
         default:
-          return outcome('fail', 'HTTP_BAD_RESPONSE', t('https.bad', vars), evidence, [it(t('https.noanswer.fix', vars))]);
+          return outcome('fail', 'HTTP_BAD_RESPONSE', t('https.bad', vars), evidence, [
+            it(t('https.noanswer.fix', vars)),
+          ]);
       }
     },
   };
@@ -100,5 +106,7 @@ export function httpsCheck(endpoint: Endpoint): Check {
 export const httpsFamily: CheckFamily = {
   kind: 'https',
   plan: (ctx) =>
-    ctx.profile.endpoints.filter((e) => e.protocol === 'https').map((e) => softenOptional(httpsCheck(e), e, ctx)),
+    ctx.profile.endpoints
+      .filter((e) => e.protocol === 'https')
+      .map((e) => softenOptional(httpsCheck(e), e, ctx)),
 };

@@ -61,7 +61,8 @@ export function mqttCheck(endpoint: Endpoint): Check {
       if (r.error.code === 'BLOCKED') {
         return outcome('error', 'GUARD_BLOCKED', t('guard.blocked', { what: `${host}:${port}` }), evidence);
       }
-      const key = r.error.code === 'PROTOCOL' || r.error.code === 'TOO_LARGE' ? 'mqtt.notmqtt' : 'mqtt.noconnack';
+      const key =
+        r.error.code === 'PROTOCOL' || r.error.code === 'TOO_LARGE' ? 'mqtt.notmqtt' : 'mqtt.noconnack';
       return outcome('fail', 'MQTT_NO_CONNACK', t(key, vars), evidence, [it(t('mqtt.noconnack.fix', vars))]);
     },
   };
@@ -71,6 +72,8 @@ export const mqttFamily: CheckFamily = {
   kind: 'mqtt',
   plan: (ctx) =>
     ctx.options.mqttConnect
-      ? ctx.profile.endpoints.filter((e) => e.protocol === 'mqtts').map((e) => softenOptional(mqttCheck(e), e, ctx))
+      ? ctx.profile.endpoints
+          .filter((e) => e.protocol === 'mqtts')
+          .map((e) => softenOptional(mqttCheck(e), e, ctx))
       : [],
 };

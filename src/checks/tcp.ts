@@ -30,24 +30,40 @@ export function tcpCheck(endpoint: Endpoint): Check {
       if (!ip) return outcome('error', 'INTERNAL_ERROR', t('tcp.noaddress', { host }));
       const r = await probes.tcp({ ip, port, timeoutMs: budgetMs });
       const vars = { host, port, ip, limit: seconds(budgetMs), ms: Math.round(r.ms) };
-      const evidence = { ip, port, ms: Math.round(r.ms), ...(r.ok ? { remote: r.value.remote } : { error: r.error.code, message: r.error.message }) };
+      const evidence = {
+        ip,
+        port,
+        ms: Math.round(r.ms),
+        ...(r.ok ? { remote: r.value.remote } : { error: r.error.code, message: r.error.message }),
+      };
       if (r.ok) return outcome('pass', 'OK', t('tcp.ok', vars), evidence);
       switch (r.error.code) {
         case 'REFUSED':
-          return outcome('fail', 'TCP_REFUSED', t('tcp.refused', vars), evidence, [it(t('tcp.refused.fix', vars))]);
+          return outcome('fail', 'TCP_REFUSED', t('tcp.refused', vars), evidence, [
+            it(t('tcp.refused.fix', vars)),
+          ]);
         case 'TIMEOUT':
         case 'ABORTED':
-          return outcome('fail', 'TCP_DROPPED', t('tcp.dropped', vars), evidence, [it(t('tcp.dropped.fix', vars))]);
+          return outcome('fail', 'TCP_DROPPED', t('tcp.dropped', vars), evidence, [
+            it(t('tcp.dropped.fix', vars)),
+          ]);
         case 'UNREACHABLE':
           return outcome('fail', 'TCP_UNREACHABLE', t('tcp.unreachable', vars), evidence, [
             it(t('tcp.unreachable.fix', vars)),
           ]);
         case 'RESET':
-          return outcome('fail', 'TCP_RESET', t('tcp.reset', vars), evidence, [it(t('tcp.refused.fix', vars))]);
+          return outcome('fail', 'TCP_RESET', t('tcp.reset', vars), evidence, [
+            it(t('tcp.refused.fix', vars)),
+          ]);
         case 'BLOCKED':
           return outcome('error', 'GUARD_BLOCKED', t('guard.blocked', { what: `${ip}:${port}` }), evidence);
         default:
-          return outcome('error', 'INTERNAL_ERROR', t('tcp.error', { ...vars, message: r.error.message }), evidence);
+          return outcome(
+            'error',
+            'INTERNAL_ERROR',
+            t('tcp.error', { ...vars, message: r.error.message }),
+            evidence,
+          );
       }
     },
   };

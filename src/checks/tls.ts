@@ -134,27 +134,39 @@ export function judgeTls(
         evidence.serverSpeaks = any.value.protocol;
         evidence.serverChain = any.value.chain.map(certEvidence);
         const vVars = { ...vars, spoken: any.value.protocol };
-        return outcome('fail', 'TLS_VERSION', t('tls.version', vVars), evidence, [it(t('tls.version.fix', vVars))]);
+        return outcome('fail', 'TLS_VERSION', t('tls.version', vVars), evidence, [
+          it(t('tls.version.fix', vVars)),
+        ]);
       }
       evidence.anyVersionError = any.error.message;
     }
     switch (r.error.code) {
       case 'TLS_HANDSHAKE':
-        return outcome('fail', 'TLS_HANDSHAKE', t('tls.handshake', { ...vars, message: r.error.message }), evidence, [
-          it(t('tls.handshake.fix', vars)),
-        ]);
+        return outcome(
+          'fail',
+          'TLS_HANDSHAKE',
+          t('tls.handshake', { ...vars, message: r.error.message }),
+          evidence,
+          [it(t('tls.handshake.fix', vars))],
+        );
       case 'TIMEOUT':
       case 'ABORTED':
-        return outcome('fail', 'TLS_TIMEOUT', t('tls.timeout', vars), evidence, [it(t('tls.timeout.fix', vars))]);
+        return outcome('fail', 'TLS_TIMEOUT', t('tls.timeout', vars), evidence, [
+          it(t('tls.timeout.fix', vars)),
+        ]);
       case 'RESET':
       case 'REFUSED':
         return outcome('fail', 'TLS_RESET', t('tls.reset', vars), evidence, [it(t('tls.reset.fix', vars))]);
       case 'BLOCKED':
         return outcome('error', 'GUARD_BLOCKED', t('guard.blocked', { what: `${host}:${port}` }), evidence);
       default:
-        return outcome('fail', 'TLS_HANDSHAKE', t('tls.handshake', { ...vars, message: r.error.message }), evidence, [
-          it(t('tls.handshake.fix', vars)),
-        ]);
+        return outcome(
+          'fail',
+          'TLS_HANDSHAKE',
+          t('tls.handshake', { ...vars, message: r.error.message }),
+          evidence,
+          [it(t('tls.handshake.fix', vars))],
+        );
     }
   }
 
@@ -187,7 +199,9 @@ export function judgeTls(
   const code = info.authorizationError;
   if (code === 'CERT_HAS_EXPIRED' || (!info.authorized && notAfter < nowMs)) {
     const eVars = { ...iVars, date: leaf?.validTo ?? '?' };
-    return outcome('fail', 'TLS_EXPIRED', t('tls.expired', eVars), evidence, [it(t('tls.expired.fix', eVars))]);
+    return outcome('fail', 'TLS_EXPIRED', t('tls.expired', eVars), evidence, [
+      it(t('tls.expired.fix', eVars)),
+    ]);
   }
   if (code === 'CERT_NOT_YET_VALID' || (!info.authorized && notBefore > nowMs)) {
     const eVars = { ...iVars, date: leaf?.validFrom ?? '?' };
@@ -197,7 +211,9 @@ export function judgeTls(
   }
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID' || !leafMatchesHost(leaf, host)) {
     const nVars = { ...iVars, names: (leaf?.subjectAltNames ?? []).slice(0, 4).join(', ') || '-' };
-    return outcome('fail', 'TLS_NAME_MISMATCH', t('tls.name', nVars), evidence, [it(t('tls.name.fix', nVars))]);
+    return outcome('fail', 'TLS_NAME_MISMATCH', t('tls.name', nVars), evidence, [
+      it(t('tls.name.fix', nVars)),
+    ]);
   }
 
   if (trust.kind === 'issuer') {
@@ -206,7 +222,9 @@ export function judgeTls(
     if (names.some((n) => n?.toLowerCase().includes(want))) {
       return outcome('pass', 'OK', t('tls.ok.issuer', iVars), evidence);
     }
-    return outcome('fail', 'TLS_UNTRUSTED', t('tls.untrusted', iVars), evidence, [it(t('tls.untrusted.fix', iVars))]);
+    return outcome('fail', 'TLS_UNTRUSTED', t('tls.untrusted', iVars), evidence, [
+      it(t('tls.untrusted.fix', iVars)),
+    ]);
   }
   if (trust.kind === 'private' && trust.roots.length === 0) {
     // The charger checks this host against a root zapcheck does not have: handshake and name only.
@@ -220,7 +238,9 @@ export function judgeTls(
       it(t('tls.untrusted.fix', iVars)),
     ]);
   }
-  return outcome('fail', 'TLS_UNTRUSTED', t('tls.untrusted', iVars), evidence, [it(t('tls.untrusted.fix', iVars))]);
+  return outcome('fail', 'TLS_UNTRUSTED', t('tls.untrusted', iVars), evidence, [
+    it(t('tls.untrusted.fix', iVars)),
+  ]);
 }
 
 export function tlsCheckId(e: Pick<Endpoint, 'host' | 'port'>): string {

@@ -6,7 +6,9 @@ import type { RunState } from './main.js';
 export function registerLab(program: Command, io: CliIO, _state: RunState): void {
   program
     .command('lab')
-    .description('the built-in simulated site: list its fault scenarios (run one with: zapcheck site --lab <scenario>)')
+    .description(
+      'the built-in simulated site: list its fault scenarios (run one with: zapcheck site --lab <scenario>)',
+    )
     .option('--list', 'list the scenarios (default)')
     .option('--json', 'as JSON')
     .action(async (opts: { json?: boolean }) => {
@@ -17,7 +19,8 @@ export function registerLab(program: Command, io: CliIO, _state: RunState): void
         return;
       }
       const width = Math.max(...LAB_SCENARIOS.map((s) => s.name.length));
-      for (const s of LAB_SCENARIOS) io.stdout.write(`${s.name.padEnd(width)}  ${s.network}\n${''.padEnd(width)}  -> ${s.verdict}\n`);
+      for (const s of LAB_SCENARIOS)
+        io.stdout.write(`${s.name.padEnd(width)}  ${s.network}\n${''.padEnd(width)}  -> ${s.verdict}\n`);
       io.stdout.write('\nRun one: zapcheck site --lab <scenario>\n');
     });
 }

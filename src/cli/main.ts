@@ -88,7 +88,11 @@ export async function runCli(argv: string[], io: CliIO = processIO()): Promise<n
       return EXIT.USAGE;
     }
     const msg = err instanceof Error ? err.message : String(err);
-    errorLine(io, `internal error: ${msg}`, 'this is a bug in zapcheck; please report it with the command you ran');
+    errorLine(
+      io,
+      `internal error: ${msg}`,
+      'this is a bug in zapcheck; please report it with the command you ran',
+    );
     if (io.env.ZAPCHECK_DEBUG && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
     return EXIT.INTERNAL;
   }

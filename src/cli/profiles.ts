@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { stringify as toYaml } from 'yaml';
-import { builtinProfileIds, loadProfile } from '../profile/load.js';
 import type { CliIO } from './io.js';
 import type { RunState } from './main.js';
 
@@ -16,21 +14,32 @@ export function registerProfiles(program: Command, io: CliIO, _state: RunState):
     .command('profiles')
     .description('list the built-in charger profiles')
     .option('--json', 'as JSON')
-    .action((opts: { json?: boolean }) => {
+    .action(async (opts: { json?: boolean }) => {
+      const { builtinProfileIds, loadProfile } = await import('../profile/load.js');
       const list = builtinProfileIds().map((id) => loadProfile(id));
       if (opts.json) {
-        io.stdout.write(`${JSON.stringify(list.map((p) => ({ id: p.id, name: p.name, description: p.description })), null, 2)}\n`);
+        io.stdout.write(
+          `${JSON.stringify(
+            list.map((p) => ({ id: p.id, name: p.name, description: p.description })),
+            null,
+            2,
+          )}\n`,
+        );
         return;
       }
       for (const p of list) io.stdout.write(`${p.id.padEnd(12)} ${p.name}: ${p.description}\n`);
-      io.stdout.write('\nzapcheck profiles show <id> prints one; --profile <file.json|file.yaml> uses your own.\n');
+      io.stdout.write(
+        '\nzapcheck profiles show <id> prints one; --profile <file.json|file.yaml> uses your own.\n',
+      );
     });
   profiles
     .command('show')
     .description('print one profile (built-in id or file), as YAML or --json')
     .argument('<id|path>', 'profile id or file')
     .option('--json', 'as JSON')
-    .action((ref: string, opts: { json?: boolean }) => {
+    .action(async (ref: string, opts: { json?: boolean }) => {
+      const { loadProfile } = await import('../profile/load.js');
+      const { stringify: toYaml } = await import('yaml');
       const p = loadProfile(ref);
       if (opts.json) {
         io.stdout.write(`${JSON.stringify(p, null, 2)}\n`);

@@ -78,7 +78,12 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
       closeLab = () => lab.close();
       ctx = createLabContext(base, lab);
     } else {
-      ctx = createRealContext({ ...base, env: io.env, dnsServers, ...(opts.trustRoots ? { trustRootsFile: opts.trustRoots } : {}) });
+      ctx = createRealContext({
+        ...base,
+        env: io.env,
+        dnsServers,
+        ...(opts.trustRoots ? { trustRootsFile: opts.trustRoots } : {}),
+      });
     }
 
     const probes = createProbes(ctx);

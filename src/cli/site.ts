@@ -25,28 +25,48 @@ export interface SiteCommandOptions {
 export function registerSite(program: Command, io: CliIO, state: RunState): void {
   program
     .command('site')
-    .description('check whether this site network will carry the chargers (run it on the network the chargers will use)')
+    .description(
+      'check whether this site network will carry the chargers (run it on the network the chargers will use)',
+    )
     .argument('[name]', 'site name for the report', 'site')
-    .option('--lab [scenario]', 'run against the built-in simulated site (no internet needed); scenarios: zapcheck lab --list')
+    .option(
+      '--lab [scenario]',
+      'run against the built-in simulated site (no internet needed); scenarios: zapcheck lab --list',
+    )
     .addOption(
       new Option('--lab-latency <ms>', 'delay every lab exchange by this many ms').argParser(
         parseNonNegativeInt('--lab-latency', 10_000),
       ),
     )
-    .option('-p, --profile <id|path>', 'charger profile: a built-in id (zapcheck profiles) or a JSON/YAML file', 'zaptec-pro')
+    .option(
+      '-p, --profile <id|path>',
+      'charger profile: a built-in id (zapcheck profiles) or a JSON/YAML file',
+      'zaptec-pro',
+    )
     .option('--json <file|->', 'also write the JSON report to a file, or - for stdout')
     .addOption(
       new Option('--deadline <seconds>', 'the whole run ends within this time')
         .default(5)
         .argParser(parsePositiveNumber('--deadline', 600)),
     )
-    .option('--dns-server <ip[:port]>', 'ask this resolver instead of the one DHCP gave (repeatable)', collect)
-    .option('--trust-roots <pem>', 'validate public TLS chains against these roots instead of the bundled Mozilla roots')
+    .option(
+      '--dns-server <ip[:port]>',
+      'ask this resolver instead of the one DHCP gave (repeatable)',
+      collect,
+    )
+    .option(
+      '--trust-roots <pem>',
+      'validate public TLS chains against these roots instead of the bundled Mozilla roots',
+    )
     .option('--strict', 'warnings also make the site not ready (exit 1)')
     .option('--mqtt-connect', 'also send one MQTT CONNECT with a random probe id (no credentials) to the hub')
     .option('--ssid <name>', 'the Wi-Fi network the chargers will join')
     .option('--scan-file <file>', 'use a saved Wi-Fi scan instead of scanning')
-    .addOption(new Option('--chargers <n>', 'number of chargers planned').argParser(parseNonNegativeInt('--chargers', 10_000)))
+    .addOption(
+      new Option('--chargers <n>', 'number of chargers planned').argParser(
+        parseNonNegativeInt('--chargers', 10_000),
+      ),
+    )
     .option('--dhcp-range <first-last>', 'the DHCP pool, e.g. 192.168.1.100-192.168.1.199')
     .option('--lang <en|it>', 'language of the report (default: from LANG)')
     .option('--ascii', 'plain ASCII marks (for old Windows consoles)')

@@ -31,7 +31,8 @@ export interface ProbeError {
   cause?: unknown;
 }
 
-export type ProbeResult<T> = { ok: true; value: T; ms: number } | { ok: false; error: ProbeError; ms: number };
+export type ProbeResult<T> =
+  { ok: true; value: T; ms: number } | { ok: false; error: ProbeError; ms: number };
 
 export function probeOk<T>(value: T, ms: number): ProbeResult<T> {
   return { ok: true, value, ms };

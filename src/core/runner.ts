@@ -118,15 +118,13 @@ export async function runChecks(
     });
     const work = Promise.resolve()
       .then(() => check.run({ ctx, probes, deps, budgetMs }))
-      .catch(
-        (err: unknown): CheckOutcome => ({
-          status: 'error',
-          cause: 'INTERNAL_ERROR',
-          summary: `zapcheck failed while checking: ${describeError(err)}`,
-          evidence: { error: describeError(err) },
-          remediation: [],
-        }),
-      );
+      .catch((err: unknown): CheckOutcome => ({
+        status: 'error',
+        cause: 'INTERNAL_ERROR',
+        summary: `zapcheck failed while checking: ${describeError(err)}`,
+        evidence: { error: describeError(err) },
+        remediation: [],
+      }));
     const p = Promise.race([work, hardStopped]).then((out) => {
       clearTimeout(hardStop);
       finish(check, out, startedAt);
@@ -147,7 +145,10 @@ export async function runChecks(
       if (check.needs.every((id) => results.has(id))) startCheck(check);
     }
     if (running.size === 0) break;
-    const next = await Promise.race([Promise.race(running.values()).then(() => 'progress' as const), interrupted]);
+    const next = await Promise.race([
+      Promise.race(running.values()).then(() => 'progress' as const),
+      interrupted,
+    ]);
     if (next === 'interrupted') {
       wasInterrupted = true;
       break;

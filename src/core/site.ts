@@ -75,13 +75,15 @@ export function readPemFile(file: string, what: string): string[] {
  * (systemd-resolved's 127.0.0.53) is replaced by the upstream servers it forwards to, which is what
  * the charger will be handed.
  */
-export function osResolvers(readFile: (p: string) => string = (p) => readFileSync(p, 'utf8')): ResolverAddr[] {
+export function osResolvers(
+  readFile: (p: string) => string = (p) => readFileSync(p, 'utf8'),
+): ResolverAddr[] {
   let servers = dns.getServers();
   if (servers.length === 1 && servers[0] === '127.0.0.53') {
     try {
-      const upstream = [...readFile('/run/systemd/resolve/resolv.conf').matchAll(/^nameserver\s+(\S+)/gm)].map(
-        (m) => m[1] ?? '',
-      );
+      const upstream = [
+        ...readFile('/run/systemd/resolve/resolv.conf').matchAll(/^nameserver\s+(\S+)/gm),
+      ].map((m) => m[1] ?? '');
       if (upstream.length) servers = upstream;
     } catch {
       // keep the stub: it still answers the way this laptop resolves
@@ -157,9 +159,11 @@ function trustResolver(src: TrustSources): (e: Endpoint) => TrustSpec {
   return (e) => {
     const trust = e.trust;
     if (trust === 'public') return { kind: 'public', roots: src.publicRoots, label: src.publicLabel };
-    if (trust === 'private') return { kind: 'private', roots: [], label: 'private root (not available to zapcheck)' };
+    if (trust === 'private')
+      return { kind: 'private', roots: [], label: 'private root (not available to zapcheck)' };
     if ('pem' in trust) {
-      if (src.privateRootsOverride) return { kind: 'pem', roots: src.privateRootsOverride, label: 'lab private root' };
+      if (src.privateRootsOverride)
+        return { kind: 'pem', roots: src.privateRootsOverride, label: 'lab private root' };
       let roots = pemCache.get(trust.pem);
       if (!roots) {
         roots = readPemFile(trust.pem, `profile trust for ${e.host}`);
@@ -167,11 +171,18 @@ function trustResolver(src: TrustSources): (e: Endpoint) => TrustSpec {
       }
       return { kind: 'pem', roots, label: trust.pem };
     }
-    return { kind: 'issuer', roots: src.publicRoots, issuer: trust.issuer, label: `issuer "${trust.issuer}"` };
+    return {
+      kind: 'issuer',
+      roots: src.publicRoots,
+      issuer: trust.issuer,
+      label: `issuer "${trust.issuer}"`,
+    };
   };
 }
 
-function baseContext(input: ContextInput): Pick<
+function baseContext(
+  input: ContextInput,
+): Pick<
   SiteContext,
   'site' | 'profile' | 'guard' | 'clock' | 'deadlineMs' | 'deadlineAt' | 'signal' | 'options' | 'lang' | 't'
 > {
@@ -208,7 +219,9 @@ export function createRealContext(input: RealContextInput): SiteContext {
     useOsResolver: input.guard.mode === 'off' && input.dnsServers.length === 0,
     trustFor: trustResolver({
       publicRoots: userRoots ?? tls.rootCertificates,
-      publicLabel: userRoots ? `roots from ${input.trustRootsFile}` : 'public roots bundled with Node (Mozilla)',
+      publicLabel: userRoots
+        ? `roots from ${input.trustRootsFile}`
+        : 'public roots bundled with Node (Mozilla)',
     }),
     dial: (ip, port) => directDial(ip, port),
     environment: realEnvironment(input.env),

@@ -80,7 +80,8 @@ export const en = {
   'tls.ok.issuer': '{protocol} to {host}:{port} works; certificate from the expected issuer {issuer}',
   'tls.ok.private':
     '{protocol} to {host}:{port} works; issued by {issuer} (the charger checks this host against a private root)',
-  'tls.version': '{host}:{port} does not accept {version} (the server speaks {spoken}); the charger cannot connect',
+  'tls.version':
+    '{host}:{port} does not accept {version} (the server speaks {spoken}); the charger cannot connect',
   'tls.version.fix':
     'Something on the path to {host}:{port} only accepts {spoken}: the charger needs {version}. Turn off TLS version enforcement or inspection for {host}.',
   'tls.handshake': 'The TLS handshake with {host}:{port} fails: {message}',
@@ -108,8 +109,7 @@ export const en = {
   'tls.name.fix':
     'Something on the network answers for {host}:{port} with a certificate for {names} (often a captive portal or a redirecting firewall). Let {host} through unmodified.',
   'tls.untrusted': 'The certificate of {host}:{port} is not from a trusted authority (issued by {issuer})',
-  'tls.untrusted.code':
-    'The certificate of {host}:{port} does not verify ({code}; issued by {issuer})',
+  'tls.untrusted.code': 'The certificate of {host}:{port} does not verify ({code}; issued by {issuer})',
   'tls.untrusted.fix':
     'The charger only trusts the real certificate of {host}: remove TLS inspection, proxies or redirects for {host} port {port}.',
 
@@ -126,7 +126,8 @@ export const en = {
     'HTTPS to {host}:{port} connects but gets no valid answer: check web filters or proxies on the path for {host}.',
   'https.bad': 'The HTTP answer from {host}:{port} is broken: {message}',
 
-  'mqtt.ok': 'MQTT broker at {host}:{port} answers (CONNACK {code}: {meaning}, expected for an anonymous probe)',
+  'mqtt.ok':
+    'MQTT broker at {host}:{port} answers (CONNACK {code}: {meaning}, expected for an anonymous probe)',
   'mqtt.noconnack': 'No MQTT answer (CONNACK) from {host}:{port} within {limit}',
   'mqtt.notmqtt': '{host}:{port} answers, but not with MQTT: something else sits on port {port}',
   'mqtt.noconnack.fix':

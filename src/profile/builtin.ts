@@ -7,7 +7,8 @@
 export const ZAPTEC_PRO = {
   id: 'zaptec-pro',
   name: 'Zaptec Pro',
-  description: 'ZapCharger Pro (installation manual p. 57): 2.4 GHz Wi-Fi ch 1-11, DHCP, DNS, NTP, HTTPS 443, MQTT/TLS 8883.',
+  description:
+    'ZapCharger Pro (installation manual p. 57): 2.4 GHz Wi-Fi ch 1-11, DHCP, DNS, NTP, HTTPS 443, MQTT/TLS 8883.',
   endpoints: [
     {
       host: 'no.pool.ntp.org',

@@ -45,10 +45,15 @@ export function normalizeProfile(raw: unknown, source: string, baseDir = process
       .map((e) => `  - ${describeAjvError(e, raw)}`);
     throw new UsageError(`invalid profile ${source}:\n${[...new Set(errors)].join('\n')}`);
   }
-  const r = raw as Record<string, unknown> & { id: string; name: string; endpoints: Record<string, unknown>[] };
+  const r = raw as Record<string, unknown> & {
+    id: string;
+    name: string;
+    endpoints: Record<string, unknown>[];
+  };
   const baseId = typeof r.extends === 'string' ? r.extends : ZAPTEC_PRO.id;
   const baseRaw = BUILTIN_PROFILES[baseId] as typeof ZAPTEC_PRO | undefined;
-  if (!baseRaw) throw new UsageError(`invalid profile ${source}: extends: unknown built-in profile "${baseId}"`);
+  if (!baseRaw)
+    throw new UsageError(`invalid profile ${source}: extends: unknown built-in profile "${baseId}"`);
 
   const endpoints: Endpoint[] = r.endpoints.map((e) => {
     let trust = (e.trust ?? 'public') as Trust;
@@ -120,7 +125,9 @@ export function loadProfile(idOrPath: string | undefined): Profile {
     raw = /\.json$/i.test(ref) ? JSON.parse(text) : parseYaml(text, { prettyErrors: true });
   } catch (err) {
     const msg = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    throw new UsageError(`profile file ${ref} is not valid ${/\.json$/i.test(ref) ? 'JSON' : 'YAML'}: ${msg}`);
+    throw new UsageError(
+      `profile file ${ref} is not valid ${/\.json$/i.test(ref) ? 'JSON' : 'YAML'}: ${msg}`,
+    );
   }
   return normalizeProfile(raw, ref, path.dirname(path.resolve(ref)));
 }

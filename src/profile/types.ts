@@ -32,7 +32,8 @@ export interface Endpoint {
 export type TlsVersion = 'TLSv1.2' | 'TLSv1.3';
 
 export type WifiBand = '2.4' | '5' | '6';
-export type WifiSecurity = 'open' | 'wep' | 'wpa' | 'wpa2-personal' | 'wpa3-personal' | 'wpa2-enterprise' | 'wpa3-enterprise' | 'owe';
+export type WifiSecurity =
+  'open' | 'wep' | 'wpa' | 'wpa2-personal' | 'wpa3-personal' | 'wpa2-enterprise' | 'wpa3-enterprise' | 'owe';
 
 export interface WifiRules {
   bands: WifiBand[];

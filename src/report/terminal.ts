@@ -75,7 +75,8 @@ export function renderTerminal(report: Report, stream: TerminalStream, opts: Ter
   const c = new Chalk({ level: colorLevel(stream, opts.env) });
   const marks = opts.ascii ? ASCII_MARKS : MARKS;
   const lines: string[] = [];
-  const mode = report.environment.mode === 'lab' ? ` · lab: ${report.environment.labScenario ?? 'healthy'}` : '';
+  const mode =
+    report.environment.mode === 'lab' ? ` · lab: ${report.environment.labScenario ?? 'healthy'}` : '';
   lines.push(
     c.bold(`zapcheck ${report.tool.version}`) +
       c.gray(` · site "${escapeForTerminal(report.site)}" · profile ${report.profile}${mode}`),
@@ -86,7 +87,9 @@ export function renderTerminal(report: Report, stream: TerminalStream, opts: Ter
     const mark = paint(c, r.status, marks[r.status]);
     const title = escapeForTerminal(r.title).padEnd(titleWidth);
     const summary = escapeForTerminal(r.summary);
-    lines.push(`  ${mark} ${r.status === 'skip' ? c.gray(title) : title}  ${r.status === 'pass' ? summary : paint(c, r.status, summary)}`);
+    lines.push(
+      `  ${mark} ${r.status === 'skip' ? c.gray(title) : title}  ${r.status === 'pass' ? summary : paint(c, r.status, summary)}`,
+    );
   }
   lines.push('');
   const n = report.counts;
@@ -99,7 +102,9 @@ export function renderTerminal(report: Report, stream: TerminalStream, opts: Ter
   ].filter(Boolean);
   const seconds = (report.durationMs / 1000).toFixed(1);
   const verdict =
-    report.verdict === 'ready' ? c.bold.green('READY') : c.bold.red(report.interrupted ? 'INTERRUPTED' : 'NOT READY');
+    report.verdict === 'ready'
+      ? c.bold.green('READY')
+      : c.bold.red(report.interrupted ? 'INTERRUPTED' : 'NOT READY');
   lines.push(`${verdict}  ${parts.join(', ')}  ${c.gray(`(${seconds} s)`)}`);
   if (report.verdict === 'ready') {
     lines.push(
