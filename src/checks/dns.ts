@@ -3,7 +3,7 @@ import type { Check, CheckFamily, CheckOutcome } from '../core/check.js';
 import { outcome } from '../core/check.js';
 import type { ProbeError, ProbeResult } from '../core/errors.js';
 import type { ResolverAddr, SiteContext } from '../core/context.js';
-import type { Evidence, Json } from '../core/result.js';
+import type { Evidence } from '../core/result.js';
 import type { DnsAnswer } from '../probes/types.js';
 import { dnsCheckId, it, seconds, uniqueHosts } from './shared.js';
 
