@@ -7,6 +7,10 @@ import { registerProfiles } from './profiles.js';
 import { registerLab } from './lab.js';
 import { registerWifi } from './wifi.js';
 import { registerDhcp } from './dhcp.js';
+import { registerSites } from './sites.js';
+import { registerHistory } from './history.js';
+import { registerReport } from './report.js';
+import { registerAllowlist } from './allowlist.js';
 
 /**
  * The command-line entry point: parse, run, report, exit code (after knip's cli.ts).
@@ -60,6 +64,10 @@ Examples:
   registerLab(program, io, state);
   registerWifi(program, io, state);
   registerDhcp(program, io, state);
+  registerSites(program, io, state);
+  registerHistory(program, io, state);
+  registerReport(program, io, state);
+  registerAllowlist(program, io, state);
   return program;
 }
 
