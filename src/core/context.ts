@@ -37,6 +37,11 @@ export interface DialTarget {
   /** The address the socket really connects to (the lab maps public addresses onto 127.0.0.1). */
   ip: string;
   port: number;
+  /**
+   * The lab simulates a dropped destination: nothing is sent, the probe waits out its time limit and
+   * reports TIMEOUT exactly as a silently dropped SYN (or UDP datagram) would look.
+   */
+  blackhole?: boolean;
 }
 
 export interface SiteEnvironment {

@@ -1,0 +1,153 @@
+import type { DialTarget, SiteContext } from '../core/context.js';
+import { probeFail } from '../core/errors.js';
+import type { ProbeResult } from '../core/errors.js';
+import type { Transport } from '../core/guard.js';
+import { probeDns, probeOsLookup } from './dns.js';
+import { describeError, exchange, ProbeTimeout } from './exchange.js';
+import { probeHttps } from './https.js';
+import { probeMqtt } from './mqtt.js';
+import { probeSntp } from './sntp.js';
+import { probeTcp } from './tcp.js';
+import { probeTls } from './tls.js';
+import type { Probes } from './types.js';
+
+/**
+ * Binds the raw probes to a site context. For every exchange: the logical destination goes through
+ * `ctx.dial` (the lab maps public addresses onto loopback), then through `ctx.guard` (nothing is sent
+ * to a refused destination), and the probe runs on the run's signal combined with its own time limit.
+ * Messages keep the logical address and show where the socket really went when that differs.
+ */
+
+type Routed = { ok: true; target: DialTarget; label: string } | { ok: false; result: ProbeResult<never> };
+
+export function createProbes(ctx: SiteContext): Probes {
+  const route = (ip: string, port: number, transport: Exclude<Transport, 'lookup'>): Routed => {
+    const d = ctx.dial(ip, port, transport);
+    if (!d) {
+      return { ok: false, result: probeFail('BLOCKED', `no route to ${ip}:${port} in this site context`, 0) };
+    }
+    const refusal = ctx.guard.refuse(transport, d.ip, d.port);
+    if (refusal !== null) return { ok: false, result: probeFail('BLOCKED', refusal, 0) };
+    const logical = `${ip}:${port}`;
+    const real = `${d.ip}:${d.port}`;
+    const label = logical === real ? logical : `${logical} (${ctx.mode === 'lab' ? 'lab' : 'via'} ${real})`;
+    return { ok: true, target: d, label };
+  };
+
+  /** Runs a probe on the run's signal plus its own limit; the limit's timer is always cleared. */
+  const limited = async <T>(timeoutMs: number, run: (signal: AbortSignal) => Promise<ProbeResult<T>>) => {
+    const own = new AbortController();
+    const timer = setTimeout(() => own.abort(new ProbeTimeout(timeoutMs)), Math.max(1, timeoutMs));
+    try {
+      return await run(AbortSignal.any([ctx.signal, own.signal]));
+    } catch (err) {
+      // Raw probes do not throw; a throw here is a bug in zapcheck, reported as such.
+      return probeFail<T>('INTERNAL', `probe failed: ${describeError(err)}`, 0, err);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  /** A simulated drop: nothing is sent; the probe waits out its limit exactly like a dropped packet. */
+  const dropped = <T>(what: string, timeoutMs: number, signal: AbortSignal): Promise<ProbeResult<T>> =>
+    exchange<T>({ signal, timeoutMs, what }, () => undefined);
+
+  return {
+    dns: ({ name, type, server, timeoutMs }) => {
+      const r = route(server.ip, server.port, 'udp');
+      if (!r.ok) return Promise.resolve(r.result);
+      return limited(timeoutMs, (signal) => {
+        if (r.target.blackhole) return dropped(`DNS answer from ${r.label}`, timeoutMs, signal);
+        return probeDns({
+          name,
+          type,
+          server: { ip: r.target.ip, port: r.target.port },
+          label: r.label,
+          timeoutMs,
+          signal,
+          tcpServer: () => {
+            const t = route(server.ip, server.port, 'tcp');
+            return t.ok ? t.target : t.result.ok ? 'refused' : t.result.error.message;
+          },
+        });
+      });
+    },
+
+    osLookup: ({ name, timeoutMs }) => {
+      const refusal = ctx.guard.refuse('lookup', name, 0);
+      if (refusal !== null) return Promise.resolve(probeFail('BLOCKED', refusal, 0));
+      if (!ctx.useOsResolver) {
+        return Promise.resolve(probeFail('BLOCKED', 'the OS resolver is not used in this site context', 0));
+      }
+      return limited(timeoutMs, (signal) => probeOsLookup({ name, timeoutMs, signal }));
+    },
+
+    ntp: ({ ip, port, timeoutMs }) => {
+      const r = route(ip, port, 'udp');
+      if (!r.ok) return Promise.resolve(r.result);
+      return limited(timeoutMs, (signal) =>
+        r.target.blackhole
+          ? dropped(`NTP answer from ${r.label}`, timeoutMs, signal)
+          : probeSntp({
+              ip: r.target.ip,
+              port: r.target.port,
+              label: r.label,
+              timeoutMs,
+              signal,
+              clock: ctx.clock,
+            }),
+      );
+    },
+
+    tcp: ({ ip, port, timeoutMs }) => {
+      const r = route(ip, port, 'tcp');
+      if (!r.ok) return Promise.resolve(r.result);
+      return limited(timeoutMs, (signal) =>
+        r.target.blackhole
+          ? dropped(`TCP answer (SYN-ACK) from ${r.label}`, timeoutMs, signal)
+          : probeTcp({ ip: r.target.ip, port: r.target.port, label: r.label, timeoutMs, signal }),
+      );
+    },
+
+    tls: (q) => {
+      const r = route(q.ip, q.port, 'tcp');
+      if (!r.ok) return Promise.resolve(r.result);
+      return limited(q.timeoutMs, (signal) =>
+        r.target.blackhole
+          ? dropped(`answer from ${r.label}`, q.timeoutMs, signal)
+          : probeTls({ ...q, ip: r.target.ip, port: r.target.port, label: r.label, signal }),
+      );
+    },
+
+    https: (q) => {
+      const r = route(q.ip, q.port, 'tcp');
+      if (!r.ok) return Promise.resolve(r.result);
+      return limited(q.timeoutMs, (signal) =>
+        r.target.blackhole
+          ? dropped(`answer from ${r.label}`, q.timeoutMs, signal)
+          : probeHttps({
+              ...q,
+              ip: r.target.ip,
+              port: r.target.port,
+              urlPort: q.port,
+              label: r.label,
+              signal,
+            }),
+      );
+    },
+
+    mqtt: (q) => {
+      const r = route(q.ip, q.port, 'tcp');
+      if (!r.ok) return Promise.resolve(r.result);
+      return limited(q.timeoutMs, (signal) =>
+        r.target.blackhole
+          ? dropped(`answer from ${r.label}`, q.timeoutMs, signal)
+          : probeMqtt({ ...q, ip: r.target.ip, port: r.target.port, label: r.label, signal }),
+      );
+    },
+  };
+}
+
+export { probeDns, probeOsLookup, probeHttps, probeMqtt, probeSntp, probeTcp, probeTls };
+export { sanitizeNetworkText } from './sanitize.js';
+export { ProbeTimeout } from './exchange.js';

@@ -1,0 +1,231 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  computeOffsetDelay,
+  decodeSntpPacket,
+  encodeSntpRequest,
+  ntpToUnixMs,
+  probeSntp,
+  refIdText,
+  unixMsToNtp,
+} from '../../src/probes/sntp.js';
+import type { NtpTimestamp } from '../../src/probes/sntp.js';
+import { closeAll, closedUdpPort, never, udpServer } from './servers.js';
+
+afterEach(closeAll);
+
+describe('SNTP maths and packets (pure)', () => {
+  it('converts the Unix epoch and fractions', () => {
+    expect(unixMsToNtp(0)).toEqual({ seconds: 2_208_988_800, fraction: 0 });
+    expect(unixMsToNtp(1500)).toEqual({ seconds: 2_208_988_801, fraction: 0x80000000 });
+    expect(ntpToUnixMs({ seconds: 2_208_988_800, fraction: 0x40000000 }, 0)).toBe(250);
+    // RFC 5905 figure 4: 1972-01-01 is NTP 2,272,060,800.
+    expect(ntpToUnixMs({ seconds: 2_272_060_800, fraction: 0 }, 0)).toBe(Date.UTC(1972, 0, 1));
+  });
+
+  it('handles the era 0 -> 1 rollover of 2036-02-07T06:28:16Z', () => {
+    const rollover = Date.UTC(2036, 1, 7, 6, 28, 16);
+    expect(unixMsToNtp(rollover)).toEqual({ seconds: 0, fraction: 0 });
+    expect(unixMsToNtp(rollover - 1000)).toEqual({ seconds: 0xffffffff, fraction: 0 });
+    // Near the rollover both sides resolve to the right era.
+    expect(ntpToUnixMs({ seconds: 0xffffffff, fraction: 0 }, rollover + 5000)).toBe(rollover - 1000);
+    expect(ntpToUnixMs({ seconds: 5, fraction: 0 }, rollover - 5000)).toBe(rollover + 5000);
+    // Today, a small seconds value means era 1 (closest to the reference), not 1900.
+    expect(ntpToUnixMs({ seconds: 10, fraction: 0 }, Date.UTC(2030, 0, 1))).toBe(rollover + 10_000);
+  });
+
+  it('round-trips any time from 1970 to 2100 to within a microsecond', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: Date.UTC(2100, 0, 1), noNaN: true }), (ms) => {
+        const t = unixMsToNtp(ms);
+        return Math.abs(ntpToUnixMs(t, ms) - ms) < 0.001 && t.fraction < 2 ** 32 && t.seconds < 2 ** 32;
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('computes offset and delay with RFC 5905 signs', () => {
+    // Server 1000 ms ahead, 100 ms each way, 1 ms in the server.
+    expect(computeOffsetDelay(0, 1100, 1101, 201)).toEqual({ offsetMs: 1000, delayMs: 200 });
+    // Server 1000 ms behind.
+    expect(computeOffsetDelay(10_000, 9100, 9101, 10_201)).toEqual({ offsetMs: -1000, delayMs: 200 });
+  });
+
+  it('encodes a version 4 client request carrying only the transmit timestamp', () => {
+    const req = encodeSntpRequest({ seconds: 0x01020304, fraction: 0x05060708 });
+    expect(req.length).toBe(48);
+    expect(req[0]).toBe(0x23); // LI 0, VN 4, mode 3
+    expect(req.subarray(1, 40).every((b) => b === 0)).toBe(true);
+    expect(req.subarray(40).toString('hex')).toBe('0102030405060708');
+  });
+
+  it('decodes without throwing and refuses short or versionless packets', () => {
+    expect(decodeSntpPacket(Buffer.alloc(47))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/47-byte/),
+    });
+    expect(decodeSntpPacket(Buffer.alloc(48)).ok).toBe(false); // version 0
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 100 }), (b) => {
+        decodeSntpPacket(b);
+        return true;
+      }),
+    );
+    const p = Buffer.alloc(48);
+    p[0] = 0x24;
+    p[1] = 2;
+    p.writeUInt32BE(0x00018000, 4); // 1.5 s root delay
+    p.set([192, 0, 2, 1], 12);
+    const d = decodeSntpPacket(p);
+    expect(
+      d.ok && { mode: d.packet.mode, version: d.packet.version, rootDelayMs: d.packet.rootDelayMs },
+    ).toEqual({
+      mode: 4,
+      version: 4,
+      rootDelayMs: 1500,
+    });
+    expect(d.ok && refIdText(2, d.packet.refIdBytes)).toBe('192.0.2.1');
+    expect(refIdText(1, Buffer.from('GPS\0'))).toBe('GPS');
+  });
+});
+
+interface ReplyOpts {
+  offsetMs?: number;
+  mode?: number;
+  stratum?: number;
+  leap?: number;
+  refId?: string;
+  zeroTransmit?: boolean;
+  origin?: NtpTimestamp;
+  length?: number;
+}
+
+function ntpReply(req: Buffer, o: ReplyOpts = {}): Buffer {
+  const b = Buffer.alloc(48);
+  b[0] = ((o.leap ?? 0) << 6) | (4 << 3) | (o.mode ?? 4);
+  b[1] = o.stratum ?? 2;
+  b.writeUInt32BE(0x00000800, 4);
+  b.write((o.refId ?? '').padEnd(4, '\0').slice(0, 4), 12, 'latin1');
+  if (!o.refId) b.set([192, 0, 2, 123], 12);
+  if (o.origin) {
+    b.writeUInt32BE(o.origin.seconds, 24);
+    b.writeUInt32BE(o.origin.fraction, 28);
+  } else req.copy(b, 24, 40, 48);
+  const now = unixMsToNtp(Date.now() + (o.offsetMs ?? 0));
+  b.writeUInt32BE(now.seconds, 32);
+  b.writeUInt32BE(now.fraction, 36);
+  if (!o.zeroTransmit) {
+    b.writeUInt32BE(now.seconds, 40);
+    b.writeUInt32BE(now.fraction, 44);
+  }
+  return b.subarray(0, o.length ?? 48);
+}
+
+async function ntpServer(answer: (req: Buffer) => Buffer | Buffer[] | null) {
+  return udpServer((msg, rinfo, socket) => {
+    const out = answer(msg);
+    if (out) for (const b of Array.isArray(out) ? out : [out]) socket.send(b, rinfo.port, rinfo.address);
+  });
+}
+
+const LIMIT = 600;
+const ask = (port: number, extra: Partial<Parameters<typeof probeSntp>[0]> = {}) =>
+  probeSntp({ ip: '127.0.0.1', port, timeoutMs: LIMIT, signal: never, ...extra });
+
+describe('probeSntp against a fake server', () => {
+  it('measures the offset of a server 5 s ahead', async () => {
+    const s = await ntpServer((req) => ntpReply(req, { offsetMs: 5000 }));
+    const r = await ask(s.port);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.offsetMs).toBeGreaterThan(4900);
+    expect(r.value.offsetMs).toBeLessThan(5100);
+    expect(r.value.delayMs).toBeGreaterThanOrEqual(-5);
+    expect(r.value.delayMs).toBeLessThan(200);
+    expect(r.value).toMatchObject({ stratum: 2, leap: 0, version: 4, refId: '192.0.2.123', kissCode: null });
+    expect(r.value.rootDelayMs).toBeCloseTo(31.25, 5);
+    expect(Date.parse(r.value.serverTime)).toBeGreaterThan(Date.now());
+    // The transmit timestamp we sent is a nonce, not our clock.
+    const sent = decodeSntpPacket(s.received[0]!);
+    expect(sent.ok && Math.abs(ntpToUnixMs(sent.packet.transmitTime) - Date.now()) > 1000).toBe(true);
+  });
+
+  it('uses the injected wall clock for t1 and t4', async () => {
+    const s = await ntpServer((req) => ntpReply(req));
+    const r = await ask(s.port, { clock: { now: () => Date.now() - 60_000 } });
+    expect(r.ok && Math.round(r.value.offsetMs / 1000)).toBe(60);
+  });
+
+  it("returns a kiss-o'-death as evidence (RATE)", async () => {
+    const s = await ntpServer((req) => ntpReply(req, { stratum: 0, refId: 'RATE' }));
+    const r = await ask(s.port);
+    expect(r.ok && r.value.kissCode).toBe('RATE');
+  });
+
+  it('ignores a reply with a wrong origin and takes the good one after it', async () => {
+    const s = await ntpServer((req) => [
+      ntpReply(req, { origin: { seconds: 1, fraction: 2 } }),
+      ntpReply(req),
+    ]);
+    const r = await ask(s.port);
+    expect(r.ok).toBe(true);
+  });
+
+  it.each([
+    ['wrong mode', { mode: 3 }, /mode 3 is not 4/],
+    ['wrong origin only', { origin: { seconds: 1, fraction: 2 } }, /origin timestamp/],
+    ['a short packet', { length: 40 }, /40-byte packet/],
+  ])('ignores %s until the limit, then says PROTOCOL', async (_name, opts, why) => {
+    const s = await ntpServer((req) => ntpReply(req, opts));
+    const started = performance.now();
+    const r = await ask(s.port);
+    expect(r.ok ? 'ok' : r.error.code).toBe('PROTOCOL');
+    if (!r.ok) expect(r.error.message).toMatch(why);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(LIMIT - 50);
+  });
+
+  it.each([
+    ['a zero transmit timestamp', { zeroTransmit: true }, /zero transmit timestamp/],
+    ['stratum 16', { stratum: 16 }, /unsynchronised server/],
+    ['leap indicator 3', { leap: 3 }, /server clock not synchronised/],
+  ])('fails at once with PROTOCOL on %s', async (_name, opts, why) => {
+    const s = await ntpServer((req) => ntpReply(req, opts));
+    const r = await ask(s.port);
+    expect(r.ok ? 'ok' : r.error.code).toBe('PROTOCOL');
+    if (!r.ok) expect(r.error.message).toMatch(why);
+    expect(r.ms).toBeLessThan(LIMIT / 2);
+  });
+
+  it('returns TIMEOUT from a silent server, after one retransmission', async () => {
+    const s = await ntpServer(() => null);
+    const r = await ask(s.port);
+    expect(r.ok ? 'ok' : r.error.message).toBe(`no NTP answer from 127.0.0.1:${s.port} within ${LIMIT} ms`);
+    expect(r.ms).toBeLessThan(LIMIT + 300);
+    expect(s.received).toHaveLength(2);
+  });
+
+  it('accepts a late answer to the first request after the retransmission', async () => {
+    let first: Buffer | undefined;
+    const s = await ntpServer((req) => {
+      if (!first) {
+        first = req;
+        return null;
+      }
+      return ntpReply(first); // answers the first request's nonce
+    });
+    const r = await ask(s.port);
+    expect(r.ok).toBe(true);
+  });
+
+  it('returns REFUSED when nothing listens, ABORTED when aborted', async () => {
+    const port = await closedUdpPort();
+    const r = await ask(port, { timeoutMs: 2000 });
+    expect(r.ok ? 'ok' : r.error.code).toBe('REFUSED');
+    const s = await ntpServer(() => null);
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 30);
+    const a = await ask(s.port, { timeoutMs: 5000, signal: ac.signal });
+    expect(a.ok ? 'ok' : a.error.code).toBe('ABORTED');
+    expect(a.ms).toBeLessThan(1000);
+  });
+});
