@@ -1,6 +1,60 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { CliIO } from './io.js';
 import type { RunState } from './main.js';
 
-/** `zapcheck dhcp`: placeholder until the dhcp issue lands (keeps the program compiling). */
-export function registerDhcp(_program: Command, _io: CliIO, _state: RunState): void {}
+/**
+ * `zapcheck dhcp`: will there be a free address for every charger? Options are declared here; the
+ * work (src/dhcp/command.ts) is imported only when the command runs.
+ */
+export interface DhcpCommandOptions {
+  chargers?: string;
+  dhcpRange?: string;
+  sweep?: boolean;
+  probe?: boolean;
+  probeWindow?: string;
+  interface?: string;
+  profile?: string;
+  json?: string;
+}
+
+export function registerDhcp(program: Command, io: CliIO, state: RunState): void {
+  program
+    .command('dhcp')
+    .description(
+      "DHCP headroom (R2): free addresses in the pool for the planned chargers, from this laptop's lease and\nneighbour table; --sweep to wake the neighbour table first, --probe to ask the DHCP servers (rogue detection)",
+    )
+    .option('--chargers <n>', 'number of chargers planned on this network')
+    .option(
+      '--dhcp-range <first-last>',
+      'the DHCP pool, e.g. 192.168.1.100-192.168.1.199 (default: the subnet)',
+    )
+    .option(
+      '--sweep',
+      'send one small UDP datagram to each address of the range (at most a /22) before reading the neighbour table; corporate networks may alarm on it',
+    )
+    .option(
+      '--probe',
+      'broadcast a DHCPDISCOVER and list every server that offers an address (needs root/admin; no lease is taken)',
+    )
+    .addOption(new Option('--probe-window <ms>', 'how long --probe listens for offers').default('4000'))
+    .option('--interface <name>', 'network interface to check (default: the one with the IPv4 default route)')
+    .option('--profile <id|path>', 'charger profile (default: zaptec-pro)')
+    .option('--json <file|->', 'write the report as JSON to a file, or - for stdout')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 enough addresses (warnings allowed), 1 not ready, 2 usage error.
+
+Examples:
+  zapcheck dhcp --chargers 12
+  zapcheck dhcp --chargers 12 --dhcp-range 192.168.1.100-192.168.1.199 --sweep
+  sudo zapcheck dhcp --probe`,
+    )
+    .action(async (opts: DhcpCommandOptions) => {
+      const [{ runDhcpCommand }, { toolVersion }] = await Promise.all([
+        import('../dhcp/command.js'),
+        import('./main.js'),
+      ]);
+      state.exitCode = await runDhcpCommand(opts, io, toolVersion());
+    });
+}

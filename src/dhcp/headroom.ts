@@ -1,0 +1,124 @@
+/**
+ * R2, "a DHCP server with enough IP addresses, one per connected device": how many addresses of the
+ * pool are still free, measured from what the laptop can see. Pure: facts in, numbers out.
+ */
+import { UsageError } from '../core/errors.js';
+import { intToIpv4, ipv4ToInt, isIpv4, subnetOf } from '../platform/net/ipv4.js';
+import type { Neighbour, NetworkFacts } from '../platform/net/types.js';
+
+export interface Ipv4Range {
+  first: number;
+  last: number;
+}
+
+/** "192.168.1.100-192.168.1.199" (or "192.168.1.100-199"). Throws UsageError on anything else. */
+export function parseDhcpRange(text: string): Ipv4Range {
+  const m = /^\s*([\d.]+)\s*-\s*([\d.]+)\s*$/.exec(text);
+  const hint = 'write it as first-last, e.g. --dhcp-range 192.168.1.100-192.168.1.199';
+  if (!m?.[1] || !m[2]) throw new UsageError(`--dhcp-range ${JSON.stringify(text)} is not a range`, hint);
+  const a = m[1];
+  let b = m[2];
+  if (/^\d{1,3}$/.test(b) && isIpv4(a)) b = `${a.split('.').slice(0, 3).join('.')}.${b}`;
+  if (!isIpv4(a) || !isIpv4(b))
+    throw new UsageError(`--dhcp-range ${JSON.stringify(text)}: not IPv4 addresses`, hint);
+  const first = ipv4ToInt(a);
+  const last = ipv4ToInt(b);
+  if (last < first)
+    throw new UsageError(`--dhcp-range ${text}: the last address comes before the first`, hint);
+  if (last - first + 1 > 65536) throw new UsageError(`--dhcp-range ${text} is larger than a /16`, hint);
+  return { first, last };
+}
+
+export function rangeText(r: Ipv4Range): string {
+  return `${intToIpv4(r.first)}-${intToIpv4(r.last)}`;
+}
+
+/** Neighbour states that mean a device answered recently (a MAC is known). */
+export function isPresent(n: Neighbour): boolean {
+  if (n.mac === null || n.mac === '00:00:00:00:00:00' || n.mac === 'ff:ff:ff:ff:ff:ff') return false;
+  return !/FAILED|INCOMPLETE|NOARP|incomplete/.test(n.state);
+}
+
+export interface Headroom {
+  /** Where the pool came from: the user's --dhcp-range, or the laptop's subnet. */
+  poolSource: 'range' | 'subnet';
+  pool: string;
+  poolSize: number;
+  /** Addresses of the pool seen in use (neighbours, plus the laptop and gateway when inside). */
+  inUse: number;
+  inUseAddresses: string[];
+  free: number;
+  /** Addresses the planned chargers need; null without --chargers. */
+  needed: number | null;
+  /** Fewer free than this is tight: max(needed + 20 %, needed + 2). */
+  comfortable: number | null;
+}
+
+export interface HeadroomInput {
+  facts: NetworkFacts;
+  range: Ipv4Range | null;
+  neighbours: readonly Neighbour[];
+  chargers?: number;
+  addressesPerCharger: number;
+}
+
+/** Null when neither a range nor the laptop's subnet is known. */
+export function computeHeadroom(input: HeadroomInput): Headroom | null {
+  const { facts, range } = input;
+  const subnet =
+    facts.address && facts.prefixLength !== null ? subnetOf(facts.address, facts.prefixLength) : null;
+  let first: number;
+  let last: number;
+  const excluded = new Set<number>();
+  if (range) {
+    first = range.first;
+    last = range.last;
+  } else if (subnet) {
+    if (subnet.prefixLength >= 31) {
+      first = subnet.network;
+      last = subnet.broadcast;
+    } else {
+      first = subnet.network + 1;
+      last = subnet.broadcast - 1;
+    }
+    // The gateway and the laptop are in use but are not pool addresses a charger could get here.
+    for (const a of [facts.gateway, facts.address]) if (a && isIpv4(a)) excluded.add(ipv4ToInt(a));
+  } else {
+    return null;
+  }
+  const inPool = (n: number): boolean => n >= first && n <= last && !excluded.has(n);
+  let poolSize = last - first + 1;
+  for (const e of excluded) if (e >= first && e <= last) poolSize -= 1;
+  const used = new Set<number>();
+  for (const n of input.neighbours) {
+    if (!isPresent(n) || !isIpv4(n.ip)) continue;
+    const v = ipv4ToInt(n.ip);
+    if (inPool(v)) used.add(v);
+  }
+  if (range) {
+    // Inside a user-given range the laptop's own lease and the router count as taken.
+    for (const a of [facts.address, facts.gateway])
+      if (a && isIpv4(a) && inPool(ipv4ToInt(a))) used.add(ipv4ToInt(a));
+  }
+  const needed =
+    input.chargers !== undefined ? Math.ceil(input.chargers * Math.max(1, input.addressesPerCharger)) : null;
+  return {
+    poolSource: range ? 'range' : 'subnet',
+    pool: `${intToIpv4(first)}-${intToIpv4(last)}`,
+    poolSize: Math.max(0, poolSize),
+    inUse: used.size,
+    inUseAddresses: [...used].sort((a, b) => a - b).map(intToIpv4),
+    free: Math.max(0, poolSize - used.size),
+    needed,
+    comfortable: needed === null ? null : Math.max(Math.ceil(needed * 1.2), needed + 2),
+  };
+}
+
+export type HeadroomVerdict = 'short' | 'tight' | 'enough' | 'unjudged';
+
+export function judgeHeadroom(h: Headroom): HeadroomVerdict {
+  if (h.needed === null || h.comfortable === null) return 'unjudged';
+  if (h.free < h.needed) return 'short';
+  if (h.free < h.comfortable) return 'tight';
+  return 'enough';
+}

@@ -1,0 +1,282 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- fake contexts and probes are partial objects */
+import { describe, expect, it } from 'vitest';
+import { evaluateDhcp, dhcpCheck } from '../../src/checks/dhcp.js';
+import { computeHeadroom, judgeHeadroom, parseDhcpRange } from '../../src/dhcp/headroom.js';
+import type { DhcpFacts, DhcpOffer } from '../../src/dhcp/types.js';
+import { emptyFacts, type Neighbour } from '../../src/platform/net/types.js';
+import { UsageError } from '../../src/core/errors.js';
+
+const rules = { required: true, addressesPerCharger: 1, ipv4Only: true };
+
+function facts(
+  over: Partial<DhcpFacts['network']> = {},
+  neighbours: Neighbour[] = [],
+  extra: Partial<DhcpFacts> = {},
+): DhcpFacts {
+  return {
+    network: {
+      ...emptyFacts('linux'),
+      interface: 'wlan0',
+      address: '192.168.1.20',
+      prefixLength: 24,
+      gateway: '192.168.1.1',
+      addressing: 'dhcp',
+      dhcpServer: '192.168.1.1',
+      lease: { obtained: null, expires: null, durationSec: 86400 },
+      dnsServers: ['192.168.1.1'],
+      ...over,
+    },
+    neighbours: { source: 'ip -j -4 neigh show', entries: neighbours, error: null },
+    sweep: null,
+    discover: null,
+    ...extra,
+  };
+}
+
+const seen = (n: number, from = 100): Neighbour[] =>
+  Array.from({ length: n }, (_, i) => ({
+    ip: `192.168.1.${from + i}`,
+    mac: `02:00:00:00:00:${(i + 16).toString(16)}`,
+    interface: 'wlan0',
+    state: 'REACHABLE',
+  }));
+
+const offerFrom = (server: string, router: string): DhcpOffer => ({
+  server,
+  from: server,
+  address: '192.168.1.150',
+  subnetMask: '255.255.255.0',
+  routers: [router],
+  dnsServers: [router],
+  leaseSec: 3600,
+  domainName: null,
+});
+
+describe('headroom', () => {
+  it('parses ranges and refuses nonsense with a usage error', () => {
+    expect(parseDhcpRange('192.168.1.100-192.168.1.199')).toEqual({ first: 3232235876, last: 3232235975 });
+    expect(parseDhcpRange('192.168.1.100-199').last).toBe(3232235975);
+    expect(() => parseDhcpRange('192.168.1.200-192.168.1.100')).toThrow(UsageError);
+    expect(() => parseDhcpRange('garage')).toThrow(UsageError);
+  });
+  it('subnet pool = hosts minus gateway and laptop; FAILED entries do not count', () => {
+    const h = computeHeadroom({
+      facts: facts().network,
+      range: null,
+      neighbours: [...seen(3), { ip: '192.168.1.50', mac: null, interface: 'wlan0', state: 'FAILED' }],
+      chargers: 4,
+      addressesPerCharger: 1,
+    })!;
+    expect(h).toMatchObject({ poolSize: 252, inUse: 3, free: 249, needed: 4, comfortable: 6 });
+    expect(judgeHeadroom(h)).toBe('enough');
+  });
+  it('warns below N + 20 % or N + 2, fails below N', () => {
+    const range = parseDhcpRange('192.168.1.100-192.168.1.109');
+    const judge = (taken: number, chargers: number): string =>
+      judgeHeadroom(
+        computeHeadroom({
+          facts: facts().network,
+          range,
+          neighbours: seen(taken),
+          chargers,
+          addressesPerCharger: 1,
+        })!,
+      );
+    expect(judge(0, 8)).toBe('enough'); // 10 free >= max(ceil(9.6), 10)
+    expect(judge(1, 8)).toBe('tight'); // 9 free
+    expect(judge(3, 8)).toBe('short'); // 7 free
+  });
+});
+
+describe('evaluateDhcp', () => {
+  it('a static laptop without a probe: fail DHCP_NONE, says static, addressed to installer and IT', () => {
+    const o = evaluateDhcp({
+      facts: facts({ addressing: 'static', dhcpServer: null }),
+      rules,
+      range: null,
+      sweepAsked: false,
+      probeAsked: false,
+    });
+    expect(o.status).toBe('fail');
+    expect(o.cause).toBe('DHCP_NONE');
+    expect(o.summary).toMatch(/static address \(192\.168\.1\.20\/24 on wlan0\)/);
+    expect(o.remediation.map((r) => r.audience)).toEqual(['installer', 'it']);
+  });
+  it('the profile may not require DHCP: then a static laptop is a note', () => {
+    const o = evaluateDhcp({
+      facts: facts({ addressing: 'static' }),
+      rules: { ...rules, required: false },
+      range: null,
+      sweepAsked: false,
+      probeAsked: false,
+    });
+    expect(o.status).toBe('pass');
+  });
+  it('without --chargers: passes, reports the headroom and says how it was measured', () => {
+    const o = evaluateDhcp({
+      facts: facts({}, seen(5)),
+      rules,
+      range: null,
+      sweepAsked: false,
+      probeAsked: false,
+    });
+    expect(o.status).toBe('pass');
+    expect(o.summary).toMatch(/about 247 of 252 addresses free.*passive estimate.*give --chargers N/i);
+    expect(o.evidence.measured).toMatch(/devices asleep are not seen/);
+  });
+  it('pool short: fail DHCP_POOL_SHORT with the numbers', () => {
+    const o = evaluateDhcp({
+      facts: facts({}, seen(10)),
+      rules,
+      chargers: 12,
+      range: parseDhcpRange('192.168.1.100-192.168.1.119'),
+      sweepAsked: false,
+      probeAsked: false,
+    });
+    expect(o.cause).toBe('DHCP_POOL_SHORT');
+    expect(o.summary).toMatch(
+      /about 10 of 20 addresses free in 192\.168\.1\.100-192\.168\.1\.119; 12 chargers need 12/,
+    );
+  });
+  it('short lease on a busy pool is noted', () => {
+    const o = evaluateDhcp({
+      facts: facts({ lease: { obtained: null, expires: null, durationSec: 600 } }, seen(8)),
+      rules,
+      range: parseDhcpRange('192.168.1.100-192.168.1.109'),
+      sweepAsked: false,
+      probeAsked: false,
+    });
+    expect(o.evidence.notes).toEqual(
+      expect.arrayContaining([expect.stringMatching(/short lease \(10 min\)/)]),
+    );
+  });
+  it('two servers answering: DHCP_MULTIPLE_SERVERS naming each and its router', () => {
+    const discover = {
+      status: 'done' as const,
+      interface: 'wlan0',
+      clientMac: '02:00:00:00:00:01',
+      windowMs: 4000,
+      sent: 1,
+      offers: [offerFrom('192.168.1.1', '192.168.1.1'), offerFrom('192.168.1.2', '10.0.0.1')],
+    };
+    const o = evaluateDhcp({
+      facts: facts({}, [], { discover }),
+      rules,
+      range: null,
+      sweepAsked: false,
+      probeAsked: true,
+    });
+    expect(o.cause).toBe('DHCP_MULTIPLE_SERVERS');
+    expect(o.summary).toMatch(/192\.168\.1\.2: offers 192\.168\.1\.150, router 10\.0\.0\.1/);
+  });
+  it('no offer: DHCP_NO_OFFER; a probe that could not run is only a note', () => {
+    const none = {
+      status: 'done' as const,
+      interface: 'wlan0',
+      clientMac: '02:00:00:00:00:01',
+      windowMs: 4000,
+      sent: 2,
+      offers: [],
+    };
+    expect(
+      evaluateDhcp({
+        facts: facts({}, [], { discover: none }),
+        rules,
+        range: null,
+        sweepAsked: false,
+        probeAsked: true,
+      }).cause,
+    ).toBe('DHCP_NO_OFFER');
+    const busy = { status: 'port-busy' as const, message: 'UDP port 68 ... held' };
+    const o = evaluateDhcp({
+      facts: facts({}, [], { discover: busy }),
+      rules,
+      range: null,
+      sweepAsked: false,
+      probeAsked: true,
+    });
+    expect(o.status).toBe('pass');
+    expect(o.evidence.notes).toEqual(expect.arrayContaining([expect.stringMatching(/--probe not done/)]));
+  });
+  it('one server whose router differs from the laptop gateway: warn DHCP_OFFER_DIFFERS', () => {
+    const d = {
+      status: 'done' as const,
+      interface: 'wlan0',
+      clientMac: '02:00:00:00:00:01',
+      windowMs: 4000,
+      sent: 1,
+      offers: [offerFrom('192.168.1.1', '192.168.1.254')],
+    };
+    expect(
+      evaluateDhcp({
+        facts: facts({}, [], { discover: d }),
+        rules,
+        range: null,
+        sweepAsked: false,
+        probeAsked: true,
+      }).cause,
+    ).toBe('DHCP_OFFER_DIFFERS');
+  });
+  it('no network at all: skip with a reason', () => {
+    const o = evaluateDhcp({
+      facts: facts({
+        interface: null,
+        address: null,
+        prefixLength: null,
+        gateway: null,
+        addressing: 'unknown',
+      }),
+      rules,
+      range: null,
+      sweepAsked: false,
+      probeAsked: false,
+    });
+    expect(o.status).toBe('skip');
+  });
+});
+
+describe('dhcpCheck', () => {
+  const ctx = (options: Record<string, unknown> = {}): any => ({
+    profile: { dhcp: rules },
+    options: { mqttConnect: false, strict: false, extra: {}, ...options },
+  });
+  it('skips with a reason when the run has no dhcpFacts probe', async () => {
+    const o = await dhcpCheck.run({ ctx: ctx(), probes: {} as any, deps: {}, budgetMs: 1000 });
+    expect(o).toMatchObject({ status: 'skip', cause: 'NOT_AVAILABLE' });
+  });
+  it('passes chargers, range, sweep and probe options to the probe and judges its facts', async () => {
+    let asked: unknown;
+    const probes = {
+      dhcpFacts: (q: unknown) => {
+        asked = q;
+        return Promise.resolve({ ok: true as const, value: facts({}, seen(2)), ms: 1 });
+      },
+    } as any;
+    const o = await dhcpCheck.run({
+      ctx: ctx({
+        chargers: 3,
+        dhcpRange: '192.168.1.100-192.168.1.104',
+        extra: { dhcpSweep: true, dhcpProbe: false },
+      }),
+      probes,
+      deps: {},
+      budgetMs: 5000,
+    });
+    expect(asked).toMatchObject({
+      timeoutMs: 5000,
+      range: '192.168.1.100-192.168.1.104',
+      sweep: true,
+      discover: false,
+    });
+    expect(o.cause).toBe('DHCP_POOL_TIGHT');
+  });
+  it('a bad range in the site options is an error naming it', async () => {
+    const o = await dhcpCheck.run({
+      ctx: ctx({ dhcpRange: 'nope' }),
+      probes: { dhcpFacts: () => Promise.reject(new Error('not called')) } as any,
+      deps: {},
+      budgetMs: 1000,
+    });
+    expect(o).toMatchObject({ status: 'error', cause: 'BAD_OPTION' });
+  });
+});
