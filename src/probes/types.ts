@@ -1,5 +1,6 @@
 import type { ProbeResult } from '../core/errors.js';
 import type { ResolverAddr } from '../core/context.js';
+import type { DhcpFacts, DhcpFactsRequest } from '../dhcp/types.js';
 
 /**
  * What the checks may ask the network. `createProbes(ctx)` binds these to a site context: it maps
@@ -152,6 +153,6 @@ export interface MqttInfo {
 export interface PlatformProbes {
   /** Implemented in src/platform (Wi-Fi issue). */
   wifiScan?(q: { timeoutMs: number }): Promise<ProbeResult<unknown>>;
-  /** Implemented in src/platform (DHCP issue). */
-  dhcpFacts?(q: { timeoutMs: number }): Promise<ProbeResult<unknown>>;
+  /** Lease, routes, neighbour table; sweep and DHCPDISCOVER on request. See src/dhcp/facts-probe.ts. */
+  dhcpFacts?(q: DhcpFactsRequest): Promise<ProbeResult<DhcpFacts>>;
 }
