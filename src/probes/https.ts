@@ -128,7 +128,8 @@ export function probeHttps(req: HttpsProbeInput): Promise<ProbeResult<HttpsInfo>
           return;
         }
         const code = errorCode(err) ?? '';
-        if (code.startsWith('HPE_')) {
+        // undici's HTTPParserError carries HPE_* only when llhttp named the error; its name is stable.
+        if (code.startsWith('HPE_') || (err instanceof Error && err.name === 'HTTPParserError')) {
           x.fail(
             'PROTOCOL',
             `${label} did not answer with valid HTTP (${sanitizeNetworkText(describeError(err), 200)})`,

@@ -39,7 +39,7 @@ export async function udpServer(
     });
   });
   closers.push(() => new Promise<void>((resolve) => socket.close(() => resolve())));
-  return { port: (socket.address()).port, socket, received };
+  return { port: socket.address().port, socket, received };
 }
 
 function track(server: net.Server): void {
@@ -98,7 +98,7 @@ export async function closedTcpPort(): Promise<number> {
 export async function closedUdpPort(): Promise<number> {
   const s = dgram.createSocket('udp4');
   await new Promise<void>((resolve) => s.bind(0, '127.0.0.1', resolve));
-  const port = (s.address()).port;
+  const port = s.address().port;
   await new Promise<void>((resolve) => s.close(() => resolve()));
   return port;
 }
