@@ -1,7 +1,7 @@
 import ipaddr from 'ipaddr.js';
 import type { Check, CheckFamily, CheckOutcome } from '../core/check.js';
 import { outcome } from '../core/check.js';
-import type { ProbeError, ProbeResult } from '../core/errors.js';
+import { type ProbeError, type ProbeResult, probeOk } from '../core/errors.js';
 import type { ResolverAddr, SiteContext } from '../core/context.js';
 import type { Evidence } from '../core/result.js';
 import type { DnsAnswer } from '../probes/types.js';
@@ -123,8 +123,25 @@ export function dnsCheck(host: string): Check {
       const [direct, os] = await Promise.all([
         Promise.all(
           resolvers.map(async (server): Promise<PerResolver> => {
-            const result = await probes.dns({ name: host, type: 'A', server, timeoutMs: budgetMs });
-            return { server: `${server.ip}:${server.port}`, source: server.source, ms: result.ms, result };
+            const raw = await probes.dns({ name: host, type: 'A', server, timeoutMs: budgetMs });
+            const addr = `${server.ip}:${server.port}`;
+            // NODATA (the name exists, no A record) is an answer, not a failure: it is DNS_NO_IPV4 below.
+            const result: ProbeResult<DnsAnswer> =
+              !raw.ok && raw.error.code === 'NODATA'
+                ? probeOk(
+                    {
+                      server: addr,
+                      rcode: 'NOERROR',
+                      answers: [],
+                      cnameChain: [host],
+                      addresses: [],
+                      viaTcp: false,
+                      authoritative: false,
+                    },
+                    raw.ms,
+                  )
+                : raw;
+            return { server: addr, source: server.source, ms: result.ms, result };
           }),
         ),
         ctx.useOsResolver ? probes.osLookup({ name: host, timeoutMs: budgetMs }) : Promise.resolve(null),
@@ -191,10 +208,17 @@ export function dnsCheck(host: string): Check {
         );
       }
 
-      const sinkholed = addresses.map((a) => [a, sinkholeKind(a)] as const).find(([, kind]) => kind !== null);
+      // Every resolver the charger may be handed counts: one with a block list breaks it whenever it
+      // is the one asked (a confident wrong answer is not retried elsewhere).
+      const candidates: [string, string[]][] = answered.length
+        ? answered.map((d) => [d.server, d.result.ok ? d.result.value.addresses : []])
+        : [[server, addresses]];
+      const sinkholed = candidates
+        .flatMap(([srv, list]) => list.map((a) => [a, sinkholeKind(a), srv] as const))
+        .find(([, kind]) => kind !== null);
       if (sinkholed) {
-        const vars = { host, server, address: sinkholed[0], range: sinkholed[1] ?? '' };
-        evidence.sinkhole = { address: sinkholed[0], range: sinkholed[1] };
+        const vars = { host, server: sinkholed[2], address: sinkholed[0], range: sinkholed[1] ?? '' };
+        evidence.sinkhole = { address: sinkholed[0], range: sinkholed[1], server: sinkholed[2] };
         return outcome('fail', 'DNS_SINKHOLE', t('dns.sinkhole', vars), evidence, [
           it(t('dns.sinkhole.fix', vars)),
         ]);

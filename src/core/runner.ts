@@ -37,6 +37,17 @@ export function planChecks(families: readonly CheckFamily[], ctx: SiteContext): 
   for (const c of checks) {
     for (const n of c.needs) if (!ids.has(n)) throw new Error(`check ${c.id} needs unknown check ${n}`);
   }
+  // A cycle would leave its checks waiting for ever, without a result.
+  const needs = new Map(checks.map((c) => [c.id, c.needs]));
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (id: string, path: string[]): void => {
+    if (state.get(id) === 'done') return;
+    if (state.get(id) === 'visiting') throw new Error(`dependency cycle: ${[...path, id].join(' -> ')}`);
+    state.set(id, 'visiting');
+    for (const n of needs.get(id) ?? []) visit(n, [...path, id]);
+    state.set(id, 'done');
+  };
+  for (const c of checks) visit(c.id, []);
   return checks;
 }
 
@@ -140,9 +151,17 @@ export async function runChecks(
 
   let wasInterrupted = false;
   for (;;) {
-    for (const check of checks) {
-      if (started.has(check.id)) continue;
-      if (check.needs.every((id) => results.has(id))) startCheck(check);
+    // Repeat while something starts: a skipped check finishes at once, and a dependent planned before
+    // it would otherwise never be started once nothing is left running.
+    for (let startedOne = true; startedOne;) {
+      startedOne = false;
+      for (const check of checks) {
+        if (started.has(check.id)) continue;
+        if (check.needs.every((id) => results.has(id))) {
+          startCheck(check);
+          startedOne = true;
+        }
+      }
     }
     if (running.size === 0) break;
     const next = await Promise.race([

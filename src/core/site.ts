@@ -107,12 +107,15 @@ export function proxyEnvironment(env: NodeJS.ProcessEnv): Record<string, string>
     if (!v) continue;
     let shown = v;
     try {
-      const u = new URL(v);
+      // Without a scheme (curl takes `user:pass@proxy:3128`) URL would read `user:` as the scheme and
+      // keep the password in the path.
+      const u = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(v) ? v : `http://${v}`);
       u.username = '';
       u.password = '';
       shown = u.toString().replace(/\/$/, '');
     } catch {
-      shown = v.replace(/\/\/[^@/]*@/, '//');
+      // Unparseable: drop everything up to the last `@` after the scheme.
+      shown = v.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^]*@/i, '$1');
     }
     out[name] = shown.slice(0, 200);
   }

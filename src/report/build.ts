@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { SiteContext } from '../core/context.js';
 import type { CheckResult, Report } from '../core/result.js';
 import { countStatuses, verdictOf } from '../core/result.js';
+import { escapeForTerminal } from './escape.js';
 
 /** Assembles the finished report: a pure function of the run's results and its context. */
 export function buildReport(args: {
@@ -36,6 +37,7 @@ export function buildReport(args: {
       labScenario: ctx.labScenario,
     },
     counts: countStatuses(results),
-    checks: results,
+    // The schema promises one-line summaries without control characters, whatever a peer sent.
+    checks: results.map((r) => ({ ...r, summary: escapeForTerminal(r.summary) })),
   };
 }

@@ -1,0 +1,259 @@
+import { describe, expect, it } from 'vitest';
+import { dnsCheck, dnsFamily, sinkholeKind } from '../../src/checks/dns.js';
+import { probeFail, probeOk, type ProbeErrorCode, type ProbeResult } from '../../src/core/errors.js';
+import type { ResolverAddr } from '../../src/core/context.js';
+import type { DnsAnswer } from '../../src/probes/types.js';
+import {
+  TEST_RESOLVER,
+  TEST_RESOLVER_2,
+  fakeContext,
+  fakeProbes,
+  remediationText,
+  runCheck,
+} from '../helpers/fake-context.js';
+
+const HOST = 'api.zaptec.com';
+
+function answer(addresses: string[], cnameChain: string[] = [HOST], server = TEST_RESOLVER): DnsAnswer {
+  return {
+    server: `${server.ip}:${server.port}`,
+    rcode: 'NOERROR',
+    answers: addresses.map((a) => ({ name: cnameChain.at(-1) ?? HOST, type: 'A', ttl: 60, data: a })),
+    cnameChain,
+    addresses,
+    viaTcp: false,
+    authoritative: false,
+  };
+}
+
+function dnsFails(code: ProbeErrorCode): ProbeResult<DnsAnswer> {
+  return probeFail(code, `${code} from 192.0.2.53:53 for ${HOST}`, 12);
+}
+
+/** Runs the dns check for HOST with one resolver answering `result`. */
+async function runWith(result: ProbeResult<DnsAnswer>) {
+  const ctx = fakeContext();
+  const probes = fakeProbes({ dns: () => Promise.resolve(result) });
+  return runCheck(dnsCheck(HOST), ctx, probes);
+}
+
+describe('dns check', () => {
+  it('passes and keeps the CNAME chain in its evidence', async () => {
+    const chain = [HOST, 'zaptec-api.trafficmanager.net', 'zaptec-prod.westeurope.cloudapp.azure.com'];
+    const out = await runWith(probeOk(answer(['198.51.100.20'], chain), 8));
+    expect(out.status).toBe('pass');
+    expect(out.cause).toBe('OK');
+    expect(out.evidence.cnameChain).toEqual(chain);
+    expect(out.evidence.addresses).toEqual(['198.51.100.20']);
+    expect(out.summary).toContain('198.51.100.20');
+    expect(out.summary).toContain('via zaptec-api.trafficmanager.net -> zaptec-prod.westeurope');
+    expect(out.remediation).toEqual([]);
+  });
+
+  it('asks the site resolver for an A record of the host', async () => {
+    const ctx = fakeContext();
+    const probes = fakeProbes({ dns: () => Promise.resolve(probeOk(answer(['198.51.100.20']), 3)) });
+    await runCheck(dnsCheck(HOST), ctx, probes);
+    expect(probes.calls).toHaveLength(1);
+    expect(probes.calls[0]!.request).toMatchObject({ name: HOST, type: 'A', server: TEST_RESOLVER });
+  });
+
+  it.each([
+    ['NXDOMAIN', 'DNS_NXDOMAIN'],
+    ['SERVFAIL', 'DNS_SERVFAIL'],
+    ['TIMEOUT', 'DNS_TIMEOUT'],
+    ['REFUSED_DNS', 'DNS_REFUSED'],
+    ['REFUSED', 'DNS_UNREACHABLE'],
+    ['UNREACHABLE', 'DNS_UNREACHABLE'],
+    ['PROTOCOL', 'DNS_BAD_REPLY'],
+  ] as const)('a %s probe error fails with %s, advice naming host and resolver', async (code, cause) => {
+    const out = await runWith(dnsFails(code));
+    expect(out.status).toBe('fail');
+    expect(out.cause).toBe(cause);
+    expect(out.summary).toContain(HOST);
+    expect(out.remediation.length).toBeGreaterThan(0);
+    expect(out.remediation.every((r) => r.audience === 'it')).toBe(true);
+    expect(remediationText(out)).toContain('192.0.2.53:53');
+    const evidence = out.evidence.resolvers as { error?: string }[];
+    expect(evidence[0]!.error).toBe(code);
+  });
+
+  it('names NXDOMAIN and block lists in its advice', async () => {
+    const out = await runWith(dnsFails('NXDOMAIN'));
+    expect(out.summary).toContain('NXDOMAIN');
+    expect(remediationText(out)).toContain(`allow ${HOST}`);
+  });
+
+  it('tells an unreachable resolver (port 53 blocked) from one that does not answer', async () => {
+    const unreachable = await runWith(dnsFails('REFUSED'));
+    const timeout = await runWith(dnsFails('TIMEOUT'));
+    expect(unreachable.summary).not.toBe(timeout.summary);
+    expect(remediationText(unreachable)).toContain('port 53');
+  });
+
+  it('is an error, not a network verdict, when the guard refused the resolver', async () => {
+    const out = await runWith(dnsFails('BLOCKED'));
+    expect(out.status).toBe('error');
+    expect(out.cause).toBe('GUARD_BLOCKED');
+  });
+
+  it.each([
+    ['0.0.0.0', 'unspecified'],
+    ['127.0.0.1', 'loopback'],
+    ['10.20.30.40', 'private'],
+    ['192.168.1.10', 'private'],
+    ['172.16.5.5', 'private'],
+    ['100.64.0.1', 'carrierGradeNat'],
+    ['169.254.10.10', 'linkLocal'],
+  ])('an answer of %s (%s) for a public host is a sinkhole', async (address, range) => {
+    const out = await runWith(probeOk(answer([address]), 2));
+    expect(out.status).toBe('fail');
+    expect(out.cause).toBe('DNS_SINKHOLE');
+    expect(out.evidence.sinkhole).toEqual({ address, range, server: '192.0.2.53:53' });
+    expect(out.summary).toContain(address);
+    expect(remediationText(out)).toContain(HOST);
+    expect(remediationText(out)).toContain('192.0.2.53:53');
+  });
+
+  it('finds a sinkhole address among several answers', async () => {
+    const out = await runWith(probeOk(answer(['198.51.100.20', '0.0.0.0']), 2));
+    expect(out.cause).toBe('DNS_SINKHOLE');
+  });
+
+  it('does not call a public documentation address (198.51.100.x) a sinkhole', async () => {
+    expect(sinkholeKind('198.51.100.7')).toBeNull();
+    expect(sinkholeKind('172.32.0.1')).toBeNull(); // just outside 172.16.0.0/12
+    expect(sinkholeKind('100.128.0.1')).toBeNull(); // just outside 100.64.0.0/10
+    const out = await runWith(probeOk(answer(['198.51.100.7']), 2));
+    expect(out.status).toBe('pass');
+  });
+
+  it('reports DNS_NO_IPV4 when the host has AAAA but no A records', async () => {
+    const ctx = fakeContext();
+    const probes = fakeProbes({
+      dns: (q) =>
+        Promise.resolve(q.type === 'A' ? probeOk(answer([]), 2) : probeOk(answer(['2001:db8::10']), 2)),
+    });
+    const out = await runCheck(dnsCheck(HOST), ctx, probes);
+    expect(out.status).toBe('fail');
+    expect(out.cause).toBe('DNS_NO_IPV4');
+    expect(out.evidence.ipv6Addresses).toEqual(['2001:db8::10']);
+    expect(out.summary).toContain('IPv6 only');
+    expect(remediationText(out)).toContain(HOST);
+    expect(probes.calls.map((c) => (c.request as { type: string }).type)).toEqual(['A', 'AAAA']);
+  });
+
+  it('reports DNS_NO_IPV4 without the IPv6-only wording when there is no AAAA either', async () => {
+    const out = await runWith(probeOk(answer([]), 2));
+    expect(out.cause).toBe('DNS_NO_IPV4');
+    expect(out.summary).not.toContain('IPv6');
+  });
+
+  it('reads a NODATA probe error (name exists, no A record) as DNS_NO_IPV4, not as a zapcheck error', async () => {
+    const ctx = fakeContext();
+    const probes = fakeProbes({
+      dns: (q) => Promise.resolve(q.type === 'A' ? dnsFails('NODATA') : probeOk(answer(['2001:db8::10']), 2)),
+    });
+    const out = await runCheck(dnsCheck(HOST), ctx, probes);
+    expect(out.status).toBe('fail');
+    expect(out.cause).toBe('DNS_NO_IPV4');
+    expect(out.evidence.ipv6Addresses).toEqual(['2001:db8::10']);
+  });
+
+  describe('with two resolvers', () => {
+    const resolvers: ResolverAddr[] = [TEST_RESOLVER, TEST_RESOLVER_2];
+
+    it('warns DNS_PARTIAL naming the one that failed', async () => {
+      const ctx = fakeContext({ resolvers });
+      const probes = fakeProbes({
+        dns: (q) =>
+          Promise.resolve(
+            q.server.ip === TEST_RESOLVER.ip ? probeOk(answer(['198.51.100.20']), 2) : dnsFails('TIMEOUT'),
+          ),
+      });
+      const out = await runCheck(dnsCheck(HOST), ctx, probes);
+      expect(out.status).toBe('warn');
+      expect(out.cause).toBe('DNS_PARTIAL');
+      expect(out.summary).toContain('192.0.2.54:53');
+      expect(out.summary).not.toContain('192.0.2.53:53');
+      expect(remediationText(out)).toContain('192.0.2.54:53');
+      expect(out.evidence.addresses).toEqual(['198.51.100.20']);
+    });
+
+    it('warns DNS_PARTIAL also when the first one fails and the second answers', async () => {
+      const ctx = fakeContext({ resolvers });
+      const probes = fakeProbes({
+        dns: (q) =>
+          Promise.resolve(
+            q.server.ip === TEST_RESOLVER.ip ? dnsFails('SERVFAIL') : probeOk(answer(['198.51.100.20']), 2),
+          ),
+      });
+      const out = await runCheck(dnsCheck(HOST), ctx, probes);
+      expect(out.cause).toBe('DNS_PARTIAL');
+      expect(out.summary).toContain('192.0.2.53:53');
+      expect(out.evidence.server).toBe('192.0.2.54:53');
+    });
+
+    it('fails DNS_SINKHOLE when the second resolver sinkholes while the first answers honestly', async () => {
+      // The charger may be handed either resolver; the one with a block list breaks it for good.
+      const ctx = fakeContext({ resolvers });
+      const probes = fakeProbes({
+        dns: (q) =>
+          Promise.resolve(
+            q.server.ip === TEST_RESOLVER.ip
+              ? probeOk(answer(['198.51.100.20']), 2)
+              : probeOk(answer(['0.0.0.0'], [HOST], TEST_RESOLVER_2), 2),
+          ),
+      });
+      const out = await runCheck(dnsCheck(HOST), ctx, probes);
+      expect(out.status).toBe('fail');
+      expect(out.cause).toBe('DNS_SINKHOLE');
+      expect(remediationText(out)).toContain('192.0.2.54:53');
+    });
+
+    it('fails with the first resolver error when both fail', async () => {
+      const ctx = fakeContext({ resolvers });
+      const probes = fakeProbes({
+        dns: (q) => Promise.resolve(dnsFails(q.server.ip === TEST_RESOLVER.ip ? 'NXDOMAIN' : 'TIMEOUT')),
+      });
+      const out = await runCheck(dnsCheck(HOST), ctx, probes);
+      expect(out.status).toBe('fail');
+      expect(out.cause).toBe('DNS_NXDOMAIN');
+      expect(out.evidence.resolvers).toHaveLength(2);
+    });
+  });
+
+  it('fails DNS_NO_RESOLVER when no resolver is known and the OS resolver is off', async () => {
+    const ctx = fakeContext({ resolvers: [] });
+    const probes = fakeProbes({});
+    const out = await runCheck(dnsCheck(HOST), ctx, probes);
+    expect(out.status).toBe('fail');
+    expect(out.cause).toBe('DNS_NO_RESOLVER');
+    expect(out.summary).toContain(HOST);
+    expect(remediationText(out)).toContain('DHCP');
+    expect(probes.calls).toEqual([]);
+  });
+
+  it('falls back to the OS resolver when no resolver list could be read', async () => {
+    const ctx = fakeContext({ resolvers: [], useOsResolver: true });
+    const probes = fakeProbes({
+      osLookup: () => Promise.resolve(probeOk({ addresses: ['198.51.100.30'] }, 4)),
+    });
+    const out = await runCheck(dnsCheck(HOST), ctx, probes);
+    expect(out.status).toBe('pass');
+    expect(out.evidence.server).toBe('OS resolver');
+    expect(out.evidence.osResolver).toEqual({ addresses: ['198.51.100.30'], ms: 4 });
+  });
+
+  it('plans one check per profile host, NTP hosts included', () => {
+    const ctx = fakeContext();
+    const ids = dnsFamily.plan(ctx).map((c) => c.id);
+    expect(ids).toEqual([
+      'dns:no.pool.ntp.org',
+      'dns:zapcloud.azure-devices.net',
+      'dns:zapcloud-api.azurewebsites.net',
+      'dns:devices.zaptec.com',
+      'dns:api.zaptec.com',
+    ]);
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { tcpCheck, tcpFamily } from '../../src/checks/tcp.js';
+import { probeFail, probeOk, type ProbeErrorCode } from '../../src/core/errors.js';
+import {
+  dnsPassed,
+  endpointOf,
+  fakeContext,
+  fakeProbes,
+  remediationText,
+  runCheck,
+} from '../helpers/fake-context.js';
+
+const HUB = 'zapcloud.azure-devices.net';
+
+async function runTcp(code: ProbeErrorCode | null) {
+  const ctx = fakeContext();
+  const probes = fakeProbes({
+    tcp: (q) =>
+      Promise.resolve(
+        code === null
+          ? probeOk({ remote: `${q.ip}:${q.port}`, local: '192.0.2.10:50000' }, 12)
+          : probeFail(code, `${code} ${q.ip}:${q.port}`, 12),
+      ),
+  });
+  const out = await runCheck(tcpCheck(endpointOf(ctx, HUB, 8883)), ctx, probes, [
+    dnsPassed(HUB, ['198.51.100.40']),
+  ]);
+  return { out, probes };
+}
+
+describe('tcp check', () => {
+  it('passes and connects to the first DNS address on the endpoint port', async () => {
+    const { out, probes } = await runTcp(null);
+    expect(out.status).toBe('pass');
+    expect(out.evidence.remote).toBe('198.51.100.40:8883');
+    expect(probes.calls[0]!.request).toEqual({ ip: '198.51.100.40', port: 8883, timeoutMs: 2000 });
+  });
+
+  it.each([
+    ['REFUSED', 'TCP_REFUSED'],
+    ['TIMEOUT', 'TCP_DROPPED'],
+    ['ABORTED', 'TCP_DROPPED'],
+    ['UNREACHABLE', 'TCP_UNREACHABLE'],
+    ['RESET', 'TCP_RESET'],
+  ] as const)('%s fails with %s', async (code, cause) => {
+    const { out } = await runTcp(code);
+    expect(out.status).toBe('fail');
+    expect(out.cause).toBe(cause);
+    expect(out.evidence.error).toBe(code);
+    expect(out.summary).toContain(HUB);
+    expect(out.summary).toContain('8883');
+  });
+
+  it('names the exact host and port in the advice to IT', async () => {
+    for (const code of ['REFUSED', 'TIMEOUT'] as const) {
+      const { out } = await runTcp(code);
+      expect(out.remediation[0]?.audience).toBe('it');
+      expect(remediationText(out)).toContain(`TCP port 8883 to ${HUB}`);
+    }
+  });
+
+  it('says refused and dropped in different words', async () => {
+    const refused = (await runTcp('REFUSED')).out;
+    const dropped = (await runTcp('TIMEOUT')).out;
+    const unreachable = (await runTcp('UNREACHABLE')).out;
+    expect(refused.summary).toMatch(/refused|rejects/);
+    expect(refused.summary).not.toMatch(/dropped/);
+    expect(dropped.summary).toMatch(/silently dropped/);
+    expect(dropped.summary).not.toMatch(/refused/);
+    expect(remediationText(refused)).not.toBe(remediationText(dropped));
+    expect(unreachable.summary).toMatch(/no route/);
+  });
+
+  it('is a zapcheck error when the guard refused the destination', async () => {
+    const { out } = await runTcp('BLOCKED');
+    expect(out.status).toBe('error');
+    expect(out.cause).toBe('GUARD_BLOCKED');
+  });
+
+  it('plans TCP for every non-NTP endpoint, each needing its DNS check', () => {
+    const checks = tcpFamily.plan(fakeContext());
+    expect(checks.map((c) => c.id)).toEqual([
+      'tcp:zapcloud.azure-devices.net:8883',
+      'tcp:zapcloud-api.azurewebsites.net:443',
+      'tcp:devices.zaptec.com:443',
+      'tcp:api.zaptec.com:443',
+    ]);
+    expect(checks.every((c) => c.needs.length === 1 && c.needs[0] === `dns:${c.target.host}`)).toBe(true);
+  });
+});

@@ -1,0 +1,456 @@
+import { describe, expect, it } from 'vitest';
+import {
+  chainIssuer,
+  correlateTls,
+  interceptionProduct,
+  judgeTls,
+  leafMatchesHost,
+  tlsCheck,
+  tlsFamily,
+} from '../../src/checks/tls.js';
+import type { CheckOutcome } from '../../src/core/check.js';
+import { probeFail, probeOk, type ProbeResult } from '../../src/core/errors.js';
+import type { CheckResult } from '../../src/core/result.js';
+import type { CertInfo, TlsInfo, TlsProbeRequest } from '../../src/probes/types.js';
+import type { Endpoint } from '../../src/profile/types.js';
+import {
+  PUBLIC_ROOTS,
+  dnsPassed,
+  endpointOf,
+  fakeContext,
+  fakeProbes,
+  passed,
+  remediationText,
+  runCheck,
+  testTrust,
+} from '../helpers/fake-context.js';
+
+const HUB = 'zapcloud.azure-devices.net';
+const API = 'api.zaptec.com';
+const DEVICES = 'devices.zaptec.com';
+const WEBSITES = 'zapcloud-api.azurewebsites.net';
+
+const NOW = Date.parse('2025-06-01T10:00:00Z');
+
+interface Name {
+  CN?: string;
+  O?: string;
+  OU?: string;
+}
+
+function cert(subject: Name, issuer: Name, over: Partial<CertInfo> = {}): CertInfo {
+  return {
+    subject,
+    issuer,
+    subjectAltNames: subject.CN ? [subject.CN] : [],
+    validFrom: '2025-01-01T00:00:00.000Z',
+    validTo: '2026-01-01T00:00:00.000Z',
+    serialNumber: '01',
+    fingerprint256: `AA:${subject.CN ?? 'x'}:${issuer.CN ?? 'y'}`,
+    isCA: false,
+    selfSigned: subject.CN === issuer.CN && subject.O === issuer.O,
+    ...over,
+  };
+}
+
+const DIGICERT_ROOT: Name = { CN: 'DigiCert Global Root G2', O: 'DigiCert Inc' };
+const DIGICERT_CA: Name = { CN: 'Microsoft Azure RSA TLS Issuing CA 03', O: 'Microsoft Corporation' };
+
+/** A real-looking public chain for a host: leaf, intermediate. */
+function publicChain(host: string, leaf: Partial<CertInfo> = {}): CertInfo[] {
+  return [
+    cert({ CN: host }, DIGICERT_CA, leaf),
+    cert(DIGICERT_CA, DIGICERT_ROOT, { isCA: true, subjectAltNames: [] }),
+  ];
+}
+
+/** What a TLS-inspecting firewall sends: a leaf for the host signed by its own CA, and that CA. */
+function interceptedChain(host: string, ca: Name): CertInfo[] {
+  return [cert({ CN: host }, ca), cert(ca, ca, { isCA: true, subjectAltNames: [], selfSigned: true })];
+}
+
+function info(chain: CertInfo[], authorized: boolean, authorizationError: string | null = null): TlsInfo {
+  return {
+    protocol: 'TLSv1.2',
+    cipher: 'ECDHE-RSA-AES256-GCM-SHA384',
+    alpn: null,
+    authorized,
+    authorizationError,
+    chain,
+  };
+}
+
+const ctx = fakeContext();
+const t = { t: ctx.t };
+
+function judge(host: string, r: ProbeResult<TlsInfo>, any?: ProbeResult<TlsInfo>): CheckOutcome {
+  const e = endpointOf(ctx, host);
+  return judgeTls(t, e, testTrust(e), any ? { charger: r, any } : { charger: r }, NOW, 2000);
+}
+
+describe('judgeTls', () => {
+  it('passes an authorized chain and names the issuer', () => {
+    const out = judge(HUB, probeOk(info(publicChain(HUB), true), 40));
+    expect(out.status).toBe('pass');
+    expect(out.cause).toBe('OK');
+    expect(out.summary).toContain('DigiCert Global Root G2');
+    expect(out.evidence.protocol).toBe('TLSv1.2');
+    expect(out.evidence.chain).toHaveLength(2);
+    expect(out.remediation).toEqual([]);
+  });
+
+  it('fails TLS_EXPIRED on CERT_HAS_EXPIRED, naming the date and host:port', () => {
+    const chain = publicChain(HUB, { validTo: '2025-05-01T00:00:00.000Z' });
+    const out = judge(HUB, probeOk(info(chain, false, 'CERT_HAS_EXPIRED'), 40));
+    expect(out.status).toBe('fail');
+    expect(out.cause).toBe('TLS_EXPIRED');
+    expect(out.summary).toContain('2025-05-01');
+    expect(remediationText(out)).toContain(`${HUB}:8883`);
+  });
+
+  it('fails TLS_EXPIRED from the dates when the chain cannot be verified (private trust)', () => {
+    const chain = [
+      cert({ CN: DEVICES }, { CN: 'Zaptec Device Root' }, { validTo: '2025-05-01T00:00:00.000Z' }),
+    ];
+    const out = judge(DEVICES, probeOk(info(chain, false, 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'), 40));
+    expect(out.cause).toBe('TLS_EXPIRED');
+  });
+
+  it('fails TLS_NOT_YET_VALID on CERT_NOT_YET_VALID', () => {
+    const chain = publicChain(API, { validFrom: '2025-07-01T00:00:00.000Z' });
+    const out = judge(API, probeOk(info(chain, false, 'CERT_NOT_YET_VALID'), 40));
+    expect(out.status).toBe('fail');
+    expect(out.cause).toBe('TLS_NOT_YET_VALID');
+    expect(out.summary).toContain('2025-07-01');
+    expect(remediationText(out)).toContain('clock');
+  });
+
+  it('fails TLS_NAME_MISMATCH on ERR_TLS_CERT_ALTNAME_INVALID, naming the names served', () => {
+    const chain = publicChain(API, { subjectAltNames: ['portal.example.net'] });
+    const out = judge(API, probeOk(info(chain, false, 'ERR_TLS_CERT_ALTNAME_INVALID'), 40));
+    expect(out.status).toBe('fail');
+    expect(out.cause).toBe('TLS_NAME_MISMATCH');
+    expect(out.summary).toContain('portal.example.net');
+    expect(remediationText(out)).toContain(`${API}:443`);
+  });
+
+  it('fails TLS_UNTRUSTED for a chain under an unknown root', () => {
+    const ca: Name = { CN: 'Acme Internal Root', O: 'Acme' };
+    const out = judge(API, probeOk(info(interceptedChain(API, ca), false, 'SELF_SIGNED_CERT_IN_CHAIN'), 40));
+    expect(out.status).toBe('fail');
+    expect(out.cause).toBe('TLS_UNTRUSTED');
+    expect(out.summary).toContain('Acme Internal Root');
+    expect(remediationText(out)).toContain(API);
+    expect(remediationText(out)).toContain('443');
+  });
+
+  it('fails TLS_INTERCEPTED naming Fortinet when the issuer is a FortiGate', () => {
+    const ca: Name = { CN: 'FGT60F-TLS-Inspection', O: 'Fortinet' };
+    const out = judge(HUB, probeOk(info(interceptedChain(HUB, ca), false, 'SELF_SIGNED_CERT_IN_CHAIN'), 40));
+    expect(out.status).toBe('fail');
+    expect(out.cause).toBe('TLS_INTERCEPTED');
+    expect(out.summary).toContain('Fortinet');
+    expect(out.evidence.interception).toMatchObject({ product: 'Fortinet FortiGate' });
+    expect(remediationText(out)).toContain(`${HUB} port 8883`);
+  });
+
+  it('names interception even on the private-trust host (a product name is a clear sign)', () => {
+    const ca: Name = { CN: 'Zscaler Intermediate Root CA', O: 'Zscaler Inc.' };
+    const out = judge(
+      DEVICES,
+      probeOk(info(interceptedChain(DEVICES, ca), false, 'SELF_SIGNED_CERT_IN_CHAIN'), 40),
+    );
+    expect(out.cause).toBe('TLS_INTERCEPTED');
+    expect(out.summary).toContain('Zscaler');
+  });
+
+  it('fails TLS_VERSION when TLS 1.2 fails but the server speaks TLS 1.3', () => {
+    const out = judge(
+      HUB,
+      probeFail('TLS_HANDSHAKE', 'handshake with 198.51.100.40:8883 failed: protocol version', 20),
+      probeOk({ ...info(publicChain(HUB), true), protocol: 'TLSv1.3' }, 20),
+    );
+    expect(out.status).toBe('fail');
+    expect(out.cause).toBe('TLS_VERSION');
+    expect(out.evidence.serverSpeaks).toBe('TLSv1.3');
+    expect(out.summary).toContain('TLS 1.2');
+    expect(out.summary).toContain('TLSv1.3');
+    expect(remediationText(out)).toContain(`${HUB}:8883`);
+  });
+
+  it('is a plain handshake failure when no TLS version works at all', () => {
+    const out = judge(
+      HUB,
+      probeFail('TLS_HANDSHAKE', 'alert 40', 20),
+      probeFail('TLS_HANDSHAKE', 'alert 40 again', 20),
+    );
+    expect(out.cause).toBe('TLS_HANDSHAKE');
+    expect(out.evidence.anyVersionError).toBe('alert 40 again');
+  });
+
+  it.each([
+    ['TIMEOUT', 'TLS_TIMEOUT'],
+    ['RESET', 'TLS_RESET'],
+  ] as const)('a %s during the handshake is %s', (code, cause) => {
+    const out = judge(HUB, probeFail(code, `${code} at 198.51.100.40:8883`, 2000));
+    expect(out.status).toBe('fail');
+    expect(out.cause).toBe(cause);
+    expect(remediationText(out)).toContain(`${HUB}:8883`);
+  });
+
+  it('passes devices.zaptec.com (private root) with an unknown issuer: no false alarm', () => {
+    const ca: Name = { CN: 'Zaptec Device Root CA', O: 'Zaptec AS' };
+    const out = judge(
+      DEVICES,
+      probeOk(info(interceptedChain(DEVICES, ca), false, 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'), 40),
+    );
+    expect(out.status).toBe('pass');
+    expect(out.evidence.chainVerified).toBe(false);
+    expect(out.summary).toContain('private root');
+  });
+
+  it('still checks the name on the private-trust host', () => {
+    const chain = [cert({ CN: 'wrong.example.net' }, { CN: 'Zaptec Device Root CA' })];
+    const out = judge(DEVICES, probeOk(info(chain, false, 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'), 40));
+    expect(out.cause).toBe('TLS_NAME_MISMATCH');
+  });
+
+  describe('issuer trust', () => {
+    const endpoint: Endpoint = {
+      host: 'broker.example.com',
+      port: 8883,
+      protocol: 'mqtts',
+      trust: { issuer: 'Example Issuing' },
+      tlsVersions: ['TLSv1.2'],
+      required: true,
+      why: 'test',
+    };
+    const exampleChain = (issuer: Name) => [cert({ CN: endpoint.host }, issuer)];
+
+    it('passes when the expected issuer signs the chain', () => {
+      const out = judgeTls(
+        t,
+        endpoint,
+        testTrust(endpoint),
+        {
+          charger: probeOk(
+            info(exampleChain({ CN: 'Example Issuing CA 1' }), false, 'UNABLE_TO_GET_ISSUER_CERT'),
+            5,
+          ),
+        },
+        NOW,
+        2000,
+      );
+      expect(out.status).toBe('pass');
+    });
+
+    it('fails TLS_UNTRUSTED when another issuer signs it', () => {
+      const out = judgeTls(
+        t,
+        endpoint,
+        testTrust(endpoint),
+        { charger: probeOk(info(exampleChain({ CN: 'Other CA' }), false, 'UNABLE_TO_GET_ISSUER_CERT'), 5) },
+        NOW,
+        2000,
+      );
+      expect(out.cause).toBe('TLS_UNTRUSTED');
+    });
+  });
+});
+
+describe('interceptionProduct', () => {
+  it.each([
+    [{ O: 'Fortinet' }, 'Fortinet FortiGate'],
+    [{ CN: 'FortiGate CA' }, 'Fortinet FortiGate'],
+    [{ O: 'Palo Alto Networks' }, 'Palo Alto Networks'],
+    [{ CN: 'Zscaler Root CA' }, 'Zscaler'],
+    [{ O: 'Sophos Ltd' }, 'Sophos'],
+    [{ O: 'Cisco Umbrella' }, 'Cisco'],
+    [{ O: 'Check Point Software' }, 'Check Point'],
+    [{ O: 'Barracuda Networks' }, 'Barracuda'],
+  ])('recognises %j as %s', (issuer, product) => {
+    expect(interceptionProduct([cert({ CN: API }, issuer)])).toBe(product);
+  });
+
+  it('finds nothing in a public chain', () => {
+    expect(interceptionProduct(publicChain(HUB))).toBeNull();
+    expect(interceptionProduct([])).toBeNull();
+  });
+});
+
+describe('chainIssuer', () => {
+  it('is the issuer of the top certificate, or its subject when self-signed', () => {
+    expect(chainIssuer(publicChain(HUB))).toBe('DigiCert Global Root G2, DigiCert Inc');
+    expect(chainIssuer(interceptedChain(HUB, { CN: 'Box CA' }))).toBe('Box CA');
+    expect(chainIssuer([])).toBe('unknown');
+  });
+});
+
+describe('leafMatchesHost', () => {
+  const leaf = (sans: string[]) => cert({ CN: 'x' }, { CN: 'y' }, { subjectAltNames: sans });
+
+  it('matches exact names, case-insensitively', () => {
+    expect(leafMatchesHost(leaf(['API.Zaptec.com']), 'api.zaptec.com')).toBe(true);
+    expect(leafMatchesHost(leaf(['api.zaptec.com']), 'devices.zaptec.com')).toBe(false);
+  });
+
+  it('lets a wildcard cover exactly one leftmost label', () => {
+    const w = leaf(['*.azure-devices.net']);
+    expect(leafMatchesHost(w, 'zapcloud.azure-devices.net')).toBe(true);
+    expect(leafMatchesHost(w, 'a.zapcloud.azure-devices.net')).toBe(false);
+    expect(leafMatchesHost(w, 'azure-devices.net')).toBe(false);
+    expect(leafMatchesHost(w, 'zapcloud.azure-devices.net.evil.example')).toBe(false);
+  });
+
+  it('does not treat a partial wildcard or a missing leaf as a match', () => {
+    expect(leafMatchesHost(leaf(['zap*.azure-devices.net']), 'zapcloud.azure-devices.net')).toBe(false);
+    expect(leafMatchesHost(undefined, 'api.zaptec.com')).toBe(false);
+  });
+});
+
+describe('tls check', () => {
+  function respond(fn: (q: TlsProbeRequest) => ProbeResult<TlsInfo>) {
+    return fakeProbes({ tls: (q) => Promise.resolve(fn(q)) });
+  }
+
+  it('handshakes TLS 1.2 only, with SNI and the public roots, to the DNS address', async () => {
+    const e = endpointOf(ctx, HUB);
+    const probes = respond(() => probeOk(info(publicChain(HUB), true), 30));
+    const out = await runCheck(tlsCheck(e), ctx, probes, [
+      dnsPassed(HUB, ['198.51.100.40']),
+      passed(`tcp:${HUB}:8883`),
+    ]);
+    expect(out.status).toBe('pass');
+    expect(probes.calls).toHaveLength(1);
+    expect(probes.calls[0]!.request).toMatchObject({
+      ip: '198.51.100.40',
+      port: 8883,
+      servername: HUB,
+      ca: PUBLIC_ROOTS,
+      minVersion: 'TLSv1.2',
+      maxVersion: 'TLSv1.2',
+    });
+  });
+
+  it('asks again at any version after a TLS 1.2 handshake failure and reports TLS_VERSION', async () => {
+    const e = endpointOf(ctx, HUB);
+    const probes = respond((q) =>
+      q.maxVersion === 'TLSv1.2'
+        ? probeFail('TLS_HANDSHAKE', 'protocol version', 10)
+        : probeOk({ ...info(publicChain(HUB), true), protocol: 'TLSv1.3' }, 10),
+    );
+    const out = await runCheck(tlsCheck(e), ctx, probes, [dnsPassed(HUB), passed(`tcp:${HUB}:8883`)]);
+    expect(out.cause).toBe('TLS_VERSION');
+    expect(out.evidence.serverSpeaks).toBe('TLSv1.3');
+    expect(probes.calls[1]!.request).toMatchObject({ minVersion: 'TLSv1', maxVersion: 'TLSv1.3' });
+  });
+
+  it('does not retry after a timeout (the budget is spent)', async () => {
+    const e = endpointOf(ctx, HUB);
+    const probes = respond(() => probeFail('TIMEOUT', 'no answer', 2000));
+    const out = await runCheck(tlsCheck(e), ctx, probes, [dnsPassed(HUB), passed(`tcp:${HUB}:8883`)]);
+    expect(out.cause).toBe('TLS_TIMEOUT');
+    expect(probes.calls).toHaveLength(1);
+  });
+
+  it('gives the private-trust host no roots (the chain is not judged against public roots)', async () => {
+    const e = endpointOf(ctx, DEVICES);
+    const probes = respond(() =>
+      probeOk(
+        info(
+          interceptedChain(DEVICES, { CN: 'Zaptec Device Root CA' }),
+          false,
+          'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+        ),
+        10,
+      ),
+    );
+    const out = await runCheck(tlsCheck(e), ctx, probes, [dnsPassed(DEVICES), passed(`tcp:${DEVICES}:443`)]);
+    expect(out.status).toBe('pass');
+    expect(probes.calls[0]!.request).toMatchObject({ ca: [] });
+  });
+
+  it('needs the DNS and TCP checks of its endpoint', () => {
+    const checks = tlsFamily.plan(ctx);
+    const hub = checks.find((c) => c.id === `tls:${HUB}:8883`);
+    expect(hub?.needs).toEqual([`dns:${HUB}`, `tcp:${HUB}:8883`]);
+    expect(checks).toHaveLength(4);
+  });
+});
+
+describe('correlateTls', () => {
+  /** Runs every planned TLS check of zaptec-pro with a probe answering per host, as the runner would. */
+  async function tlsResults(chainFor: (host: string) => TlsInfo): Promise<CheckResult[]> {
+    const probes = fakeProbes({ tls: (q) => Promise.resolve(probeOk(chainFor(q.servername), 10)) });
+    const results: CheckResult[] = [];
+    for (const check of tlsFamily.plan(ctx)) {
+      const host = check.target.host!;
+      const out = await runCheck(check, ctx, probes, [
+        dnsPassed(host),
+        passed(`tcp:${host}:${check.target.port}`),
+      ]);
+      results.push({
+        id: check.id,
+        kind: check.kind,
+        title: check.title,
+        target: check.target,
+        ...out,
+        durationMs: 1,
+      });
+    }
+    return results;
+  }
+
+  const byHost = (results: CheckResult[], host: string) => results.find((r) => r.target.host === host)!;
+
+  it('one unknown issuer signing Azure and Zaptec hosts is interception on all of them, the private one included', async () => {
+    const box: Name = { CN: 'Acme Gateway CA', O: 'Acme' };
+    const before = await tlsResults((host) =>
+      info(interceptedChain(host, box), false, 'SELF_SIGNED_CERT_IN_CHAIN'),
+    );
+    // each alone only says "untrusted" (or, for the private host, passes)
+    expect(byHost(before, HUB).cause).toBe('TLS_UNTRUSTED');
+    expect(byHost(before, DEVICES).status).toBe('pass');
+
+    const after = tlsFamily.correlate!(before, ctx);
+    expect(after.map((r) => r.id)).toEqual(before.map((r) => r.id));
+    for (const host of [HUB, WEBSITES, API, DEVICES]) {
+      const r = byHost(after, host);
+      expect(r.status, host).toBe('fail');
+      expect(r.cause, host).toBe('TLS_INTERCEPTED');
+      expect(r.summary).toContain('Acme Gateway CA');
+      expect(remediationText(r)).toContain(`${host} port ${r.target.port}`);
+    }
+    expect(byHost(after, DEVICES).evidence.interception).toMatchObject({ issuer: 'Acme Gateway CA, Acme' });
+  });
+
+  it('a self-signed leaf on one host stays TLS_UNTRUSTED', async () => {
+    const before = await tlsResults((host) =>
+      host === API
+        ? info([cert({ CN: API }, { CN: API }, { selfSigned: true })], false, 'DEPTH_ZERO_SELF_SIGNED_CERT')
+        : host === DEVICES
+          ? info(
+              interceptedChain(DEVICES, { CN: 'Zaptec Device Root CA' }),
+              false,
+              'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+            )
+          : info(publicChain(host), true),
+    );
+    const after = correlateTls(before, ctx.t);
+    expect(byHost(after, API).cause).toBe('TLS_UNTRUSTED');
+    expect(byHost(after, DEVICES).status).toBe('pass');
+    expect(byHost(after, HUB).status).toBe('pass');
+  });
+
+  it('one unknown issuer on hosts of a single organisation is not called interception', async () => {
+    const zaptecRoot: Name = { CN: 'Zaptec Device Root CA', O: 'Zaptec AS' };
+    const before = await tlsResults((host) =>
+      host.endsWith('zaptec.com')
+        ? info(interceptedChain(host, zaptecRoot), false, 'SELF_SIGNED_CERT_IN_CHAIN')
+        : info(publicChain(host), true),
+    );
+    const after = correlateTls(before, ctx.t);
+    expect(byHost(after, API).cause).toBe('TLS_UNTRUSTED');
+    expect(byHost(after, DEVICES).status).toBe('pass');
+  });
+});
