@@ -1,5 +1,6 @@
 import type { ProbeResult } from '../core/errors.js';
 import type { ResolverAddr } from '../core/context.js';
+import type { WifiScan } from '../platform/wifi/types.js';
 import type { DhcpFacts, DhcpFactsRequest } from '../dhcp/types.js';
 
 /**
@@ -152,7 +153,7 @@ export interface MqttInfo {
  */
 export interface PlatformProbes {
   /** Implemented in src/platform (Wi-Fi issue). */
-  wifiScan?(q: { timeoutMs: number }): Promise<ProbeResult<unknown>>;
+  wifiScan?(q: { timeoutMs: number }): Promise<ProbeResult<WifiScan>>;
   /** Lease, routes, neighbour table; sweep and DHCPDISCOVER on request. See src/dhcp/facts-probe.ts. */
   dhcpFacts?(q: DhcpFactsRequest): Promise<ProbeResult<DhcpFacts>>;
 }

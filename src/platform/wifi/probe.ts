@@ -1,0 +1,370 @@
+/**
+ * The wifiScan probe: runs the platform's scanner (or reads a saved scan) and parses it. Never throws:
+ * no scanner, no adapter, no permission, a timeout or an empty scan come back as a ProbeResult error whose
+ * `cause` says why (`reason`) and which command would work (`hint`), so the wifi check can skip with that.
+ *
+ * Linux: nmcli -> iw -> iwlist. macOS: system_profiler (airport when present). Windows: netsh.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { probeFail, probeOk, type ProbeResult } from '../../core/errors.js';
+import { runTool as realRunTool, type RunTool, type RunToolResult } from '../exec.js';
+import { parseScanText, SCAN_FORMAT_NAMES } from './detect.js';
+import { parseIwScan } from './iw.js';
+import { parseIwlistScan } from './iwlist.js';
+import { parseAirportScan, parseSystemProfilerJson } from './macos.js';
+import { decodeWindowsConsole, parseNetshInterfaces, parseNetshNetworks } from './netsh.js';
+import { NMCLI_PROBE_FIELDS, parseNmcliTerse } from './nmcli.js';
+import type { ParsedScan, WifiScan } from './types.js';
+
+/** Why a scan could not be made; the wifi check turns these into a skip. */
+export type WifiScanUnavailable =
+  'NO_SCANNER' | 'NO_ADAPTER' | 'DENIED' | 'WIFI_OFF' | 'EMPTY' | 'BAD_FILE' | 'TIMEOUT';
+
+export interface WifiScanFailureCause {
+  reason: WifiScanUnavailable;
+  /** A command that would work, for the user to run. */
+  hint: string;
+  /** Commands tried and what each said. */
+  tried: string[];
+}
+
+export type WifiScanFn = (q: { timeoutMs: number }) => Promise<ProbeResult<WifiScan>>;
+
+export interface WifiScanProbeOptions {
+  platform: NodeJS.Platform;
+  runTool: RunTool;
+  /** A saved scan to read instead of scanning. */
+  scanFile?: string;
+  signal?: AbortSignal;
+  /** Output limit per command, bytes (default 4 MiB). */
+  maxBytes?: number;
+  /** Wireless interfaces (Linux); null = unknown. Default: /sys/class/net/<if>/wireless. */
+  listWifiInterfaces?: () => string[] | null;
+  /** Reads a scan file (default: fs, refusing files over 16 MiB). */
+  readScanFile?: (path: string) => Promise<string>;
+  /** Monotonic clock for `ms` (default performance.now). */
+  now?: () => number;
+}
+
+const AIRPORT = '/System/Library/PrivateFrameworks/Apple80211.framework/Versions/Current/Resources/airport';
+const MAX_FILE = 16 * 1024 * 1024;
+const SCAN_FILE_HINT =
+  'save a scan on a device with Wi-Fi (e.g. `nmcli -t device wifi list > scan.txt`) and pass --scan-file scan.txt';
+
+function linuxWifiInterfaces(): string[] | null {
+  try {
+    return readdirSync('/sys/class/net').filter(
+      (i) => existsSync(`/sys/class/net/${i}/wireless`) || existsSync(`/sys/class/net/${i}/phy80211`),
+    );
+  } catch {
+    return null;
+  }
+}
+
+async function defaultReadScanFile(path: string): Promise<string> {
+  const st = await stat(path);
+  if (st.size > MAX_FILE)
+    throw new Error(`${path} is ${st.size} bytes; a scan file may be at most ${MAX_FILE}`);
+  return readFile(path, 'utf8');
+}
+
+class Unavailable extends Error {
+  constructor(
+    readonly reason: WifiScanUnavailable,
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
+  }
+}
+
+export function createWifiScanProbe(opts: WifiScanProbeOptions): WifiScanFn {
+  const now = opts.now ?? (() => performance.now());
+  const maxBytes = opts.maxBytes ?? 4 * 1024 * 1024;
+  return async ({ timeoutMs }) => {
+    const started = now();
+    const deadline = started + Math.max(1, timeoutMs);
+    const tried: string[] = [];
+    const left = (): number => Math.max(1, Math.floor(deadline - now()));
+    const run = async (
+      file: string,
+      args: string[],
+      extra: { latin1?: boolean } = {},
+    ): Promise<RunToolResult> => {
+      const r = await opts.runTool(file, args, {
+        timeoutMs: left(),
+        maxBytes,
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        ...(extra.latin1 ? { encoding: 'latin1' as const } : {}),
+      });
+      tried.push(r.ok ? `${[file, ...args].join(' ')}: ok` : r.message);
+      return r;
+    };
+    const done = (parsed: ParsedScan, source: WifiScan['source']): ProbeResult<WifiScan> =>
+      probeOk({ ...parsed, source }, Math.round(now() - started));
+    const fail = (reason: WifiScanUnavailable, message: string, hint: string): ProbeResult<WifiScan> => {
+      const cause: WifiScanFailureCause = { reason, hint, tried };
+      const code =
+        reason === 'TIMEOUT'
+          ? 'TIMEOUT'
+          : reason === 'DENIED'
+            ? 'AUTH'
+            : reason === 'BAD_FILE'
+              ? 'PROTOCOL'
+              : 'UNREACHABLE';
+      return probeFail(code, message, Math.round(now() - started), cause);
+    };
+    try {
+      if (opts.scanFile !== undefined) {
+        let text: string;
+        try {
+          text = await (opts.readScanFile ?? defaultReadScanFile)(opts.scanFile);
+        } catch (err) {
+          return fail(
+            'BAD_FILE',
+            `cannot read scan file ${opts.scanFile}: ${err instanceof Error ? err.message : String(err)}`,
+            SCAN_FILE_HINT,
+          );
+        }
+        const parsed = parseScanText(text);
+        if (parsed.format === 'unknown') {
+          return fail(
+            'BAD_FILE',
+            `${opts.scanFile} is not a Wi-Fi scan zapcheck knows (nmcli, iw, iwlist, airport, system_profiler, netsh)`,
+            SCAN_FILE_HINT,
+          );
+        }
+        return done(parsed, { kind: 'file', path: opts.scanFile });
+      }
+      switch (opts.platform) {
+        case 'linux':
+          return done(...(await scanLinux(run, opts.listWifiInterfaces ?? linuxWifiInterfaces)));
+        case 'darwin':
+          return done(...(await scanMac(run)));
+        case 'win32':
+          return done(...(await scanWindows(run)));
+        default:
+          return fail('NO_SCANNER', `no Wi-Fi scanner known for ${opts.platform}`, SCAN_FILE_HINT);
+      }
+    } catch (err) {
+      if (err instanceof Unavailable) return fail(err.reason, err.message, err.hint);
+      return fail(
+        'NO_SCANNER',
+        `Wi-Fi scan failed: ${err instanceof Error ? err.message : String(err)}`,
+        SCAN_FILE_HINT,
+      );
+    }
+  };
+}
+
+type Run = (file: string, args: string[], extra?: { latin1?: boolean }) => Promise<RunToolResult>;
+type Found = [ParsedScan, WifiScan['source']];
+
+function timeoutOr(r: RunToolResult): void {
+  if (!r.ok && r.error === 'TIMEOUT')
+    throw new Unavailable('TIMEOUT', `${r.message}`, 'run again with a longer --timeout');
+}
+
+function emptyScan(parsed: ParsedScan, command: string, why: string): Found {
+  return [
+    { ...parsed, notes: [...parsed.notes, why] },
+    { kind: 'command', command },
+  ];
+}
+
+async function scanLinux(run: Run, listIfs: () => string[] | null): Promise<Found> {
+  const ifs = listIfs();
+  if (ifs !== null && ifs.length === 0) {
+    throw new Unavailable(
+      'NO_ADAPTER',
+      'this computer has no Wi-Fi adapter (no wireless interface in /sys/class/net)',
+      `run zapcheck wifi on a laptop with Wi-Fi at the charger's position, or ${SCAN_FILE_HINT}`,
+    );
+  }
+  const nmArgs = [
+    '--terse',
+    '--escape',
+    'yes',
+    '--fields',
+    NMCLI_PROBE_FIELDS.join(','),
+    'device',
+    'wifi',
+    'list',
+  ];
+  const nm = await run('nmcli', nmArgs);
+  timeoutOr(nm);
+  if (nm.ok) {
+    const parsed = parseNmcliTerse(nm.stdout, NMCLI_PROBE_FIELDS);
+    const cmd = `nmcli ${nmArgs.join(' ')}`;
+    if (parsed.records.length > 0) return [parsed, { kind: 'command', command: cmd }];
+    return emptyScan(
+      parsed,
+      cmd,
+      'nmcli lists no networks: Wi-Fi may be switched off (nmcli radio wifi on) or nothing is in range',
+    );
+  }
+  const nmNoDevice = !nm.ok && /no wi-?fi device|not found.*wifi/i.test(nm.message);
+  // iw: needs an interface name.
+  const iwDev = await run('iw', ['dev']);
+  timeoutOr(iwDev);
+  if (iwDev.ok) {
+    const names = [...iwDev.stdout.matchAll(/^\s*Interface (\S+)/gm)].map((m) => m[1] as string);
+    if (names.length === 0) {
+      throw new Unavailable('NO_ADAPTER', 'iw lists no wireless interface', SCAN_FILE_HINT);
+    }
+    const dev = names[0] as string;
+    const scan = await run('iw', ['dev', dev, 'scan']);
+    timeoutOr(scan);
+    let text = scan.ok ? scan.stdout : null;
+    let cmd = `iw dev ${dev} scan`;
+    if (!scan.ok) {
+      // A fresh scan needs CAP_NET_ADMIN; the kernel's cached results do not.
+      const dump = await run('iw', ['dev', dev, 'scan', 'dump']);
+      timeoutOr(dump);
+      if (dump.ok) {
+        text = dump.stdout;
+        cmd = `iw dev ${dev} scan dump`;
+      } else if (scan.error === 'DENIED' || /not permitted|-1/.test(scan.message)) {
+        throw new Unavailable(
+          'DENIED',
+          `${scan.message} (scanning needs root)`,
+          `sudo iw dev ${dev} scan > scan.txt, then zapcheck wifi --scan-file scan.txt`,
+        );
+      }
+    }
+    if (text !== null) {
+      const parsed = parseIwScan(text);
+      if (parsed.records.length > 0) return [parsed, { kind: 'command', command: cmd }];
+      return emptyScan(
+        parsed,
+        cmd,
+        `${cmd} returned no networks (cached results may be empty: run 'sudo iw dev ${dev} scan')`,
+      );
+    }
+  }
+  const iwl = await run('iwlist', ['scan']);
+  timeoutOr(iwl);
+  if (iwl.ok) {
+    const parsed = parseIwlistScan(iwl.stdout);
+    if (parsed.records.length > 0) return [parsed, { kind: 'command', command: 'iwlist scan' }];
+    return emptyScan(
+      parsed,
+      'iwlist scan',
+      'iwlist returned no networks (no adapter scanned, or not run as root)',
+    );
+  }
+  if (nmNoDevice) throw new Unavailable('NO_ADAPTER', 'NetworkManager sees no Wi-Fi device', SCAN_FILE_HINT);
+  const notFound = [nm, iwDev, iwl].every((r) => !r.ok && r.error === 'NOT_FOUND');
+  if (notFound) {
+    throw new Unavailable(
+      'NO_SCANNER',
+      'no Wi-Fi scanner found (nmcli, iw and iwlist are all missing)',
+      `install NetworkManager or iw (e.g. apt install iw, then sudo iw dev wlan0 scan), or ${SCAN_FILE_HINT}`,
+    );
+  }
+  throw new Unavailable(
+    'NO_SCANNER',
+    'no Wi-Fi scanner worked here',
+    `sudo iw dev wlan0 scan > scan.txt, then zapcheck wifi --scan-file scan.txt`,
+  );
+}
+
+async function scanMac(run: Run): Promise<Found> {
+  const sp = await run('system_profiler', ['-json', '-detailLevel', 'basic', 'SPAirPortDataType']);
+  timeoutOr(sp);
+  if (sp.ok) {
+    const parsed = parseSystemProfilerJson(sp.stdout);
+    if (parsed.records.length > 0)
+      return [parsed, { kind: 'command', command: 'system_profiler -json SPAirPortDataType' }];
+    if (parsed.notes.some((n) => /switched off/.test(n))) {
+      throw new Unavailable(
+        'WIFI_OFF',
+        'Wi-Fi is switched off on this Mac',
+        'switch Wi-Fi on and run zapcheck wifi again',
+      );
+    }
+  }
+  if (existsSync(AIRPORT)) {
+    const ap = await run(AIRPORT, ['-s']);
+    timeoutOr(ap);
+    if (ap.ok) {
+      const parsed = parseAirportScan(ap.stdout);
+      if (parsed.records.length > 0) return [parsed, { kind: 'command', command: 'airport -s' }];
+    }
+  }
+  if (sp.ok)
+    return emptyScan(
+      parseSystemProfilerJson(sp.stdout),
+      'system_profiler -json SPAirPortDataType',
+      'macOS listed no networks (Location permission for the terminal may be missing)',
+    );
+  throw new Unavailable(
+    'NO_SCANNER',
+    sp.message,
+    'system_profiler SPAirPortDataType > scan.txt, then zapcheck wifi --scan-file scan.txt',
+  );
+}
+
+async function scanWindows(run: Run): Promise<Found> {
+  const nets = await run('netsh', ['wlan', 'show', 'networks', 'mode=bssid'], { latin1: true });
+  timeoutOr(nets);
+  const text = (r: RunToolResult): string =>
+    decodeWindowsConsole(Buffer.from(r.ok ? r.stdout : `${r.stdout ?? ''}${r.stderr ?? ''}`, 'latin1'));
+  if (!nets.ok) {
+    const out = `${text(nets)} ${nets.message}`;
+    if (nets.error === 'NOT_FOUND') throw new Unavailable('NO_SCANNER', 'netsh not found', SCAN_FILE_HINT);
+    if (/location/i.test(out) || nets.error === 'DENIED') {
+      throw new Unavailable(
+        'DENIED',
+        'Windows refuses the scan without Location permission',
+        'Settings > Privacy & security > Location: allow desktop apps, then run zapcheck wifi again',
+      );
+    }
+    if (/wlansvc|no wireless interface|AutoConfig/i.test(out)) {
+      throw new Unavailable(
+        'NO_ADAPTER',
+        'no wireless interface (or the WLAN AutoConfig service is stopped)',
+        SCAN_FILE_HINT,
+      );
+    }
+    throw new Unavailable('NO_SCANNER', nets.message, 'netsh wlan show networks mode=bssid > scan.txt');
+  }
+  const parsed = parseNetshNetworks(text(nets));
+  const ifs = await run('netsh', ['wlan', 'show', 'interfaces'], { latin1: true });
+  if (ifs.ok) {
+    for (const c of parseNetshInterfaces(text(ifs)).records.filter((r) => r.connected)) {
+      const same = parsed.records.filter((r) => r.bssid !== null && r.bssid === c.bssid);
+      if (same.length > 0) for (const r of same) r.connected = true;
+      else parsed.records.push(c);
+    }
+  }
+  const cmd = 'netsh wlan show networks mode=bssid';
+  if (parsed.records.length > 0) return [parsed, { kind: 'command', command: cmd }];
+  return emptyScan(
+    parsed,
+    cmd,
+    'netsh lists no networks: Wi-Fi may be off, or Windows has not scanned yet (open the Wi-Fi menu once)',
+  );
+}
+
+/**
+ * The probe for a site run, from its context: a saved scan when the site command was given --scan-file
+ * (`ctx.options.extra.scanFile`), else the platform's scanner, tied to the run's AbortSignal.
+ */
+export function wifiScanProbeFor(ctx: {
+  options?: { extra?: Record<string, unknown> };
+  signal?: AbortSignal;
+  platform?: NodeJS.Platform;
+  runTool?: RunTool;
+}): WifiScanFn {
+  const scanFile = ctx.options?.extra?.scanFile;
+  return createWifiScanProbe({
+    platform: ctx.platform ?? process.platform,
+    runTool: ctx.runTool ?? realRunTool,
+    ...(typeof scanFile === 'string' ? { scanFile } : {}),
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+  });
+}
+
+export { SCAN_FORMAT_NAMES };

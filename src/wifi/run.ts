@@ -1,0 +1,132 @@
+/**
+ * `zapcheck wifi`: scan (or read a saved scan), advise, print the verdict and the channel chart, write JSON.
+ * Imported lazily by src/cli/wifi.ts.
+ */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { CliIO } from '../cli/io.js';
+import { writeOutput } from '../cli/io.js';
+import { toolVersion } from '../cli/main.js';
+import type { WifiCommandOptions } from '../cli/wifi.js';
+import { EXIT, UsageError } from '../core/errors.js';
+import { loadProfile } from '../profile/load.js';
+import { runTool } from '../platform/exec.js';
+import { SCAN_FORMAT_NAMES } from '../platform/wifi/detect.js';
+import { createWifiScanProbe, type WifiScanFailureCause } from '../platform/wifi/probe.js';
+import type { WifiScan } from '../platform/wifi/types.js';
+import { renderWifiTerminal, wantColor } from '../report/wifi-terminal.js';
+import { adviseWifi, type WifiAdvice } from './advice.js';
+import { escapeForDisplay } from './display.js';
+
+export interface WifiReport {
+  schemaVersion: 1;
+  tool: { name: 'zapcheck'; version: string };
+  profile: string;
+  scan: {
+    source: WifiScan['source'] | null;
+    format: string;
+    formatName: string;
+    tool: string;
+    notes: string[];
+    /** Why no scan could be made (then `networks` is empty). */
+    unavailable?: { reason: string; message: string; hint: string };
+  };
+  networks: (WifiScan['records'][number] & { ssidDisplay: string })[];
+  advice: WifiAdvice;
+}
+
+export async function runWifiCommand(opts: WifiCommandOptions, io: CliIO): Promise<number> {
+  if (opts.lang !== undefined && !['en', 'it'].includes(opts.lang)) {
+    throw new UsageError(`--lang: "${opts.lang}" is not supported`, 'languages: en, it');
+  }
+  if (opts.ssid !== undefined && (opts.ssid === '' || Buffer.byteLength(opts.ssid, 'utf8') > 32)) {
+    throw new UsageError('--ssid: a Wi-Fi network name is 1 to 32 bytes long');
+  }
+  const timeoutMs = Number(opts.timeout ?? '20000');
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 600_000) {
+    throw new UsageError(
+      `--timeout: "${opts.timeout}" is not a number of milliseconds between 100 and 600000`,
+    );
+  }
+  const profile = loadProfile(opts.profile);
+  let scanFile: string | undefined;
+  if (opts.scanFile !== undefined) {
+    scanFile = path.resolve(io.cwd, opts.scanFile);
+    try {
+      if (!statSync(scanFile).isFile()) throw new Error('not a file');
+    } catch {
+      throw new UsageError(`--scan-file: cannot read ${opts.scanFile}`);
+    }
+  }
+  const probe = createWifiScanProbe({
+    platform: process.platform,
+    runTool,
+    ...(scanFile !== undefined ? { scanFile } : {}),
+  });
+  const res = await probe({ timeoutMs });
+  if (
+    !res.ok &&
+    scanFile !== undefined &&
+    (res.error.cause as WifiScanFailureCause | undefined)?.reason === 'BAD_FILE'
+  ) {
+    throw new UsageError(
+      `--scan-file: ${res.error.message}`,
+      'supported: nmcli -t / table, iw scan, iwlist scan, airport -s/-I, system_profiler (text or -json), netsh wlan show networks mode=bssid / interfaces',
+    );
+  }
+  const adviceOpts: { ssid?: string; profileName: string } = { profileName: profile.name };
+  if (opts.ssid !== undefined) adviceOpts.ssid = opts.ssid;
+  let report: WifiReport;
+  if (res.ok) {
+    const scan = res.value;
+    report = {
+      schemaVersion: 1,
+      tool: { name: 'zapcheck', version: toolVersion() },
+      profile: profile.id,
+      scan: {
+        source: scan.source,
+        format: scan.format,
+        formatName: SCAN_FORMAT_NAMES[scan.format],
+        tool: scan.tool,
+        notes: scan.notes,
+      },
+      networks: scan.records.map((r) => ({ ...r, ssidDisplay: r.hidden ? '' : escapeForDisplay(r.ssid) })),
+      advice: adviseWifi(scan.records, profile.wifi, adviceOpts),
+    };
+  } else {
+    const cause = res.error.cause as Partial<WifiScanFailureCause> | undefined;
+    const hint = cause?.hint ?? 'zapcheck wifi --scan-file <saved scan>';
+    const empty = adviseWifi([], profile.wifi, adviceOpts);
+    report = {
+      schemaVersion: 1,
+      tool: { name: 'zapcheck', version: toolVersion() },
+      profile: profile.id,
+      scan: {
+        source: null,
+        format: 'unknown',
+        formatName: 'none',
+        tool: 'none',
+        notes: cause?.tried ?? [],
+        unavailable: { reason: cause?.reason ?? res.error.code, message: res.error.message, hint },
+      },
+      networks: [],
+      advice: {
+        ...empty,
+        status: 'skip',
+        cause: 'WIFI_NO_SCAN',
+        summary: `Wi-Fi not checked: ${res.error.message}`,
+        remediation: [{ audience: 'installer', text: `To check the Wi-Fi: ${hint}.` }],
+      },
+    };
+  }
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  if (opts.json !== undefined) writeOutput(io, opts.json, json);
+  if (opts.json !== '-') {
+    io.stdout.write(renderWifiTerminal(report, { color: wantColor(io), profileName: profile.name }));
+  }
+  return report.advice.status === 'fail'
+    ? EXIT.NOT_READY
+    : report.advice.status === 'error'
+      ? EXIT.INTERNAL
+      : EXIT.READY;
+}
