@@ -1,6 +1,43 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import type { CliIO } from './io.js';
 import type { RunState } from './main.js';
+import { parseNonNegativeInt } from './options.js';
 
-/** `zapcheck report`: placeholder until the reports issue lands (keeps the program compiling). */
-export function registerReport(_program: Command, _io: CliIO, _state: RunState): void {}
+/** `zapcheck report <file...> | last [site]`: renders saved JSON reports as html, md, junit, text. */
+export function registerReport(program: Command, io: CliIO, state: RunState): void {
+  program
+    .command('report')
+    .description(
+      'render JSON reports as a printable handover (html), Markdown, JUnit XML or text; or diff two',
+    )
+    .argument('<reports...>', 'JSON report files, or: last ["site name"] for the latest saved run')
+    .option(
+      '-f, --format <html|md|junit|text|json>',
+      'output format (default: from the -o extension, else text)',
+    )
+    .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
+    .option('--diff', 'compare two reports (old, then new): fixed, regressed, unchanged')
+    .option('--lang <en|it>', 'language of the report (default: from LANG)')
+    .option('--sites <file>', 'the sites file for address, chargers, metered uplink (default: zapcheck.yaml)')
+    .option('--reports-dir <dir>', 'where runs are kept, for "last" (default: the user data folder)')
+    .option('-p, --profile <id|path>', 'charger profile for the allow-list (default: the report’s)')
+    .addOption(
+      new Option('--chargers <n>', 'chargers planned, for the data budget').argParser(
+        parseNonNegativeInt('--chargers', 10_000),
+      ),
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  zapcheck report last "Garage Nord" --format html -o garage.html   printable one-page handover
+  zapcheck report report.json --format junit -o zapcheck.xml         for CI
+  zapcheck report old.json new.json --diff                           what a change fixed or broke
+
+The check summaries are in the language of the run; headings follow --lang.`,
+    )
+    .action(async (reports: string[], opts: Record<string, unknown>) => {
+      const { runReportCommand } = await import('./reports-run.js');
+      state.exitCode = runReportCommand(reports, opts, io);
+    });
+}

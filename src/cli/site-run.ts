@@ -5,7 +5,10 @@ import { createLabContext, createRealContext, parseResolver } from '../core/site
 import { runChecks } from '../core/runner.js';
 import { CHECK_FAMILIES } from '../checks/index.js';
 import { loadProfile } from '../profile/load.js';
-import { pickLang } from '../i18n/index.js';
+import { createTranslator, pickLang } from '../i18n/index.js';
+import { historyDir, historyDirIsExplicit } from '../history/dir.js';
+import { saveRun } from '../history/store.js';
+import { findSite, readSitesFile } from '../sites/load.js';
 import { createProbes } from '../probes/index.js';
 import { buildReport } from '../report/build.js';
 import { renderJson } from '../report/json.js';
@@ -33,13 +36,50 @@ export function exitCodeFor(report: Report): number {
   return report.verdict === 'ready' ? EXIT.READY : EXIT.NOT_READY;
 }
 
-export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO): Promise<number> {
-  const site = cleanSiteName(name);
-  const profile = loadProfile(opts.profile);
-  const lang = pickLang(opts.lang, io.env);
-  if (opts.lang !== undefined && !['en', 'it'].includes(opts.lang)) {
-    throw new UsageError(`--lang: "${opts.lang}" is not supported`, 'languages: en, it');
+/**
+ * Keeps the run's JSON in the history. Real runs always; lab runs (and runs under the test suite's
+ * guard) only into a folder chosen on purpose (--reports-dir / ZAPCHECK_REPORTS_DIR), so simulated
+ * sites never crowd a user's list. A failure to save is said on stderr and does not change the exit code.
+ */
+function keepInHistory(
+  report: Report,
+  lab: boolean,
+  opts: SiteCommandOptions,
+  io: CliIO,
+  t: ReturnType<typeof createTranslator>,
+): void {
+  if (opts.history === false) return;
+  const explicit = historyDirIsExplicit(io.env, opts.reportsDir);
+  if ((lab || io.env.ZAPCHECK_GUARD) && !explicit) return;
+  const dir = historyDir({ env: io.env, cwd: io.cwd, override: opts.reportsDir });
+  try {
+    const file = saveRun(dir, report, renderJson(report));
+    io.stderr.write(`${t('history.saved', { file })}\n`);
+  } catch (err) {
+    const message = (err as { code?: string }).code ?? (err instanceof Error ? err.message : String(err));
+    io.stderr.write(`${t('history.savefail', { dir, message })}\n`);
   }
+}
+
+export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO): Promise<number> {
+  const typed = cleanSiteName(name);
+  const lang = pickLang(opts.lang, io.env);
+  const t = createTranslator(lang);
+  if (opts.lang !== undefined && !['en', 'it'].includes(opts.lang)) {
+    throw new UsageError(t('err.lang', { lang: opts.lang }), t('err.lang.hint'));
+  }
+  // The sites file gives per-site defaults; options on the command line win.
+  const sitesFile = readSitesFile(io.cwd, opts.sites, t);
+  const entry = findSite(sitesFile, typed);
+  if (opts.sites !== undefined && sitesFile && !entry) {
+    throw new UsageError(
+      t('err.sites.unknown', { site: typed, file: opts.sites }),
+      t('err.sites.unknown.hint', { file: opts.sites, names: sitesFile.sites.map((s) => s.name).join(', ') }),
+    );
+  }
+  // The sites file's spelling of the name, so history and reports group one site under one name.
+  const site = entry?.name ?? typed;
+  const profile = loadProfile(!opts.profileFromCli && entry?.profile ? entry.profile : opts.profile);
   const dnsServers = (opts.dnsServer ?? []).map(parseResolver);
   const deadlineMs = Math.round(opts.deadline * 1000);
   const labScenario = opts.lab === undefined ? null : opts.lab === true ? 'healthy' : opts.lab;
@@ -51,9 +91,13 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
     strict: opts.strict === true,
     extra: { scanFile: opts.scanFile },
   };
-  if (opts.chargers !== undefined) options.chargers = opts.chargers;
-  if (opts.ssid !== undefined) options.ssid = opts.ssid;
-  if (opts.dhcpRange !== undefined) options.dhcpRange = opts.dhcpRange;
+  const chargers = opts.chargers ?? entry?.chargers;
+  const ssid = opts.ssid ?? entry?.ssid;
+  const dhcpRange = opts.dhcpRange ?? entry?.dhcpRange;
+  if (chargers !== undefined) options.chargers = chargers;
+  if (ssid !== undefined) options.ssid = ssid;
+  if (dhcpRange !== undefined) options.dhcpRange = dhcpRange;
+  if (entry?.metered !== undefined) options.extra.metered = entry.metered;
 
   const interrupt = new AbortController();
   const onSigint = (): void => interrupt.abort();
@@ -89,7 +133,7 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
     const probes = createProbes(ctx);
     const startedAt = ctx.clock.now();
     const humanStream = opts.json === '-' ? io.stderr : io.stdout;
-    const progress = await startProgress(io.stderr, io.env, 0);
+    const progress = await startProgress(io.stderr, io.env, 0, lang);
     let outcome;
     try {
       outcome = await runChecks(CHECK_FAMILIES, ctx, probes, progress.events, interrupt.signal);
@@ -104,8 +148,9 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
       startedAt,
       finishedAt: ctx.clock.now(),
     });
-    humanStream.write(renderTerminal(report, humanStream, { env: io.env, ascii: opts.ascii === true }));
+    humanStream.write(renderTerminal(report, humanStream, { env: io.env, ascii: opts.ascii === true, lang }));
     if (opts.json) writeOutput(io, opts.json, renderJson(report));
+    keepInHistory(report, labScenario !== null, opts, io, t);
     return exitCodeFor(report);
   } finally {
     process.removeListener('SIGINT', onSigint);

@@ -19,6 +19,13 @@ export interface SiteCommandOptions {
   dhcpRange?: string;
   lang?: string;
   ascii?: boolean;
+  /** The sites file (default zapcheck.yaml in the working directory, when present). */
+  sites?: string;
+  reportsDir?: string;
+  /** false with --no-history. */
+  history?: boolean;
+  /** True when --profile was given (the sites file's profile applies otherwise). */
+  profileFromCli?: boolean;
 }
 
 /** `zapcheck site [name]`: the whole network-readiness pipeline for one site. */
@@ -70,17 +77,25 @@ export function registerSite(program: Command, io: CliIO, state: RunState): void
     .option('--dhcp-range <first-last>', 'the DHCP pool, e.g. 192.168.1.100-192.168.1.199')
     .option('--lang <en|it>', 'language of the report (default: from LANG)')
     .option('--ascii', 'plain ASCII marks (for old Windows consoles)')
+    .option(
+      '--sites <file>',
+      'sites file with per-site chargers, ssid, profile, DHCP range (default: zapcheck.yaml here)',
+    )
+    .option('--reports-dir <dir>', 'keep this run’s JSON report here (default: the user data folder)')
+    .option('--no-history', 'do not keep this run in the history')
     .addHelpText(
       'after',
       `
 The checks run the way a charger connects: IPv4 only, through the DNS server DHCP gave (or --dns-server),
 TLS validated against public roots only (never the OS store), no proxy. Nothing inbound is needed.
+Every real run is kept as JSON in the history (zapcheck history --help); lab runs only with --reports-dir.
 
 Exit codes: 0 ready (warnings allowed; --strict refuses them), 1 not ready, 2 bad input, 3 internal error,
 130 interrupted.`,
     )
-    .action(async (name: string, opts: SiteCommandOptions) => {
+    .action(async (name: string, opts: SiteCommandOptions, cmd: Command) => {
       const { runSite } = await import('./site-run.js');
-      state.exitCode = await runSite(name, opts, io);
+      const profileFromCli = cmd.getOptionValueSource('profile') !== 'default';
+      state.exitCode = await runSite(name, { ...opts, profileFromCli }, io);
     });
 }

@@ -2,5 +2,35 @@ import type { Command } from 'commander';
 import type { CliIO } from './io.js';
 import type { RunState } from './main.js';
 
-/** `zapcheck sites`: placeholder until the reports issue lands (keeps the program compiling). */
-export function registerSites(_program: Command, _io: CliIO, _state: RunState): void {}
+/** `zapcheck sites`: every site of the sites file and the history, with its last verdict and date. */
+export function registerSites(program: Command, io: CliIO, state: RunState): void {
+  program
+    .command('sites')
+    .description('list the sites (zapcheck.yaml and past runs) with their last verdict and date')
+    .option('--sites <file>', 'the sites file (default: zapcheck.yaml in this folder)')
+    .option('--reports-dir <dir>', 'where runs are kept (default: the user data folder)')
+    .option('--format <text|json>', 'output format', 'text')
+    .option('--lang <en|it>', 'language (default: from LANG)')
+    .addHelpText(
+      'after',
+      `
+A sites file (zapcheck.yaml; JSON Schema: schemas/sites.schema.json in the package):
+
+  sites:
+    Garage Nord:
+      address: Via Roma 1, Milano
+      chargers: 8
+      ssid: ZAPTEC-NET
+      profile: zaptec-pro
+      dhcpRange: 192.168.10.100-192.168.10.199
+      metered: true                 # 4G/LTE uplink: the report sizes the data plan
+      sessionsPerChargerPerDay: 2   # for the data budget (default 1)
+      notes: Router in the technical room, 2nd floor
+
+zapcheck site "Garage Nord" then takes chargers, ssid, profile and dhcpRange from it (options win).`,
+    )
+    .action(async (opts: Record<string, string | undefined>) => {
+      const { runSitesCommand } = await import('./reports-run.js');
+      state.exitCode = runSitesCommand(opts, io);
+    });
+}

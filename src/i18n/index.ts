@@ -1,4 +1,5 @@
 import { en, type MessageKey } from './en.js';
+import { it } from './it.js';
 
 /**
  * One message catalogue for everything a person reads. Keys are stable; `{name}` placeholders are
@@ -10,11 +11,15 @@ export type Lang = 'en' | 'it';
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;
 export type Catalogue = Record<MessageKey, string>;
+/** A translation: a key it lacks falls back to English at run time (test/i18n names missing keys). */
+export type PartialCatalogue = Partial<Catalogue>;
 
-const catalogues: Partial<Record<Lang, () => Catalogue>> = { en: () => en };
+const catalogues: Partial<Record<Lang, () => PartialCatalogue>> = { en: () => en, it: () => it };
+
+export const LANGS: readonly Lang[] = ['en', 'it'];
 
 /** Registers a catalogue (the Italian one lives in its own module). */
-export function registerCatalogue(lang: Lang, load: () => Catalogue): void {
+export function registerCatalogue(lang: Lang, load: () => PartialCatalogue): void {
   catalogues[lang] = load;
 }
 

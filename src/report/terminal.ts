@@ -3,6 +3,7 @@ import type { Check } from '../core/check.js';
 import type { CheckResult, Remediation, Report, Status } from '../core/result.js';
 import type { RunnerEvents } from '../core/runner.js';
 import { escapeForTerminal } from './escape.js';
+import { createTranslator, type Lang, type MessageKey, type Translate } from '../i18n/index.js';
 
 /**
  * The terminal report: the only chalk/ora user. One line per check with a mark, the verdict, and a
@@ -47,8 +48,8 @@ function paint(c: ChalkInstance, status: Status, s: string): string {
   }
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+function plural(t: Translate, n: number, kind: Status): string {
+  return t(`term.count.${kind}.${n === 1 ? 'one' : 'many'}` as MessageKey, { n });
 }
 
 /** Unique remediation lines, IT first (they are what the installer hands over), in check order. */
@@ -69,17 +70,24 @@ export interface TerminalOptions {
   env: NodeJS.ProcessEnv;
   /** Plain ASCII marks (Windows consoles with legacy code pages). */
   ascii?: boolean;
+  /** Language of the fixed texts (verdict, headings); check summaries come in the language of the run. */
+  lang?: Lang;
 }
 
 export function renderTerminal(report: Report, stream: TerminalStream, opts: TerminalOptions): string {
   const c = new Chalk({ level: colorLevel(stream, opts.env) });
   const marks = opts.ascii ? ASCII_MARKS : MARKS;
+  const t = createTranslator(opts.lang);
   const lines: string[] = [];
   const mode =
-    report.environment.mode === 'lab' ? ` · lab: ${report.environment.labScenario ?? 'healthy'}` : '';
+    report.environment.mode === 'lab'
+      ? ` · ${t('term.header.lab', { scenario: report.environment.labScenario ?? 'healthy' })}`
+      : '';
   lines.push(
     c.bold(`zapcheck ${report.tool.version}`) +
-      c.gray(` · site "${escapeForTerminal(report.site)}" · profile ${report.profile}${mode}`),
+      c.gray(
+        ` · ${t('term.header', { site: escapeForTerminal(report.site), profile: escapeForTerminal(report.profile) })}${mode}`,
+      ),
   );
   lines.push('');
   const titleWidth = Math.min(44, Math.max(...report.checks.map((r) => r.title.length), 10));
@@ -94,43 +102,72 @@ export function renderTerminal(report: Report, stream: TerminalStream, opts: Ter
   lines.push('');
   const n = report.counts;
   const parts = [
-    n.fail ? plural(n.fail, 'failed', 'failed') : '',
-    n.error ? plural(n.error, 'error', 'errors') : '',
-    n.warn ? plural(n.warn, 'warning', 'warnings') : '',
-    n.skip ? plural(n.skip, 'skipped', 'skipped') : '',
-    `${n.pass} passed`,
+    n.fail ? plural(t, n.fail, 'fail') : '',
+    n.error ? plural(t, n.error, 'error') : '',
+    n.warn ? plural(t, n.warn, 'warn') : '',
+    n.skip ? plural(t, n.skip, 'skip') : '',
+    plural(t, n.pass, 'pass'),
   ].filter(Boolean);
   const seconds = (report.durationMs / 1000).toFixed(1);
   const verdict =
     report.verdict === 'ready'
-      ? c.bold.green('READY')
-      : c.bold.red(report.interrupted ? 'INTERRUPTED' : 'NOT READY');
-  lines.push(`${verdict}  ${parts.join(', ')}  ${c.gray(`(${seconds} s)`)}`);
+      ? c.bold.green(t('verdict.ready'))
+      : c.bold.red(report.interrupted ? t('verdict.interrupted') : t('verdict.notready'));
+  // From the verdict on, lines fit the terminal (a narrow window must not cut what to hand to IT).
+  const fit = (text: string, indent = ''): string[] => wrapToWidth(text, stream.columns, indent);
+  lines.push(...fit(`${verdict}  ${parts.join(', ')}  ${c.gray(`(${seconds} s)`)}`));
   if (report.verdict === 'ready') {
-    lines.push(
-      n.warn
-        ? 'The network will carry the chargers; the warnings below are worth fixing.'
-        : 'The network will carry the chargers.',
-    );
+    lines.push(...fit(n.warn ? t('term.ready.warn') : t('term.ready')));
   }
-  if (report.interrupted) lines.push('The run was interrupted: checks marked "-" were not finished.');
+  if (report.interrupted) lines.push(...fit(t('term.interrupted')));
 
   const rem = remediationList(report.checks);
   let i = 1;
   if (rem.it.length) {
-    lines.push('', c.bold("What to ask the site's IT to change:"));
-    for (const text of rem.it) lines.push(`  ${i++}. ${escapeForTerminal(text)}`);
+    lines.push('', c.bold(t('term.it.heading')));
+    for (const text of rem.it) lines.push(...fit(`  ${i++}. ${escapeForTerminal(text)}`, '     '));
   }
   if (rem.installer.length) {
-    lines.push('', c.bold('For the installer:'));
-    for (const text of rem.installer) lines.push(`  ${i++}. ${escapeForTerminal(text)}`);
+    lines.push('', c.bold(t('term.installer.heading')));
+    for (const text of rem.installer) lines.push(...fit(`  ${i++}. ${escapeForTerminal(text)}`, '     '));
   }
   const skipped = report.checks.filter((r) => r.status === 'skip' && r.cause !== 'SKIPPED');
   if (skipped.length) {
-    lines.push('', c.bold('Not checked:'));
-    for (const r of skipped) lines.push(`  - ${escapeForTerminal(r.title)}: ${escapeForTerminal(r.summary)}`);
+    lines.push('', c.bold(t('term.notchecked.heading')));
+    for (const r of skipped) {
+      lines.push(...fit(`  - ${escapeForTerminal(r.title)}: ${escapeForTerminal(r.summary)}`, '    '));
+    }
   }
   return `${lines.join('\n')}\n`;
+}
+
+// eslint-disable-next-line no-control-regex
+const SGR = /\u001b\[[0-9;]*m/g;
+
+/**
+ * Word-wraps one line to `columns` (when the stream has a width), continuation lines indented; colour
+ * codes do not count. A word longer than the line (a long host name) is left whole rather than cut.
+ */
+export function wrapToWidth(text: string, columns: number | undefined, indent = ''): string[] {
+  if (!columns || columns < 20) return [text];
+  const visible = (s: string): number => s.replace(SGR, '').length;
+  if (visible(text) <= columns) return [text];
+  const lead = /^ */.exec(text)?.[0] ?? '';
+  const words = text.slice(lead.length).split(/ +/);
+  const out: string[] = [];
+  let line = lead;
+  let prefixOnly = true;
+  for (const word of words) {
+    if (!prefixOnly && visible(line) + 1 + visible(word) > columns) {
+      out.push(line);
+      line = indent + word;
+    } else {
+      line = prefixOnly ? line + word : `${line} ${word}`;
+    }
+    prefixOnly = false;
+  }
+  out.push(line);
+  return out;
 }
 
 /** A spinner on a TTY only: one line naming the checks that are running. */
@@ -138,15 +175,21 @@ export async function startProgress(
   stream: TerminalStream & NodeJS.WritableStream,
   env: NodeJS.ProcessEnv,
   total: number,
+  lang?: Lang,
 ): Promise<{ events: RunnerEvents; stop(): void }> {
   if (!stream.isTTY || env.CI) return { events: {}, stop: () => undefined };
+  const t = createTranslator(lang);
   const { default: ora } = await import('ora');
-  const spinner = ora({ stream, text: 'Checking the site network…', color: 'cyan' }).start();
+  const spinner = ora({ stream, text: t('term.spinner.start'), color: 'cyan' }).start();
   const running = new Map<string, Check>();
   let done = 0;
   const update = (): void => {
     const names = [...running.values()].map((c) => c.title).slice(0, 3);
-    spinner.text = `Checking (${done}/${total}) ${escapeForTerminal(names.join(', '))}${running.size > 3 ? ' …' : ''}`;
+    spinner.text = t('term.spinner.progress', {
+      done,
+      total,
+      names: `${escapeForTerminal(names.join(', '))}${running.size > 3 ? ' …' : ''}`,
+    });
   };
   return {
     events: {

@@ -1,0 +1,274 @@
+import { UsageError } from '../core/errors.js';
+import type { Report } from '../core/result.js';
+import { createTranslator, LANGS, pickLang, type Lang, type Translate } from '../i18n/index.js';
+import { loadProfile } from '../profile/load.js';
+import type { Profile } from '../profile/types.js';
+import { historyDir } from '../history/dir.js';
+import { readReportFile } from '../history/read.js';
+import { listRuns, runsOf, sameSite, type RunEntry } from '../history/store.js';
+import {
+  ALLOWLIST_FORMATS,
+  buildAllowList,
+  renderAllowList,
+  type AllowListFormat,
+} from '../report/allowlist.js';
+import { diffReports, renderDiffJson, renderDiffMarkdown, renderDiffText } from '../report/diff.js';
+import { formatDate } from '../report/handover.js';
+import { escapeForTerminal } from '../report/escape.js';
+import { isReportFormat, REPORT_FORMATS, renderReport, type ReportFormat } from '../report/index.js';
+import { findSite, readSitesFile } from '../sites/load.js';
+import type { SitesFile } from '../sites/types.js';
+import { type CliIO, writeOutput } from './io.js';
+
+/**
+ * The work of `zapcheck sites`, `history`, `report` and `allowlist` (their options live in sites.ts,
+ * history.ts, report.ts, allowlist.ts; this module is loaded only when one of them runs).
+ */
+
+export function resolveLang(
+  option: string | undefined,
+  env: NodeJS.ProcessEnv,
+): { lang: Lang; t: Translate } {
+  const lang = pickLang(option, env);
+  if (option !== undefined && !(LANGS as readonly string[]).includes(option)) {
+    const t = createTranslator(lang);
+    throw new UsageError(t('err.lang', { lang: option }), t('err.lang.hint'));
+  }
+  return { lang, t: createTranslator(lang) };
+}
+
+function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
+}
+
+function verdictWord(run: RunEntry, t: Translate): string {
+  if (run.interrupted) return t('verdict.interrupted');
+  if (run.verdict === 'ready') return t('verdict.ready');
+  if (run.verdict === 'not-ready') return t('verdict.notready');
+  return '?';
+}
+
+// ---- zapcheck sites --------------------------------------------------------------------------------
+
+export interface SitesOptions {
+  sites?: string;
+  reportsDir?: string;
+  format?: string;
+  lang?: string;
+}
+
+export function runSitesCommand(opts: SitesOptions, io: CliIO): number {
+  const { lang, t } = resolveLang(opts.lang, io.env);
+  const format = opts.format ?? 'text';
+  if (format !== 'text' && format !== 'json') {
+    throw new UsageError(t('err.format', { format, formats: 'text, json' }));
+  }
+  const file = readSitesFile(io.cwd, opts.sites, t);
+  const dir = historyDir({ env: io.env, cwd: io.cwd, override: opts.reportsDir });
+  const { runs } = listRuns(dir);
+  const rows: { name: string; chargers: number | null; last: RunEntry | null; inFile: boolean }[] = [];
+  for (const s of file?.sites ?? []) {
+    rows.push({
+      name: s.name,
+      chargers: s.chargers ?? null,
+      last: runsOf(runs, s.name)[0] ?? null,
+      inFile: true,
+    });
+  }
+  for (const run of runs) {
+    if (!rows.some((r) => sameSite(r.name, run.site))) {
+      rows.push({ name: run.site, chargers: null, last: run, inFile: false });
+    }
+  }
+  if (format === 'json') {
+    const out = {
+      sitesFile: file?.path ?? null,
+      reportsDir: dir,
+      sites: rows.map((r) => ({
+        name: r.name,
+        inSitesFile: r.inFile,
+        chargers: r.chargers,
+        lastRun: r.last
+          ? {
+              startedAt: r.last.startedAt,
+              verdict: r.last.verdict,
+              interrupted: r.last.interrupted,
+              file: r.last.file,
+            }
+          : null,
+      })),
+    };
+    io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    return 0;
+  }
+  if (!rows.length) {
+    io.stdout.write(`${t('sites.none')}\n`);
+    return 0;
+  }
+  io.stdout.write(
+    table(
+      [t('sites.col.site'), t('sites.col.chargers'), t('sites.col.last'), t('sites.col.verdict')],
+      rows.map((r) => [
+        escapeForTerminal(r.name),
+        r.chargers === null ? '' : String(r.chargers),
+        r.last ? formatDate(r.last.startedAt, lang) : t('sites.never'),
+        r.last ? verdictWord(r.last, t) : '',
+      ]),
+    ),
+  );
+  return 0;
+}
+
+// ---- zapcheck history ------------------------------------------------------------------------------
+
+export interface HistoryOptions {
+  reportsDir?: string;
+  format?: string;
+  lang?: string;
+}
+
+export function runHistoryCommand(site: string | undefined, opts: HistoryOptions, io: CliIO): number {
+  const { lang, t } = resolveLang(opts.lang, io.env);
+  const format = opts.format ?? 'text';
+  if (format !== 'text' && format !== 'json') {
+    throw new UsageError(t('err.format', { format, formats: 'text, json' }));
+  }
+  const dir = historyDir({ env: io.env, cwd: io.cwd, override: opts.reportsDir });
+  const all = listRuns(dir).runs;
+  const runs = site === undefined ? all : runsOf(all, site);
+  if (format === 'json') {
+    io.stdout.write(`${JSON.stringify({ reportsDir: dir, runs }, null, 2)}\n`);
+    return 0;
+  }
+  if (!runs.length) {
+    io.stdout.write(`${t('history.none', { site: escapeForTerminal(site ?? '*'), dir })}\n`);
+    return 0;
+  }
+  const head = [t('history.col.date'), t('sites.col.site'), t('sites.col.verdict'), t('history.col.file')];
+  io.stdout.write(
+    table(
+      head,
+      runs.map((r) => [formatDate(r.startedAt, lang), escapeForTerminal(r.site), verdictWord(r, t), r.file]),
+    ),
+  );
+  return 0;
+}
+
+// ---- zapcheck report -------------------------------------------------------------------------------
+
+export interface ReportOptions {
+  format?: string;
+  output?: string;
+  diff?: boolean;
+  lang?: string;
+  sites?: string;
+  reportsDir?: string;
+  profile?: string;
+  chargers?: number;
+}
+
+const FORMAT_BY_EXTENSION: Record<string, ReportFormat> = {
+  '.html': 'html',
+  '.htm': 'html',
+  '.md': 'md',
+  '.xml': 'junit',
+  '.json': 'json',
+  '.txt': 'text',
+};
+
+/** `report a.json b.json` or `report last ["site"]`: the report files to read. */
+function reportFiles(args: string[], dir: string, t: Translate): string[] {
+  if (args[0] === 'last') {
+    const site = args.slice(1).join(' ') || undefined;
+    const runs = listRuns(dir).runs;
+    const run = site === undefined ? runs[0] : runsOf(runs, site)[0];
+    if (!run) {
+      throw new UsageError(
+        t('err.report.nolast', { site: site ?? '*', dir }),
+        t('err.report.nolast.hint', { site: site ?? '<site>' }),
+      );
+    }
+    return [run.file];
+  }
+  if (!args.length) throw new UsageError(t('err.report.none'));
+  return args;
+}
+
+function tryProfile(ref: string | undefined): Profile | null {
+  if (!ref) return null;
+  try {
+    return loadProfile(ref);
+  } catch {
+    return null;
+  }
+}
+
+export function runReportCommand(args: string[], opts: ReportOptions, io: CliIO): number {
+  const { lang, t } = resolveLang(opts.lang, io.env);
+  const extension =
+    opts.output && opts.output !== '-' ? /\.[a-z]+$/i.exec(opts.output)?.[0]?.toLowerCase() : undefined;
+  const format =
+    opts.format ?? (opts.diff ? 'text' : (extension && FORMAT_BY_EXTENSION[extension]) || 'text');
+  const dir = historyDir({ env: io.env, cwd: io.cwd, override: opts.reportsDir });
+  const files = reportFiles(args, dir, t);
+
+  if (opts.diff) {
+    if (files.length !== 2) throw new UsageError(t('err.diff.two'));
+    if (format !== 'text' && format !== 'md' && format !== 'json') {
+      throw new UsageError(t('err.diff.format', { format }));
+    }
+    const [a, b] = files.map((f) => readReportFile(f, io.cwd, t)) as [Report, Report];
+    const d = diffReports(a, b);
+    const text =
+      format === 'json'
+        ? renderDiffJson(d)
+        : format === 'md'
+          ? renderDiffMarkdown(d, lang)
+          : renderDiffText(d, lang);
+    writeOutput(io, opts.output ?? '-', text);
+    return 0;
+  }
+
+  if (!isReportFormat(format)) {
+    throw new UsageError(t('err.format', { format, formats: REPORT_FORMATS.join(', ') }));
+  }
+  const reports = files.map((f) => readReportFile(f, io.cwd, t));
+  let sitesFile: SitesFile | null = null;
+  sitesFile = readSitesFile(io.cwd, opts.sites, t);
+  const text = renderReport(format, reports, {
+    lang,
+    siteFor: (r) => findSite(sitesFile, r.site),
+    profileFor: (r) =>
+      tryProfile(opts.profile) ?? tryProfile(findSite(sitesFile, r.site)?.profile) ?? tryProfile(r.profile),
+    ...(opts.chargers !== undefined ? { chargers: opts.chargers } : {}),
+  });
+  writeOutput(io, opts.output ?? '-', text);
+  return 0;
+}
+
+// ---- zapcheck allowlist ----------------------------------------------------------------------------
+
+export interface AllowlistOptions {
+  profile?: string;
+  format?: string;
+  lang?: string;
+  output?: string;
+}
+
+export function runAllowlistCommand(opts: AllowlistOptions, io: CliIO): number {
+  const { t } = resolveLang(opts.lang, io.env);
+  const format = opts.format ?? 'text';
+  if (!(ALLOWLIST_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(t('err.format', { format, formats: ALLOWLIST_FORMATS.join(', ') }));
+  }
+  const profile = loadProfile(opts.profile);
+  const text = renderAllowList(buildAllowList(profile, t), format as AllowListFormat, t);
+  writeOutput(io, opts.output ?? '-', text);
+  return 0;
+}

@@ -1,0 +1,352 @@
+import type { MessageKey } from './en.js';
+
+/**
+ * Italian messages, for the electrician on site and the site's IT. Same keys and the same {placeholders}
+ * as en.ts (test/i18n checks both). Written for a person who installs chargers, not for a network
+ * engineer: "stazione di ricarica" for the charger, "IT del sito" for whoever runs the network.
+ * A key missing here falls back to English at run time, and the i18n test names it.
+ */
+export const it = {
+  'guard.blocked':
+    'zapcheck non ha contattato {what}: questa verifica non può raggiungerlo (blocco di sicurezza)',
+  'optional.note': '(facoltativo per questa stazione)',
+
+  'dns.ok': '{host} si risolve in {addresses}{via}',
+  'dns.nxdomain': '{host} non esiste secondo il server DNS {server} (NXDOMAIN)',
+  'dns.nxdomain.fix':
+    'Fare in modo che il server DNS {server} risolva {host} normalmente. Se è attivo un filtro DNS o una block list (spesso bloccano *.azure-devices.net), consentire {host}.',
+  'dns.servfail': 'Il server DNS {server} non riesce a risolvere {host} (SERVFAIL)',
+  'dns.servfail.fix':
+    'Il server DNS {server} non riesce a risolvere {host}: controllarne i server a monte e la connessione a internet, oppure distribuire via DHCP un server DNS funzionante.',
+  'dns.refused': 'Il server DNS {server} rifiuta di rispondere per {host} (REFUSED)',
+  'dns.refused.fix':
+    'Permettere al server DNS {server} di rispondere alle richieste dalla rete delle stazioni, oppure distribuire via DHCP un server DNS che lo faccia.',
+  'dns.timeout': 'Nessuna risposta dal server DNS {server} per {host}',
+  'dns.timeout.fix':
+    'Il server DNS {server} non ha risposto: verificare che il server DNS distribuito via DHCP risponda alle richieste dalla rete delle stazioni (porta 53 UDP e TCP).',
+  'dns.unreachable': 'Il server DNS {server} non è raggiungibile (richiesta per {host})',
+  'dns.unreachable.fix':
+    'Il server DNS {server} non è raggiungibile da questa rete: consentire la porta 53 UDP e TCP verso di esso, oppure distribuire via DHCP un server DNS raggiungibile.',
+  'dns.badreply': 'Il server DNS {server} ha risposto per {host} con un pacchetto danneggiato',
+  'dns.badreply.fix':
+    'Il server DNS {server} (o qualcosa nel mezzo) invia risposte DNS malformate: controllare i dispositivi di filtro o ispezione DNS sul percorso.',
+  'dns.error': 'La risoluzione DNS di {host} tramite {server} non è riuscita: {message}',
+  'dns.noresolver': 'Nessun server DNS configurato: {host} non può essere risolto',
+  'dns.noresolver.fix':
+    'Distribuire un server DNS via DHCP: la stazione usa solo il server DNS che riceve dal DHCP (niente DNS statico).',
+  'dns.noipv4': '{host} non ha un indirizzo IPv4 nel DNS (tramite {server})',
+  'dns.noipv4.v6only': '{host} si risolve solo in IPv6 (tramite {server}); la stazione usa soltanto IPv4',
+  'dns.noipv4.fix':
+    'La stazione usa soltanto IPv4: fare in modo che {host} si risolva nel suo indirizzo IPv4 (record A) tramite il server DNS {server}, e dare connettività IPv4 alla rete delle stazioni.',
+  'dns.sinkhole': '{server} risponde per {host} con {address} (indirizzo {range}): bloccato o deviato',
+  'dns.sinkhole.fix':
+    'Il server DNS {server} risponde per {host} con {address}, che non è il vero indirizzo del cloud (una block list, un sinkhole o una voce locale). Togliere il blocco o la voce locale, così che {host} si risolva nel suo indirizzo pubblico.',
+  'dns.partial': '{host} si risolve, ma i server DNS {bad} non hanno risposto',
+  'dns.partial.fix':
+    'La stazione potrebbe ricevere i server DNS {bad}, che non hanno risposto per {host}: sistemarli oppure smettere di distribuirli via DHCP.',
+
+  'ntp.behind': 'indietro',
+  'ntp.ahead': 'avanti',
+  'ntp.ok': 'Ora NTP ricevuta da {host} (UDP {port}); questo portatile è {offset} {direction}',
+  'ntp.skew.warn':
+    'NTP funziona, ma l’orologio di questo portatile è {offset} {direction} rispetto all’ora di {host}',
+  'ntp.skew.fail':
+    'L’ora di {host} differisce di {offset} dall’orologio di questo portatile: o l’orologio del portatile è sbagliato, o la rete fornisce un’ora sbagliata',
+  'ntp.skew.fix.installer':
+    'Impostare l’ora automatica su questo portatile e ripetere zapcheck: un orologio sbagliato fa sembrare non validi i certificati.',
+  'ntp.skew.fix.it':
+    'Se l’orologio del portatile è giusto, qualcosa nella rete risponde all’NTP (UDP 123) con un’ora sbagliata: il cloud rifiuterebbe le stazioni (il loro token di accesso vale 5 minuti). Lasciare arrivare UDP 123 a {host} senza modifiche.',
+  'ntp.kod': 'Il server NTP {host} si rifiuta di fornire l’ora (kiss-o’-death {code})',
+  'ntp.kod.fix':
+    'Il server NTP di {host} ha risposto con kiss-o’-death {code} (limite di richieste o accesso negato): consentire UDP 123 in uscita verso {host} senza limiti di condivisione NAT, oppure verificare che nessun dispositivo locale risponda all’NTP al suo posto.',
+  'ntp.bad': 'La risposta NTP di {host} non è valida: {message}',
+  'ntp.bad.fix':
+    'Qualcosa risponde all’NTP (UDP 123) per {host} con pacchetti non validi: lasciare arrivare UDP 123 direttamente a {host}, senza intercettazioni.',
+  'ntp.noreply': 'Nessuna risposta NTP da {host} su UDP {port} entro {limit}: la porta UDP 123 è bloccata',
+  'ntp.rejected': 'L’NTP verso {host} su UDP {port} è respinto (porta irraggiungibile)',
+  'ntp.noreply.fix':
+    'Consentire in uscita la porta UDP 123 (NTP) verso {host}. Senza l’ora l’orologio della stazione deriva e il cloud la rifiuta.',
+
+  'tcp.noaddress': 'Nessun indirizzo IPv4 a cui collegarsi per {host}',
+  'tcp.ok': 'TCP {port} verso {host} ({ip}) si collega in {ms} ms',
+  'tcp.refused':
+    'TCP {port} verso {host} è rifiutato: un firewall lo respinge (oppure a {ip} non risponde nessun servizio)',
+  'tcp.refused.fix':
+    'Consentire in uscita la porta TCP {port} verso {host} (ora il firewall la respinge). Consentirla per nome host: gli indirizzi IP del cloud cambiano.',
+  'tcp.dropped':
+    'TCP {port} verso {host} non riceve risposta entro {limit}: il traffico viene scartato senza avviso',
+  'tcp.dropped.fix':
+    'Consentire in uscita la porta TCP {port} verso {host}: ora un firewall la scarta senza avviso. Consentirla per nome host, non per indirizzo IP: gli indirizzi del cloud cambiano.',
+  'tcp.unreachable': 'TCP {port} verso {host} ({ip}): da questa rete non c’è una strada verso internet',
+  'tcp.unreachable.fix':
+    'Da questa rete non c’è un percorso verso {ip} ({host}): controllare il gateway predefinito e il collegamento a internet.',
+  'tcp.reset': 'TCP {port} verso {host} viene interrotto dalla rete',
+  'tcp.error': 'TCP {port} verso {host} non riuscito: {message}',
+
+  'tls.ok': '{protocol} verso {host}:{port} funziona; certificato valido, emesso da {issuer}',
+  'tls.ok.issuer': '{protocol} verso {host}:{port} funziona; certificato dell’emittente atteso {issuer}',
+  'tls.ok.private':
+    '{protocol} verso {host}:{port} funziona; emesso da {issuer} (la stazione verifica questo host con una CA radice privata)',
+  'tls.version':
+    '{host}:{port} non accetta {version} (il server parla {spoken}); la stazione non riesce a collegarsi',
+  'tls.version.fix':
+    'Qualcosa sul percorso verso {host}:{port} accetta solo {spoken}: la stazione richiede {version}. Disattivare l’imposizione della versione TLS o l’ispezione per {host}.',
+  'tls.handshake': 'L’handshake TLS con {host}:{port} non riesce: {message}',
+  'tls.handshake.fix':
+    'L’handshake TLS verso {host}:{port} non riesce su questa rete: controllare firewall o proxy che ispezionano o bloccano il TLS verso {host}.',
+  'tls.timeout': 'L’handshake TLS con {host}:{port} non riceve risposta entro {limit}',
+  'tls.timeout.fix':
+    'Il TCP verso {host}:{port} si collega ma il TLS si blocca: un firewall che ispeziona il TLS (per nome, SNI) lo scarta. Consentire il TLS verso {host}:{port} senza ispezione.',
+  'tls.reset': 'La connessione a {host}:{port} viene interrotta all’avvio del TLS (filtrata per nome)',
+  'tls.reset.fix':
+    'Un firewall interrompe le connessioni TLS verso {host}:{port} dopo averne visto il nome: consentire {host} nel filtro web/TLS.',
+  'tls.intercepted.product':
+    'Il TLS verso {host}:{port} è intercettato da {product} (certificato emesso da {issuer}); la stazione lo rifiuta',
+  'tls.intercepted.issuer':
+    'Il TLS verso {host}:{port} è intercettato: un’unica CA sconosciuta ({issuer}) firma host diversi ({hosts}); la stazione lo rifiuta',
+  'tls.intercepted.fix':
+    'Disattivare l’ispezione TLS (decifratura) per {host} porta {port}: la stazione accetta solo il certificato vero e attraverso l’ispezione non si collega.',
+  'tls.expired': 'Il certificato di {host}:{port} è scaduto il {date} (emesso da {issuer})',
+  'tls.expired.fix':
+    'Il certificato ricevuto per {host}:{port} è scaduto. Se non è il vero certificato del cloud, lo fornisce un dispositivo sul percorso: toglierlo. Se l’orologio del portatile è sbagliato, correggerlo prima.',
+  'tls.notyet': 'Il certificato di {host}:{port} non è valido prima del {date} (emesso da {issuer})',
+  'tls.notyet.fix':
+    'Il certificato per {host}:{port} non è ancora valido: controllare prima l’orologio di questo portatile; altrimenti un dispositivo sul percorso fornisce un certificato sbagliato.',
+  'tls.name': 'Il certificato ricevuto per {host}:{port} è per un altro nome ({names})',
+  'tls.name.fix':
+    'Qualcosa nella rete risponde per {host}:{port} con un certificato per {names} (spesso un captive portal o un firewall che devia il traffico). Lasciare passare {host} senza modifiche.',
+  'tls.untrusted':
+    'Il certificato di {host}:{port} non proviene da un’autorità attendibile (emesso da {issuer})',
+  'tls.untrusted.code': 'Il certificato di {host}:{port} non si verifica ({code}; emesso da {issuer})',
+  'tls.untrusted.fix':
+    'La stazione si fida solo del vero certificato di {host}: togliere ispezione TLS, proxy o deviazioni per {host} porta {port}.',
+
+  'https.ok': '{host}:{port} risponde HTTP {status}',
+  'https.proxy': '{host}:{port} risponde 407: la rete fa uscire il traffico solo tramite un proxy',
+  'https.proxy.fix':
+    'La stazione non può usare un proxy: consentire l’HTTPS diretto in uscita (TCP {port}) verso {host}, senza passare dal proxy.',
+  'https.captive': '{host}:{port} rimanda a {target}: c’è di mezzo un captive portal o una pagina di accesso',
+  'https.login': '{host}:{port} risponde con una pagina di accesso: c’è di mezzo un captive portal',
+  'https.captive.fix':
+    'La stazione non può fare l’accesso a un captive portal: escludere le stazioni dal portal (per indirizzo MAC), oppure usare una rete senza portal.',
+  'https.noanswer': 'Il TLS verso {host}:{port} funziona ma non arriva risposta HTTP entro {limit}',
+  'https.noanswer.fix':
+    'L’HTTPS verso {host}:{port} si collega ma non riceve una risposta valida: controllare filtri web o proxy sul percorso per {host}.',
+  'https.bad': 'La risposta HTTP di {host}:{port} è danneggiata: {message}',
+
+  'mqtt.ok':
+    'Il broker MQTT a {host}:{port} risponde (CONNACK {code}: {meaning}, normale per una prova anonima)',
+  'mqtt.noconnack': 'Nessuna risposta MQTT (CONNACK) da {host}:{port} entro {limit}',
+  'mqtt.notmqtt': '{host}:{port} risponde, ma non in MQTT: sulla porta {port} c’è qualcos’altro',
+  'mqtt.noconnack.fix':
+    'Il TLS verso {host}:{port} funziona ma l’MQTT no: un firewall o un proxy ispeziona o blocca l’MQTT. Consentire MQTT su TLS (TCP {port}) verso {host} senza modifiche.',
+
+  'env.route.ok': 'Percorso IPv4 predefinito tramite {gateway} su {iface}',
+  'env.route.unknown': 'Non è stato possibile capire se questa rete fornisce IPv4 ({source})',
+  'env.route.none': 'Questa rete non fornisce un percorso IPv4 verso internet',
+  'env.route.none.fix':
+    'La stazione usa soltanto IPv4: dare IPv4 alla rete delle stazioni (DHCP con un gateway IPv4); una rete solo IPv6 non la può servire.',
+  'env.route.none.installer':
+    'Verificare che il portatile sia collegato alla rete che useranno le stazioni, poi ripetere zapcheck.',
+  'env.proxy.ok': 'Su questo portatile non è configurato nessun proxy',
+  'env.proxy':
+    'Questo portatile è impostato per usare un proxy ({list}); le stazioni non possono. zapcheck ha provato collegamenti diretti',
+  'env.proxy.fix':
+    'Le stazioni non possono usare un proxy: il sito deve consentire direttamente gli host e le porte delle stazioni, senza proxy.',
+
+  'verdict.ready': 'RETE PRONTA',
+  'verdict.notready': 'RETE NON PRONTA',
+  'verdict.interrupted': 'VERIFICA INTERROTTA',
+  'status.pass': 'ok',
+  'status.warn': 'avviso',
+  'status.fail': 'non superato',
+  'status.skip': 'non verificato',
+  'status.error': 'errore',
+  'status.info': 'info',
+
+  'term.header': 'sito "{site}" · profilo {profile}',
+  'term.header.lab': 'laboratorio: {scenario}',
+  'term.count.fail.one': '{n} non superato',
+  'term.count.fail.many': '{n} non superati',
+  'term.count.error.one': '{n} errore',
+  'term.count.error.many': '{n} errori',
+  'term.count.warn.one': '{n} avviso',
+  'term.count.warn.many': '{n} avvisi',
+  'term.count.skip.one': '{n} saltato',
+  'term.count.skip.many': '{n} saltati',
+  'term.count.pass.one': '{n} superato',
+  'term.count.pass.many': '{n} superati',
+  'term.ready': 'La rete è adatta alle stazioni di ricarica.',
+  'term.ready.warn':
+    'La rete è adatta alle stazioni di ricarica; conviene comunque sistemare gli avvisi qui sotto.',
+  'term.interrupted': 'La verifica è stata interrotta: le prove segnate con "-" non sono state completate.',
+  'term.it.heading': 'Cosa chiedere di cambiare all’IT del sito:',
+  'term.installer.heading': 'Per l’installatore:',
+  'term.notchecked.heading': 'Non verificato:',
+  'term.spinner.start': 'Verifica della rete del sito…',
+  'term.spinner.progress': 'Verifica ({done}/{total}) {names}',
+
+  'report.title': 'Verifica della rete per stazioni di ricarica',
+  'report.site': 'Sito',
+  'report.address': 'Indirizzo',
+  'report.date': 'Data',
+  'report.profile': 'Profilo della stazione',
+  'report.chargers': 'Stazioni previste',
+  'report.notes': 'Note',
+  'report.lab': 'Sito simulato (scenario di laboratorio "{scenario}"): non è una rete reale',
+  'report.verdict.ready': 'La rete è adatta alle stazioni di ricarica.',
+  'report.verdict.ready.warn':
+    'La rete è adatta alle stazioni di ricarica; conviene comunque sistemare gli avvisi.',
+  'report.verdict.notready': 'La rete non è ancora adatta alle stazioni di ricarica: vedere cosa cambiare.',
+  'report.verdict.interrupted': 'La verifica è stata interrotta prima della fine: ripeterla.',
+  'report.counts':
+    '{pass} superate, {warn} avvisi, {fail} non superate, {skip} non verificate, {error} errori',
+  'report.req.heading': 'Requisiti (manuale di installazione, pagina sulla rete)',
+  'report.req.col.requirement': 'Requisito',
+  'report.req.col.result': 'Esito',
+  'report.req.col.detail': 'Dettaglio',
+  'req.R1': 'Wi-Fi 2,4 GHz (802.11 b/g/n), canale da 1 a 11',
+  'req.R2': 'DHCP con un indirizzo libero per ogni stazione',
+  'req.R3': 'Traffico dati: circa 3 MB per stazione al giorno',
+  'req.R4': 'Traffico cifrato (TLS) da un capo all’altro, senza ispezione',
+  'req.R5': 'Sincronizzazione dell’ora: NTP, UDP 123 in uscita',
+  'req.R6': 'HTTPS, TCP 443 in uscita (API del cloud, aggiornamenti firmware)',
+  'req.R7': 'MQTT su TLS, TCP 8883 in uscita (canale principale verso il cloud)',
+  'req.R8': 'DNS: tutti gli host del cloud si risolvono',
+  'req.R9': 'Nessuna porta in ingresso: funziona dietro NAT',
+  'req.detail.counts': '{passed} prove superate su {total}',
+  'req.detail.none': 'Non verificato in questa esecuzione.',
+  'req.R3.metered': 'Circa {total} al mese per {chargers} stazioni, su una connessione a consumo.',
+  'req.R3.unmetered': 'Circa {total} al mese per {chargers} stazioni; la connessione non è a consumo.',
+  'req.R3.unknown': 'Numero di stazioni non indicato (impostare chargers in zapcheck.yaml).',
+  'req.R9.detail': 'Non serve nulla in ingresso: non aprire né inoltrare porte per le stazioni di ricarica.',
+  'report.fix.heading': 'Cosa cambiare',
+  'report.fix.it': 'Per l’IT del sito',
+  'report.fix.installer': 'Per l’installatore',
+  'report.fix.none': 'Niente da cambiare.',
+  'report.checks.heading': 'Tutte le prove',
+  'report.checks.col.check': 'Prova',
+  'report.checks.col.summary': 'Risultato',
+  'report.wifi.heading': 'Canali Wi-Fi a 2,4 GHz rilevati qui',
+  'report.wifi.none':
+    'In questo rapporto non c’è una scansione Wi-Fi (nessun adattatore Wi-Fi, o scansione non eseguita).',
+  'report.wifi.allowed': 'canali utilizzabili dalla stazione',
+  'report.wifi.target': 'la rete delle stazioni',
+  'report.wifi.others': 'altre reti',
+  'report.wifi.recommended': 'consigliato',
+  'report.wifi.axis': 'canale',
+  'report.allow.heading': 'Regole per l’IT (solo traffico in uscita)',
+  'report.budget.heading': 'Consumo di dati',
+  'report.electrical.heading': 'Promemoria elettrici (stessa pagina del manuale)',
+  'report.electrical.shortcircuit':
+    'Verificare che la corrente di cortocircuito nel punto di allacciamento sia sufficiente per le stazioni previste.',
+  'report.electrical.phases':
+    'Si consiglia l’alimentazione trifase: permette la gestione dinamica del carico e il bilanciamento delle fasi.',
+  'report.footer':
+    'Prodotto da zapcheck {version} da un portatile sulla rete del sito: vale per le stazioni se il portatile era sulla rete che useranno.',
+  'report.multi.heading': '{n} rapporti',
+
+  'allow.title': 'Collegamenti in uscita necessari alle stazioni (profilo {profile})',
+  'allow.col.host': 'Host',
+  'allow.col.port': 'Porta',
+  'allow.col.protocol': 'Protocollo',
+  'allow.col.required': 'Necessario',
+  'allow.col.why': 'A cosa serve',
+  'allow.yes': 'sì',
+  'allow.optional': 'facoltativo',
+  'allow.dns.host': 'Server DNS del DHCP',
+  'allow.dns.why':
+    'Risoluzione dei nomi di tutti gli host di questo elenco: la stazione usa solo il server DNS che riceve dal DHCP.',
+  'allow.proto.ntp': 'NTP',
+  'allow.proto.https': 'HTTPS',
+  'allow.proto.mqtts': 'MQTT su TLS',
+  'allow.proto.tls': 'TLS',
+  'allow.proto.dns': 'DNS',
+  'allow.rule.hostname':
+    'Consentire questi collegamenti per nome host, non per indirizzo IP: gli indirizzi del cloud (Azure) cambiano senza preavviso.',
+  'allow.rule.inbound':
+    'Non servono regole in ingresso né inoltro di porte: le stazioni funzionano dietro NAT.',
+  'allow.rule.tls':
+    'Nessuna ispezione TLS (decifratura) per questi host: la stazione accetta solo i certificati veri e attraverso l’ispezione non si collega.',
+  'allow.rule.proxy':
+    'Nessun proxy: le stazioni non possono usarlo, quindi questi collegamenti devono uscire direttamente.',
+  'allow.rule.dhcp': 'Le stazioni ricevono indirizzo IPv4 e server DNS dal DHCP (solo IPv4).',
+  'why.zaptec.ntp':
+    'Sincronizzazione dell’ora (NTP, UDP 123): l’IoT Hub rifiuta una stazione con l’orologio sbagliato di oltre 5 minuti.',
+  'why.zaptec.mqtt':
+    'Canale principale verso ZapCloud (MQTT su TLS 1.2 verso un Azure IoT Hub): invio dello stato, ricezione dei comandi di avvio e arresto.',
+  'why.zaptec.api.azure': 'API di ZapCloud su HTTPS, usata per gli aggiornamenti firmware.',
+  'why.zaptec.devices':
+    'Aggiornamenti firmware su HTTPS; la stazione verifica questo host con una CA radice privata di Zaptec.',
+  'why.zaptec.api': 'API di Zaptec su HTTPS, usata per gli aggiornamenti firmware.',
+  'why.zaptec.ntp.fallback':
+    'Sincronizzazione dell’ora di riserva (NTP, UDP 123) usata dal firmware della Go.',
+
+  'budget.base': '{chargers} stazioni × {perDay} MB al giorno × {days} giorni = {mb}',
+  'budget.sessions': '{sessions} sessioni di ricarica × {perSession} MB = {mb}',
+  'budget.total': 'Totale: circa {total} al mese',
+  'budget.advice':
+    'Scegliere un piano dati mobile (LTE) di almeno {plan} al mese: il totale più il 50% per aggiornamenti firmware e riconnessioni.',
+  'budget.assumption':
+    'Calcolato con {sessions} sessioni di ricarica per stazione al giorno (sessionsPerChargerPerDay in zapcheck.yaml).',
+  'budget.notmetered': 'La connessione non è a consumo: nessun piano dati da dimensionare.',
+  'budget.nochargers':
+    'Indicare il numero di stazioni (chargers in zapcheck.yaml, oppure --chargers) per dimensionare il piano dati.',
+
+  'diff.title': 'Differenze da {a} a {b}',
+  'diff.verdict': 'Esito: {a} → {b}',
+  'diff.fixed': 'Risolti',
+  'diff.regressed': 'Peggiorati',
+  'diff.unchanged': 'Invariati',
+  'diff.added': 'Prove nuove',
+  'diff.removed': 'Prove non più eseguite',
+  'diff.none': '(nessuno)',
+  'diff.othersite': 'Nota: questi rapporti sono di siti diversi ("{a}" e "{b}").',
+
+  'sites.col.site': 'Sito',
+  'sites.col.chargers': 'Stazioni',
+  'sites.col.last': 'Ultima verifica',
+  'sites.col.verdict': 'Esito',
+  'sites.never': 'mai verificato',
+  'sites.none':
+    'Ancora nessun sito: scrivere un zapcheck.yaml (zapcheck sites --help ne mostra uno) oppure eseguire zapcheck site "<nome>".',
+  'history.col.date': 'Data',
+  'history.col.file': 'File',
+  'history.none': 'Nessuna verifica salvata per "{site}" in {dir}.',
+  'history.saved': 'Rapporto salvato: {file}',
+  'history.savefail': 'zapcheck: impossibile conservare questo rapporto in {dir} ({message})',
+
+  'err.sites.notfound': 'file dei siti {file} non trovato',
+  'err.sites.read': 'impossibile leggere il file dei siti {file} ({code})',
+  'err.sites.yaml': '{file}:{line}: YAML non valido: {message}',
+  'err.sites.field': '{file}:{line}: {field}: {problem}',
+  'err.sites.unknown': 'il sito "{site}" non è in {file}',
+  'err.sites.unknown.hint': 'siti in {file}: {names}',
+  'err.field.type': 'deve essere {type} (trovato {value})',
+  'err.field.unknown': 'campo sconosciuto "{name}"',
+  'err.field.required': 'manca il campo "{name}"',
+  'err.field.min': 'deve essere almeno {limit} (trovato {value})',
+  'err.field.max': 'deve essere al massimo {limit} (trovato {value})',
+  'err.field.pattern': 'ha un formato sbagliato (trovato {value})',
+  'err.field.length': 'non può essere vuoto',
+  'err.field.invalid': 'non è valido (trovato {value})',
+  'err.report.read': 'impossibile leggere il rapporto {file} ({code})',
+  'err.report.json': '{file} non è un JSON valido: {message}',
+  'err.report.notours': '{file} non è un rapporto di zapcheck',
+  'err.report.newer':
+    '{file} è stato scritto da uno zapcheck più recente (formato {version}); questo legge il formato {supported}',
+  'err.report.newer.hint': 'aggiornare zapcheck per visualizzarlo',
+  'err.report.older':
+    '{file} usa il vecchio formato di rapporto {version}, che questo zapcheck non sa più leggere',
+  'err.report.older.hint':
+    'eseguire di nuovo zapcheck site per un rapporto nuovo, oppure visualizzarlo con lo zapcheck che l’ha scritto ({tool})',
+  'err.report.invalid': '{file}: {field}: {problem}',
+  'err.report.nolast': 'nessuna verifica salvata per "{site}" in {dir}',
+  'err.report.nolast.hint': 'eseguire prima zapcheck site "{site}", oppure indicare il file del rapporto',
+  'err.report.none': 'indicare almeno un file di rapporto, oppure: last ["<sito>"]',
+  'err.diff.two': '--diff richiede esattamente due rapporti: prima il vecchio, poi il nuovo',
+  'err.diff.format': '--diff produce text, md o json, non {format}',
+  'err.format': '--format: "{format}" non è tra {formats}',
+  'err.lang': '--lang: la lingua "{lang}" non è supportata',
+  'err.lang.hint': 'lingue: en, it',
+} satisfies Partial<Record<MessageKey, string>>;

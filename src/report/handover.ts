@@ -1,0 +1,103 @@
+import type { Report } from '../core/result.js';
+import { createTranslator, type Lang, type Translate } from '../i18n/index.js';
+import type { Profile } from '../profile/types.js';
+import type { SiteEntry } from '../sites/types.js';
+import { buildAllowList, type AllowList } from './allowlist.js';
+import { dataBudget, describeBudget, formatMb, type DataBudget } from './budget.js';
+import { requirementRows, type RequirementRow } from './requirements.js';
+import { remediationList } from './terminal.js';
+import { chartFromReport, type ChannelChart } from './wifi-chart.js';
+
+/**
+ * What every handover format (HTML, Markdown, text) says about one report, computed once: the R1-R9 rows,
+ * what to change, the allow-list, the data budget and the Wi-Fi chart. Reporters only lay it out.
+ */
+
+export interface RenderOptions {
+  lang: Lang;
+  /** The profile a report was made with (for the allow-list and budget); null when it cannot be loaded. */
+  profileFor?: (report: Report) => Profile | null;
+  /** The report's site in the sites file, when there is one. */
+  siteFor?: (report: Report) => SiteEntry | null;
+  /** Overrides the sites file's number of chargers. */
+  chargers?: number;
+}
+
+export interface Handover {
+  report: Report;
+  lang: Lang;
+  t: Translate;
+  site: SiteEntry | null;
+  profile: Profile | null;
+  chargers: number | null;
+  rows: RequirementRow[];
+  fixes: { it: string[]; installer: string[] };
+  allow: AllowList | null;
+  budget: { data: DataBudget; metered: boolean; lines: string[]; advice: string | null } | null;
+  chart: ChannelChart | null;
+}
+
+export function buildHandover(report: Report, opts: RenderOptions): Handover {
+  const t = createTranslator(opts.lang);
+  const site = opts.siteFor?.(report) ?? null;
+  const profile = opts.profileFor?.(report) ?? null;
+  const chargers = opts.chargers ?? site?.chargers ?? null;
+  let budget: Handover['budget'] = null;
+  let budgetDetail: string | null = null;
+  if (profile && chargers !== null) {
+    const data = dataBudget({
+      chargers,
+      traffic: profile.traffic,
+      ...(site?.sessionsPerChargerPerDay !== undefined
+        ? { sessionsPerChargerPerDay: site.sessionsPerChargerPerDay }
+        : {}),
+    });
+    const metered = site?.metered === true;
+    budget = { data, metered, ...describeBudget(data, metered, t, opts.lang) };
+    budgetDetail = t(metered ? 'req.R3.metered' : 'req.R3.unmetered', {
+      total: formatMb(data.totalMb, opts.lang),
+      chargers,
+    });
+  }
+  return {
+    report,
+    lang: opts.lang,
+    t,
+    site,
+    profile,
+    chargers,
+    rows: requirementRows(report, t, { budgetDetail }),
+    fixes: remediationList(report.checks),
+    allow: profile ? buildAllowList(profile, t) : null,
+    budget,
+    chart: chartFromReport(
+      report,
+      profile ? { allowedChannels: profile.wifi.channels, thresholds: profile.wifi.rssi } : {},
+    ),
+  };
+}
+
+/** "2025-06-01 14:03" in the reader's language and the machine's time zone, plus the zone name. */
+export function formatDate(iso: string, lang: Lang): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang === 'it' ? 'it-IT' : 'en-GB', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(d);
+}
+
+export function verdictText(report: Report, t: Translate): { label: string; line: string } {
+  if (report.interrupted) return { label: t('verdict.interrupted'), line: t('report.verdict.interrupted') };
+  if (report.verdict === 'ready') {
+    return {
+      label: t('verdict.ready'),
+      line: report.counts.warn ? t('report.verdict.ready.warn') : t('report.verdict.ready'),
+    };
+  }
+  return { label: t('verdict.notready'), line: t('report.verdict.notready') };
+}

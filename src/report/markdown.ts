@@ -1,0 +1,94 @@
+import type { Report } from '../core/result.js';
+import { hostLabel, portLabel, protocolLabel } from './allowlist.js';
+import { buildHandover, formatDate, verdictText, type Handover, type RenderOptions } from './handover.js';
+import { visibleControls } from './markup.js';
+
+/**
+ * The handover as Markdown (a ticket, a wiki page, a pull request). Same content as the HTML page plus
+ * every check. Text from the network is escaped so it cannot become links, images, HTML or table cells.
+ */
+
+export function escapeMarkdown(s: string): string {
+  return visibleControls(s)
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[\\`*_{}[\]<>|~]/g, (ch) => `\\${ch}`);
+}
+
+const MARK = { pass: '✔', warn: '!', fail: '✖', skip: '–', error: '‼', info: 'i' } as const;
+
+function section(h: Handover): string[] {
+  const { report, t } = h;
+  const md = escapeMarkdown;
+  const verdict = verdictText(report, t);
+  const out: string[] = [];
+  out.push(`# ${md(t('report.title'))}: ${md(report.site)}`, '');
+  out.push(`**${md(verdict.label)}**: ${md(verdict.line)}`, '');
+  out.push(`- ${md(t('report.date'))}: ${md(formatDate(report.startedAt, h.lang))}`);
+  if (h.site?.address) out.push(`- ${md(t('report.address'))}: ${md(h.site.address)}`);
+  out.push(`- ${md(t('report.profile'))}: ${md(report.profile)}`);
+  if (h.chargers !== null) out.push(`- ${md(t('report.chargers'))}: ${h.chargers}`);
+  if (h.site?.notes) out.push(`- ${md(t('report.notes'))}: ${md(h.site.notes)}`);
+  out.push(`- ${md(t('report.counts', { ...report.counts }))}`);
+  if (report.environment.mode === 'lab') {
+    out.push(`- ${md(t('report.lab', { scenario: report.environment.labScenario ?? 'healthy' }))}`);
+  }
+  out.push('', `## ${md(t('report.req.heading'))}`, '');
+  out.push(
+    `| # | ${md(t('report.req.col.requirement'))} | ${md(t('report.req.col.result'))} | ${md(t('report.req.col.detail'))} |`,
+    '|---|---|---|---|',
+  );
+  for (const r of h.rows) {
+    out.push(
+      `| ${r.id} | ${md(r.text)} | ${MARK[r.status]} ${md(t(`status.${r.status}`))} | ${md(r.detail)} |`,
+    );
+  }
+  out.push('', `## ${md(t('report.fix.heading'))}`, '');
+  if (!h.fixes.it.length && !h.fixes.installer.length) out.push(md(t('report.fix.none')));
+  let n = 1;
+  for (const [key, list] of [
+    ['report.fix.it', h.fixes.it],
+    ['report.fix.installer', h.fixes.installer],
+  ] as const) {
+    if (!list.length) continue;
+    out.push(`**${md(t(key))}**`, '');
+    for (const text of list) out.push(`${n++}. ${md(text)}`);
+    out.push('');
+  }
+  out.push('', `## ${md(t('report.checks.heading'))}`, '');
+  out.push(
+    `| | ${md(t('report.checks.col.check'))} | ${md(t('report.checks.col.summary'))} |`,
+    '|---|---|---|',
+  );
+  for (const c of report.checks) {
+    out.push(
+      `| ${MARK[c.status]} | ${md(c.title)} | ${md(c.summary)} (\`${c.cause.replace(/[^A-Z0-9_]/g, '')}\`) |`,
+    );
+  }
+  if (h.allow) {
+    out.push('', `## ${md(t('report.allow.heading'))}`, '');
+    out.push(
+      `| ${md(t('allow.col.host'))} | ${md(t('allow.col.port'))} | ${md(t('allow.col.protocol'))} | ${md(t('allow.col.required'))} | ${md(t('allow.col.why'))} |`,
+      '|---|---|---|---|---|',
+    );
+    for (const r of h.allow.rules) {
+      out.push(
+        `| ${md(hostLabel(r, t))} | ${md(portLabel(r))} | ${md(protocolLabel(r, t))} | ${md(r.required ? t('allow.yes') : t('allow.optional'))} | ${md(r.why)} |`,
+      );
+    }
+    out.push('');
+    for (const note of h.allow.notes) out.push(`- ${md(note)}`);
+  }
+  out.push('', `## ${md(t('report.budget.heading'))}`, '');
+  if (h.budget) {
+    for (const line of h.budget.lines) out.push(`- ${md(line)}`);
+    if (h.budget.advice) out.push('', `**${md(h.budget.advice)}**`);
+  } else out.push(md(t('budget.nochargers')));
+  out.push('', `## ${md(t('report.electrical.heading'))}`, '');
+  out.push(`- ${md(t('report.electrical.shortcircuit'))}`, `- ${md(t('report.electrical.phases'))}`);
+  out.push('', `_${md(t('report.footer', { version: report.tool.version }))}_`, '');
+  return out;
+}
+
+export function renderMarkdown(reports: readonly Report[], opts: RenderOptions): string {
+  return reports.map((r) => section(buildHandover(r, opts)).join('\n')).join('\n---\n\n');
+}
