@@ -304,7 +304,7 @@ function queryOverUdp(
       if (!x.settled) x.fail('INTERNAL', `sending to ${label} failed: ${describeError(err)}`, err);
     }
   };
-  socket.on('error', (err) => {
+  const onError = (err: Error): void => {
     if (x.settled) return;
     const code = codeFromSocketError(err);
     if (code === 'REFUSED') {
@@ -318,7 +318,8 @@ function queryOverUdp(
     } else {
       x.fail(code, `UDP query to ${label} failed: ${describeError(err)}`, err);
     }
-  });
+  };
+  socket.on('error', onError);
   socket.on('message', (msg, rinfo) => {
     if (x.settled) return;
     // A connected socket only receives from the server; checked again in case the OS does not filter.
@@ -334,7 +335,10 @@ function queryOverUdp(
     }
     finish(v.packet, false);
   });
-  socket.connect(server.port, server.ip, () => {
+  // Node calls this callback with the error (and emits no 'error') when connect fails, e.g. ENETUNREACH
+  // with no route: sending on the unconnected socket would then be an internal error, not UNREACHABLE.
+  socket.connect(server.port, server.ip, (err?: Error) => {
+    if (err) return onError(err);
     send();
     // Retransmit with backoff inside the limit: at 1/5 and 3/5 of it (intervals T/5, 2T/5).
     const t = Math.max(1, timeoutMs);

@@ -217,7 +217,7 @@ export function probeSntp(q: SntpProbeInput): Promise<ProbeResult<SntpSample>> {
         bad += 1;
         lastBad = reason;
       };
-      socket.on('error', (err) => {
+      const onError = (err: Error): void => {
         if (x.settled) return;
         const code = codeFromSocketError(err);
         if (code === 'REFUSED') {
@@ -225,7 +225,8 @@ export function probeSntp(q: SntpProbeInput): Promise<ProbeResult<SntpSample>> {
         } else if (code === 'UNREACHABLE') {
           x.fail(code, `no route to NTP server ${label} (${describeError(err)})`, err);
         } else x.fail(code, `NTP exchange with ${label} failed: ${describeError(err)}`, err);
-      });
+      };
+      socket.on('error', onError);
       socket.on('message', (msg, rinfo) => {
         if (x.settled) return;
         const t4 = clock.now();
@@ -274,7 +275,9 @@ export function probeSntp(q: SntpProbeInput): Promise<ProbeResult<SntpSample>> {
           kissCode: null,
         });
       });
-      socket.connect(q.port, q.ip, () => {
+      // On a failed connect (ENETUNREACH...) Node passes the error here and emits no 'error'.
+      socket.connect(q.port, q.ip, (err?: Error) => {
+        if (err) return onError(err);
         send();
         retransmit = setTimeout(send, Math.max(1, q.timeoutMs) / 2);
       });
