@@ -70,9 +70,10 @@ export const en = {
   'tcp.dropped': 'TCP {port} to {host} gets no answer within {limit}: the traffic is silently dropped',
   'tcp.dropped.fix':
     'Allow outbound TCP port {port} to {host}: a firewall silently drops it now. Allow it by host name, not by IP address: the cloud’s addresses change.',
-  'tcp.unreachable': 'TCP {port} to {host} ({ip}): no route to the internet from this network',
+  'tcp.unreachable':
+    'TCP {port} to {host} ({ip}): the network answers "unreachable" (no route, or a firewall rejecting it)',
   'tcp.unreachable.fix':
-    'There is no route from this network to {ip} ({host}): check the default gateway and the internet uplink.',
+    'Allow outbound TCP port {port} to {host}: the network answers that {ip} cannot be reached (a firewall rule that rejects it, or no route). If nothing reaches the internet, check the default gateway and the uplink.',
   'tcp.reset': 'TCP {port} to {host} is reset by the network',
   'tcp.error': 'TCP {port} to {host} failed: {message}',
 

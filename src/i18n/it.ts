@@ -77,9 +77,10 @@ export const it = {
     'TCP {port} verso {host} non riceve risposta entro {limit}: il traffico viene scartato senza avviso',
   'tcp.dropped.fix':
     'Consentire in uscita la porta TCP {port} verso {host}: ora un firewall la scarta senza avviso. Consentirla per nome host, non per indirizzo IP: gli indirizzi del cloud cambiano.',
-  'tcp.unreachable': 'TCP {port} verso {host} ({ip}): da questa rete non c’è una strada verso internet',
+  'tcp.unreachable':
+    'TCP {port} verso {host} ({ip}): la rete risponde "irraggiungibile" (nessun percorso, o un firewall che la rifiuta)',
   'tcp.unreachable.fix':
-    'Da questa rete non c’è un percorso verso {ip} ({host}): controllare il gateway predefinito e il collegamento a internet.',
+    'Consentire in uscita la porta TCP {port} verso {host}: la rete risponde che {ip} non è raggiungibile (una regola del firewall che la rifiuta, o nessun percorso). Se non si raggiunge nulla su internet, controllare il gateway predefinito e il collegamento.',
   'tcp.reset': 'TCP {port} verso {host} viene interrotto dalla rete',
   'tcp.error': 'TCP {port} verso {host} non riuscito: {message}',
 
