@@ -36,7 +36,8 @@ export function createTranslator(lang: Lang = 'en'): Translate {
 
 /** --lang wins, then LC_ALL, LC_MESSAGES, LANG; anything not Italian is English. */
 export function pickLang(option: string | undefined, env: NodeJS.ProcessEnv): Lang {
-  const raw = option ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '';
+  // POSIX: an empty LC_ALL / LC_MESSAGES is as good as unset.
+  const raw = option ?? (env.LC_ALL || env.LC_MESSAGES || env.LANG || '');
   return /^it([_.-]|$)/i.test(raw) ? 'it' : 'en';
 }
 

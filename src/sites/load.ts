@@ -129,7 +129,7 @@ export function parseSitesFile(
   const raw = data as { sites: Record<string, Record<string, unknown> | null> };
   const dir = path.dirname(absPath);
   const sites: SiteEntry[] = Object.entries(raw.sites).map(([name, fields]) => {
-    const entry: SiteEntry = { name, line: lineOf(doc, lc, ['sites', name]) };
+    const entry: SiteEntry = { name, line: lineOf(doc, lc, ['sites'], name) };
     const f = fields ?? {};
     if (typeof f.address === 'string') entry.address = f.address;
     if (typeof f.chargers === 'number') entry.chargers = f.chargers;

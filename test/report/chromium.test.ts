@@ -1,0 +1,202 @@
+import { execFile } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/result.js';
+import { loadProfile } from '../../src/profile/load.js';
+import { renderHtml } from '../../src/report/html.js';
+import type { SiteEntry } from '../../src/sites/types.js';
+import { HOSTILE, fixture, withChecks } from './helpers.js';
+
+/**
+ * The HTML handover as a person sees it: Debian's chromium, headless, prints it to PDF and takes a
+ * screenshot. One A4 page, every word inside the page, the verdict and the nine requirement rows in the
+ * printed text and in the DOM after load, and not one request leaving the page. Needs the Debian packages
+ * chromium and poppler-utils (pdfinfo, pdftotext); without them it says so loudly and skips.
+ * Screenshots are kept in $TMPDIR/zapcheck-chromium/ for a person to look at.
+ */
+
+const run = promisify(execFile);
+
+async function have(cmd: string, args: string[]): Promise<boolean> {
+  try {
+    await run(cmd, args, { timeout: 30_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+const CHROMIUM = (await have('chromium', ['--version'])) ? 'chromium' : null;
+const POPPLER = await have('pdfinfo', ['-v']);
+const missing = [!CHROMIUM && 'chromium', !POPPLER && 'poppler-utils'].filter(Boolean);
+if (missing.length) {
+  process.stderr.write(
+    `\n!!! test/report/chromium.test.ts: SKIPPED, missing Debian package(s): ${missing.join(', ')} (apt-get install -y ${missing.join(' ')})\n\n`,
+  );
+}
+
+const KEEP = path.join(os.tmpdir(), 'zapcheck-chromium');
+
+async function chromium(dir: string, args: string[]): Promise<string> {
+  const profile = mkdtempSync(path.join(dir, 'profile-'));
+  const { stdout } = await run(
+    CHROMIUM!,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-extensions',
+      '--no-pdf-header-footer',
+      `--user-data-dir=${profile}`,
+      ...args,
+    ],
+    { timeout: 60_000, maxBuffer: 20 * 1024 * 1024 },
+  );
+  return stdout;
+}
+
+const profileFor = () => loadProfile('zaptec-pro');
+const site: SiteEntry = {
+  name: 'Garage Nord',
+  line: 2,
+  chargers: 8,
+  metered: true,
+  address: 'Via Roma 1, 20121 Milano',
+  notes: 'Router 4G nel locale tecnico, secondo piano',
+};
+
+/** The worst page to fit: nothing resolves, a long hostile site name, a Wi-Fi chart, Italian. */
+function worstCase(): Report {
+  const wifi = fixture('wifi-campus-tcp-8883-dropped.json').checks.find((c) => c.kind === 'wifi')!;
+  const broken = withChecks(fixture('lab-dns-servfail.it.json'), (cs) =>
+    cs.map((c) => (c.kind === 'wifi' ? { ...wifi, status: 'warn', cause: 'WIFI_WEAK' } : c)),
+  );
+  return { ...broken, site: `Condominio Residenziale Santa Maria delle Grazie, scala B ${HOSTILE}` };
+}
+
+const CASES: { name: string; lang: 'en' | 'it'; reports: () => Report[]; verdict: string }[] = [
+  { name: 'healthy-en', lang: 'en', reports: () => [fixture('lab-healthy.json')], verdict: 'READY' },
+  {
+    name: 'wifi-8883-dropped-en',
+    lang: 'en',
+    reports: () => [fixture('wifi-campus-tcp-8883-dropped.json')],
+    verdict: 'NOT READY',
+  },
+  {
+    name: 'tls-intercepted-it',
+    lang: 'it',
+    reports: () => [fixture('lab-tls-intercepted.it.json')],
+    verdict: 'RETE NON PRONTA',
+  },
+  { name: 'worst-case-it', lang: 'it', reports: () => [worstCase()], verdict: 'RETE NON PRONTA' },
+];
+
+describe.skipIf(missing.length > 0)('HTML report in headless Chromium', () => {
+  let dir: string;
+  let server: Server;
+  let hits: string[] = [];
+  let origin = '';
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'zapcheck-html-'));
+    server = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.end('x');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const c of CASES) {
+    it(`${c.name}: one A4 page, nothing outside it, verdict and R1-R9 visible`, async () => {
+      const html = path.join(dir, `${c.name}.html`);
+      writeFileSync(html, renderHtml(c.reports(), { lang: c.lang, profileFor, siteFor: () => site }));
+      const pdf = path.join(dir, `${c.name}.pdf`);
+      await chromium(dir, [`--print-to-pdf=${pdf}`, `file://${html}`]);
+      const info = (await run('pdfinfo', [pdf])).stdout;
+      expect(info).toMatch(/^Pages:\s+1$/m);
+      expect(info).toMatch(/Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
+
+      // Every word's box lies inside the page.
+      const bbox = (await run('pdftotext', ['-bbox', pdf, '-'], { maxBuffer: 20 * 1024 * 1024 })).stdout;
+      const page = /<page width="([\d.]+)" height="([\d.]+)"/.exec(bbox);
+      const [w, h] = [Number(page?.[1]), Number(page?.[2])];
+      const words = [
+        ...bbox.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">/g),
+      ];
+      expect(words.length).toBeGreaterThan(200);
+      const outside = words.filter(
+        (m) => Number(m[1]) < 0 || Number(m[2]) < 0 || Number(m[3]) > w || Number(m[4]) > h,
+      );
+      expect(outside).toEqual([]);
+
+      const text = (await run('pdftotext', ['-layout', pdf, '-'])).stdout;
+      expect(text).toContain(c.verdict);
+      for (const id of ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9'])
+        expect(text).toMatch(new RegExp(`^\\s*${id}\\s`, 'm'));
+
+      // The DOM after load: the verdict and every row, rendered (not only in the source).
+      const dom = await chromium(dir, ['--dump-dom', `file://${html}`]);
+      expect(dom).toMatch(new RegExp(`<div class="label">${c.verdict}</div>`));
+      expect(dom.match(/<tr id="req-R\d"/g)).toHaveLength(9);
+
+      const png = path.join(dir, `${c.name}.png`);
+      await chromium(dir, [
+        `--screenshot=${png}`,
+        '--window-size=794,1123',
+        '--hide-scrollbars',
+        `file://${html}`,
+      ]);
+      expect(statSync(png).size).toBeGreaterThan(20_000);
+      expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
+      if (!existsSync(KEEP)) (await import('node:fs')).mkdirSync(KEEP, { recursive: true });
+      copyFileSync(png, path.join(KEEP, `${c.name}.png`));
+    });
+  }
+
+  it('no request leaves the page, even for a hostile SSID naming a URL (and the detector works)', async () => {
+    // Positive control: a page that does load something, without our CSP, is seen by the server.
+    const control = path.join(dir, 'control.html');
+    writeFileSync(control, `<!doctype html><img src="${origin}/control.png">`);
+    hits = [];
+    await chromium(dir, ['--dump-dom', '--virtual-time-budget=2000', `file://${control}`]);
+    expect(hits).toContain('/control.png');
+
+    const report = withChecks(fixture('wifi-campus-tcp-8883-dropped.json'), (cs) => {
+      const wifi = cs.find((c) => c.kind === 'wifi')!;
+      const payload = `<img src="${origin}/ssid.png"><link rel=stylesheet href="${origin}/x.css">`;
+      (wifi.evidence.networks as { ssid: string }[])[0]!.ssid = payload;
+      cs[0]!.summary = `<img src="${origin}/summary.png">`;
+      return cs;
+    });
+    const html = path.join(dir, 'hostile.html');
+    writeFileSync(
+      html,
+      renderHtml([{ ...report, site: `<img src="${origin}/site.png">` }], { lang: 'en', profileFor }),
+    );
+    hits = [];
+    await chromium(dir, ['--dump-dom', '--virtual-time-budget=2000', `file://${html}`]);
+    await chromium(dir, [`--print-to-pdf=${path.join(dir, 'hostile.pdf')}`, `file://${html}`]);
+    expect(hits).toEqual([]);
+  });
+});
