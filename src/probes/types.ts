@@ -11,9 +11,12 @@ import type { DhcpFacts, DhcpFactsRequest } from '../dhcp/types.js';
  * Every method takes `timeoutMs` (the check's budget for this exchange) and never throws.
  */
 export interface Probes extends PlatformProbes {
-  dns(q: { name: string; type: 'A' | 'AAAA'; server: ResolverAddr; timeoutMs: number }): Promise<
-    ProbeResult<DnsAnswer>
-  >;
+  dns(q: {
+    name: string;
+    type: 'A' | 'AAAA';
+    server: ResolverAddr;
+    timeoutMs: number;
+  }): Promise<ProbeResult<DnsAnswer>>;
   osLookup(q: { name: string; timeoutMs: number }): Promise<ProbeResult<{ addresses: string[] }>>;
   ntp(q: { ip: string; port: number; timeoutMs: number }): Promise<ProbeResult<SntpSample>>;
   tcp(q: { ip: string; port: number; timeoutMs: number }): Promise<ProbeResult<TcpInfo>>;
