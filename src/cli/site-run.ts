@@ -2,7 +2,7 @@ import { EXIT, UsageError } from '../core/errors.js';
 import { guardFromEnv } from '../core/guard.js';
 import type { SiteContext, SiteOptions } from '../core/context.js';
 import { createLabContext, createRealContext, parseResolver } from '../core/site.js';
-import { runChecks } from '../core/runner.js';
+import { planChecks, runChecks } from '../core/runner.js';
 import { CHECK_FAMILIES } from '../checks/index.js';
 import { loadProfile } from '../profile/load.js';
 import { createTranslator, pickLang } from '../i18n/index.js';
@@ -131,9 +131,19 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
     }
 
     const probes = createProbes(ctx);
+    // The laptop's own Wi-Fi scan and DHCP lease belong to the real site; the lab simulates the cloud
+    // side only, so there the wifi check reads a saved scan when given one and dhcp is skipped.
+    if (ctx.mode === 'real' || typeof options.extra.scanFile === 'string') {
+      const { wifiScanProbeFor } = await import('../platform/wifi/probe.js');
+      probes.wifiScan = wifiScanProbeFor(ctx);
+    }
+    if (ctx.mode === 'real') {
+      const { createDhcpFactsProbe } = await import('../dhcp/facts-probe.js');
+      probes.dhcpFacts = createDhcpFactsProbe({ guard: ctx.guard, signal: ctx.signal });
+    }
     const startedAt = ctx.clock.now();
     const humanStream = opts.json === '-' ? io.stderr : io.stdout;
-    const progress = await startProgress(io.stderr, io.env, 0, lang);
+    const progress = await startProgress(io.stderr, io.env, planChecks(CHECK_FAMILIES, ctx).length, lang);
     let outcome;
     try {
       outcome = await runChecks(CHECK_FAMILIES, ctx, probes, progress.events, interrupt.signal);
