@@ -4,7 +4,7 @@ import type { Evidence } from '../core/result.js';
 import type { Endpoint } from '../profile/types.js';
 import type { HttpsInfo } from '../probes/types.js';
 import type { Translate } from '../i18n/index.js';
-import { addressesFrom, dnsCheckId, it, seconds } from './shared.js';
+import { addressesFrom, dnsCheckId, it, registrableDomain, seconds } from './shared.js';
 import { tlsCheckId } from './tls.js';
 import { softenOptional } from './optional.js';
 
@@ -13,10 +13,6 @@ import { softenOptional } from './optional.js';
  * host passes; a redirect to another site or a login form is a captive portal, a 407 is a network
  * that only lets an explicit proxy out (the charger cannot use one).
  */
-
-function registrable(host: string): string {
-  return host.toLowerCase().split('.').slice(-2).join('.');
-}
 
 /** A login form: a password field in an HTML answer. */
 function looksLikeLogin(info: HttpsInfo): boolean {
@@ -44,7 +40,7 @@ export function judgeHttps(t: Translate, endpoint: Endpoint, info: HttpsInfo): C
     } catch {
       target = '';
     }
-    if (!target || registrable(target) !== registrable(host)) {
+    if (!target || registrableDomain(target) !== registrableDomain(host)) {
       const cVars = { ...vars, target: target || info.location };
       return outcome('fail', 'HTTP_CAPTIVE_PORTAL', t('https.captive', cVars), evidence, [
         it(t('https.captive.fix', cVars)),

@@ -1,3 +1,4 @@
+import { getDomain } from 'tldts';
 import type { CheckResult, Remediation } from '../core/result.js';
 import type { SiteContext } from '../core/context.js';
 import type { Endpoint } from '../profile/types.js';
@@ -32,4 +33,13 @@ export function installer(text: string): Remediation {
 
 export function seconds(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)} s` : `${Math.round(ms)} ms`;
+}
+
+/**
+ * The organisation a host belongs to: its registrable domain under the Public Suffix List, private
+ * suffixes included (so two *.azurewebsites.net apps are two different sites, as they are).
+ */
+export function registrableDomain(host: string): string {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  return getDomain(h, { allowPrivateDomains: true }) ?? h;
 }

@@ -5,7 +5,7 @@ import type { CheckResult, Evidence, Json } from '../core/result.js';
 import type { ProbeResult } from '../core/errors.js';
 import type { Endpoint } from '../profile/types.js';
 import type { CertInfo, TlsInfo } from '../probes/types.js';
-import { addressesFrom, dnsCheckId, it, seconds, tcpEndpoints } from './shared.js';
+import { addressesFrom, dnsCheckId, it, registrableDomain, seconds, tcpEndpoints } from './shared.js';
 import { tcpCheckId } from './tcp.js';
 import { softenOptional } from './optional.js';
 
@@ -46,8 +46,12 @@ const INTERCEPTION_PRODUCTS: [RegExp, string][] = [
 ];
 
 export function interceptionProduct(chain: readonly CertInfo[]): string | null {
-  for (const cert of chain) {
-    const names = [cert.issuer.O, cert.issuer.CN, cert.issuer.OU, cert.subject.O].filter(Boolean).join(' ');
+  for (const [i, cert] of chain.entries()) {
+    // The leaf's own subject is the site's organisation (a real host of Cisco or Sophos is no
+    // interception); the issuers, and the subjects of the CA certificates above it, name the signer.
+    const names = [cert.issuer.O, cert.issuer.CN, cert.issuer.OU, i > 0 ? cert.subject.O : undefined]
+      .filter(Boolean)
+      .join(' ');
     for (const [re, product] of INTERCEPTION_PRODUCTS) if (re.test(names)) return product;
   }
   return null;
@@ -209,7 +213,8 @@ export function judgeTls(
       it(t('tls.notyet.fix', eVars)),
     ]);
   }
-  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID' || !leafMatchesHost(leaf, host)) {
+  // Node already matched the name when it authorized the chain (including its CN fallback).
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID' || (!info.authorized && !leafMatchesHost(leaf, host))) {
     const nVars = { ...iVars, names: (leaf?.subjectAltNames ?? []).slice(0, 4).join(', ') || '-' };
     return outcome('fail', 'TLS_NAME_MISMATCH', t('tls.name', nVars), evidence, [
       it(t('tls.name.fix', nVars)),
@@ -292,11 +297,6 @@ export function tlsCheck(endpoint: Endpoint): Check {
   };
 }
 
-/** Registrable-domain approximation: the last two labels (enough to tell Azure from Zaptec hosts). */
-function siteOf(host: string | undefined): string {
-  return (host ?? '').split('.').slice(-2).join('.');
-}
-
 function issuerKey(r: CheckResult): string | null {
   const chain = r.evidence.chain;
   if (!Array.isArray(chain) || chain.length === 0) return null;
@@ -319,7 +319,7 @@ export function correlateTls(results: CheckResult[], t: SiteContext['t']): Check
     const key = issuerKey(r);
     if (!key) continue;
     const set = sitesByIssuer.get(key) ?? new Set<string>();
-    set.add(siteOf(r.target.host));
+    set.add(registrableDomain(r.target.host ?? ''));
     sitesByIssuer.set(key, set);
   }
   return results.map((r) => {

@@ -88,13 +88,27 @@ export async function runChecks(
     events.onFinish?.(result);
   };
 
-  const skipFor = (check: Check, blocker: CheckResult): CheckOutcome => ({
-    status: 'skip',
-    cause: 'SKIPPED',
-    summary: `not tested: ${blocker.title} did not pass (${blocker.cause})`,
-    evidence: { blockedBy: blocker.id },
-    remediation: [],
-  });
+  /** The check that really failed, following skips down the dependency chain. */
+  const rootOf = (r: CheckResult, lookup: (id: string) => CheckResult | undefined): CheckResult => {
+    let cur = r;
+    for (let i = 0; i < 32 && cur.cause === 'SKIPPED' && typeof cur.evidence.blockedBy === 'string'; i++) {
+      const next = lookup(cur.evidence.blockedBy);
+      if (!next) break;
+      cur = next;
+    }
+    return cur;
+  };
+
+  const skipFor = (blocker: CheckResult, lookup = (id: string) => results.get(id)): CheckOutcome => {
+    const root = rootOf(blocker, lookup);
+    return {
+      status: 'skip',
+      cause: 'SKIPPED',
+      summary: ctx.t('run.skipped', { title: root.title, cause: root.cause }),
+      evidence: { blockedBy: blocker.id, rootCause: root.cause },
+      remediation: [],
+    };
+  };
 
   const startCheck = (check: Check): void => {
     started.add(check.id);
@@ -103,7 +117,7 @@ export async function runChecks(
       .map((id) => results.get(id))
       .find((r) => r && (!OK_DEPENDENCY.has(r.status) || r.evidence.optionalFailure === true));
     if (blocker) {
-      finish(check, skipFor(check, blocker), startedAt);
+      finish(check, skipFor(blocker), startedAt);
       return;
     }
     events.onStart?.(check);
@@ -119,7 +133,7 @@ export async function runChecks(
           resolve({
             status: 'error',
             cause: 'CHECK_OVERRAN',
-            summary: `zapcheck did not finish this check within its ${budgetMs} ms budget`,
+            summary: ctx.t('run.overran', { budget: budgetMs }),
             evidence: { budgetMs },
             remediation: [],
           }),
@@ -132,7 +146,7 @@ export async function runChecks(
       .catch((err: unknown): CheckOutcome => ({
         status: 'error',
         cause: 'INTERNAL_ERROR',
-        summary: `zapcheck failed while checking: ${describeError(err)}`,
+        summary: ctx.t('run.internal', { message: describeError(err) }),
         evidence: { error: describeError(err) },
         remediation: [],
       }));
@@ -183,7 +197,7 @@ export async function runChecks(
           {
             status: 'skip',
             cause: 'INTERRUPTED',
-            summary: 'not finished: the run was interrupted',
+            summary: ctx.t('run.interrupted'),
             evidence: {},
             remediation: [],
           },
@@ -202,5 +216,20 @@ export async function runChecks(
       ordered = ordered.map((r) => byId.get(r.id) ?? r);
     }
   }
+  // A correlation can turn a passed check into a failure after its dependents ran (one CA signing
+  // unrelated hosts is interception): those dependents did not really pass, so they become skips.
+  const finalById = new Map(ordered.map((r) => [r.id, r]));
+  for (const check of checks) {
+    const mine = finalById.get(check.id);
+    if (!mine || (mine.status !== 'pass' && mine.status !== 'warn')) continue;
+    const blocker = check.needs
+      .map((id) => finalById.get(id))
+      .find((r) => r && (!OK_DEPENDENCY.has(r.status) || r.evidence.optionalFailure === true));
+    if (blocker) {
+      const out = skipFor(blocker, (id) => finalById.get(id));
+      finalById.set(check.id, { ...mine, ...out });
+    }
+  }
+  ordered = ordered.map((r) => finalById.get(r.id) ?? r);
   return { results: ordered, interrupted: wasInterrupted };
 }

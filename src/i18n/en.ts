@@ -6,6 +6,10 @@
 export const en = {
   'guard.blocked': 'zapcheck refused to contact {what}: this run may not reach it (safety guard)',
   'optional.note': '(optional for this charger)',
+  'run.skipped': 'not tested: {title} did not pass ({cause})',
+  'run.interrupted': 'not finished: the run was interrupted',
+  'run.overran': 'zapcheck did not finish this check within its {budget} ms budget',
+  'run.internal': 'zapcheck failed while checking: {message}',
 
   'dns.ok': '{host} resolves to {addresses}{via}',
   'dns.nxdomain': '{host} does not exist according to the DNS server {server} (NXDOMAIN)',

@@ -10,6 +10,10 @@ export const it = {
   'guard.blocked':
     'zapcheck non ha contattato {what}: questa verifica non può raggiungerlo (blocco di sicurezza)',
   'optional.note': '(facoltativo per questa stazione)',
+  'run.skipped': 'non verificato: {title} non è riuscito ({cause})',
+  'run.interrupted': 'non terminato: il controllo è stato interrotto',
+  'run.overran': 'zapcheck non ha finito questo controllo entro il tempo di {budget} ms',
+  'run.internal': 'zapcheck ha avuto un errore durante il controllo: {message}',
 
   'dns.ok': '{host} si risolve in {addresses}{via}',
   'dns.nxdomain': '{host} non esiste secondo il server DNS {server} (NXDOMAIN)',

@@ -62,6 +62,22 @@ describe('judgeHttps', () => {
     expect(out.status).toBe('pass');
   });
 
+  it('fails a redirect to another app on a shared hosting suffix (Public Suffix List, private part)', () => {
+    const websites = endpointOf(ctx, 'zapcloud-api.azurewebsites.net');
+    const out = judgeHttps(
+      ctx.t,
+      websites,
+      answer({ status: 302, location: 'https://login-portal.azurewebsites.net/' }),
+    );
+    expect(out.cause).toBe('HTTP_CAPTIVE_PORTAL');
+    const same = judgeHttps(
+      ctx.t,
+      websites,
+      answer({ status: 302, location: 'https://zapcloud-api.azurewebsites.net/swagger' }),
+    );
+    expect(same.status).toBe('pass');
+  });
+
   it('fails HTTP_PROXY_REQUIRED on a 407, advising direct HTTPS to the exact host and port', () => {
     const out = judgeHttps(ctx.t, endpoint, answer({ status: 407 }));
     expect(out.status).toBe('fail');

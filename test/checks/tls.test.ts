@@ -99,6 +99,15 @@ describe('judgeTls', () => {
     expect(out.remediation).toEqual([]);
   });
 
+  it('trusts Node’s name check when it authorized the chain (CN fallback, no matching SAN)', () => {
+    const chain = publicChain(HUB, { subjectAltNames: [] });
+    expect(judge(HUB, probeOk(info(chain, true), 40)).status).toBe('pass');
+    // Not authorized and no SAN for the host: a name mismatch.
+    expect(judge(HUB, probeOk(info(chain, false, 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'), 40)).cause).toBe(
+      'TLS_NAME_MISMATCH',
+    );
+  });
+
   it('fails TLS_EXPIRED on CERT_HAS_EXPIRED, naming the date and host:port', () => {
     const chain = publicChain(HUB, { validTo: '2025-05-01T00:00:00.000Z' });
     const out = judge(HUB, probeOk(info(chain, false, 'CERT_HAS_EXPIRED'), 40));
@@ -270,6 +279,15 @@ describe('interceptionProduct', () => {
     [{ O: 'Barracuda Networks' }, 'Barracuda'],
   ])('recognises %j as %s', (issuer, product) => {
     expect(interceptionProduct([cert({ CN: API }, issuer)])).toBe(product);
+  });
+
+  it('does not read a leaf owned by a security vendor as interception (only signers count)', () => {
+    // A real host of Sophos, properly issued by DigiCert: its own O is Sophos, its signer is not.
+    const chain = publicChain('www.sophos.com', {});
+    chain[0] = { ...chain[0]!, subject: { CN: 'www.sophos.com', O: 'Sophos Ltd' } };
+    expect(interceptionProduct(chain)).toBeNull();
+    // The same name on a CA certificate above the leaf is a signer: that counts.
+    expect(interceptionProduct(interceptedChain(API, { CN: 'Gateway CA', O: 'Sophos Ltd' }))).toBe('Sophos');
   });
 
   it('finds nothing in a public chain', () => {

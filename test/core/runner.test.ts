@@ -353,3 +353,36 @@ describe('planChecks', () => {
     expect(planChecks(fams, fakeContext()).map((c) => c.id)).toEqual(['a', 'b', 'c']);
   });
 });
+
+describe('runChecks after correlation', () => {
+  it('skips a dependent whose need a correlation turned into a failure, naming the root cause', async () => {
+    const tls = check('tls', () => verdict('pass'), { kind: 'tls' });
+    const https = check('https', () => verdict('pass'), { kind: 'https', needs: ['tls'] });
+    const mqtt = check('mqtt', () => verdict('pass'), { kind: 'mqtt', needs: ['https'] });
+    const intercepted: CheckFamily['correlate'] = (results) =>
+      results.map((r) => ({ ...r, status: 'fail' as const, cause: 'TLS_INTERCEPTED' }));
+    const { results } = await runChecks(
+      [family([tls], 'tls', intercepted), family([https], 'https'), family([mqtt], 'mqtt')],
+      fakeContext(),
+      fakeProbes({}),
+    );
+    expect(byId(results, 'tls')).toMatchObject({ status: 'fail', cause: 'TLS_INTERCEPTED' });
+    expect(byId(results, 'https')).toMatchObject({ status: 'skip', cause: 'SKIPPED' });
+    expect(byId(results, 'https').evidence).toMatchObject({ blockedBy: 'tls', rootCause: 'TLS_INTERCEPTED' });
+    // Transitively, and the summary names the check that really failed, not the skip in between.
+    expect(byId(results, 'mqtt')).toMatchObject({ status: 'skip', cause: 'SKIPPED' });
+    expect(byId(results, 'mqtt').summary).toContain('check tls');
+    expect(byId(results, 'mqtt').summary).toContain('TLS_INTERCEPTED');
+  });
+
+  it('names the root failure in a skip two levels down', async () => {
+    const checks = [
+      check('dns', () => verdict('fail', 'DNS_NXDOMAIN')),
+      check('tcp', () => verdict('pass'), { needs: ['dns'] }),
+      check('tls', () => verdict('pass'), { needs: ['tcp'] }),
+    ];
+    const { results } = await runChecks([family(checks)], fakeContext(), fakeProbes({}));
+    expect(byId(results, 'tls').summary).toContain('DNS_NXDOMAIN');
+    expect(byId(results, 'tls').evidence.rootCause).toBe('DNS_NXDOMAIN');
+  });
+});
