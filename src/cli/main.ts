@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, UsageError } from '../core/errors.js';
 import { type CliIO, processIO } from './io.js';
@@ -11,6 +10,7 @@ import { registerSites } from './sites.js';
 import { registerHistory } from './history.js';
 import { registerReport } from './report.js';
 import { registerAllowlist } from './allowlist.js';
+import { toolVersion } from './version.js';
 
 /**
  * The command-line entry point: parse, run, report, exit code (after knip's cli.ts).
@@ -18,12 +18,7 @@ import { registerAllowlist } from './allowlist.js';
  * `zapcheck --version` stays as fast as Node itself.
  */
 
-export function toolVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
-}
+export { toolVersion };
 
 /** Holder for the exit code a command decides; commander's action handlers return nothing. */
 export interface RunState {

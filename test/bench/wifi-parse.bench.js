@@ -1,6 +1,7 @@
 // Benchmark (not a test): parse a 5,000-BSS scan in each major format and compare with a plain line split of
 // the same text, measured in the same run. Run after `npm run build`: node test/bench/wifi-parse.bench.js
 import { performance } from 'node:perf_hooks';
+import { ms as fmtMs, ratioLine } from './format.js';
 import { parseIwScan } from '../../dist/platform/wifi/iw.js';
 import { parseNetshNetworks } from '../../dist/platform/wifi/netsh.js';
 import { parseNmcliTerse } from '../../dist/platform/wifi/nmcli.js';
@@ -44,7 +45,6 @@ function best(fn, reps = 7) {
   return min;
 }
 
-console.log(`Wi-Fi parse benchmark: ${N} BSS per scan, best of 7 runs`);
 for (const [name, text] of Object.entries(texts)) {
   const parse = parsers[name];
   const n = parse(text).records.length;
@@ -52,9 +52,10 @@ for (const [name, text] of Object.entries(texts)) {
   const split = best(() => text.split(/\r\n|\r|\n/).length);
   const parsed = best(() => parse(text));
   const detect = best(() => detectScanFormat(text));
+  // One line per format in the format of npm run bench (./format.js).
   console.log(
-    `${name.padEnd(15)} ${(text.length / 1024).toFixed(0).padStart(5)} KiB  parse ${parsed.toFixed(1).padStart(6)} ms  ` +
-      `detect ${detect.toFixed(1).padStart(5)} ms  line split ${split.toFixed(2).padStart(5)} ms  ratio parse/split ${(parsed / split).toFixed(1)}x` +
-      `${parsed < 100 ? '' : '  (over 100 ms!)'}`,
+    ratioLine(`Wi-Fi scan ${N} BSS: ${name} parse / line split`, parsed / split, {
+      detail: `best of 7: ${fmtMs(parsed)} / ${fmtMs(split)} (${(text.length / 1024).toFixed(0)} KiB, detect ${fmtMs(detect)}); goal < 100 ms: ${parsed < 100 ? 'met' : 'NOT met'}`,
+    }),
   );
 }

@@ -1,0 +1,28 @@
+// The one line every benchmark measure prints (npm run bench): name, ratio, goal and the numbers behind it.
+//   startup: zapcheck --version / node -e 0      ratio   1.15   goal <= 1.3  met      median of 15: 90.3 ms / 78.8 ms
+
+/**
+ * @param {string} name what is divided by what
+ * @param {number} ratio
+ * @param {{ goal?: number, detail?: string }} [opts] goal: the ratio must stay at or below it
+ */
+export function ratioLine(name, ratio, opts = {}) {
+  const goal =
+    opts.goal === undefined
+      ? ''.padEnd(18)
+      : `goal <= ${String(opts.goal).padEnd(4)} ${ratio <= opts.goal ? 'met    ' : 'NOT met'}`;
+  return `${name.padEnd(58)} ratio ${ratio.toFixed(2).padStart(6)}   ${goal}  ${opts.detail ?? ''}`.trimEnd();
+}
+
+/** A measure that could not be taken here, and why. */
+export function skipLine(name, reason) {
+  return `${name.padEnd(58)} skipped: ${reason}`;
+}
+
+export const ms = (v) => `${v.toFixed(1)} ms`;
+
+export function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
