@@ -6,7 +6,7 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- the child's JSON report is read loosely by the tests */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -150,7 +150,10 @@ export class Lab {
  * plain `node` can run it inside a namespace (Node 20 cannot run TypeScript). Returns the .js path.
  */
 export function compileForNode(repoRoot: string, entry: string): { js: string; cleanup: () => void } {
-  const out = mkdtempSync(path.join(repoRoot, 'node_modules', '.cache', 'zc-dhcp-build-'));
+  // A fresh clone (CI) has no node_modules/.cache yet.
+  const cacheDir = path.join(repoRoot, 'node_modules', '.cache');
+  mkdirSync(cacheDir, { recursive: true });
+  const out = mkdtempSync(path.join(cacheDir, 'zc-dhcp-build-'));
   const tsconfig = path.join(out, 'tsconfig.json');
   // Under node_modules Node does not look further up for "type": "module".
   writeFileSync(path.join(out, 'package.json'), '{ "type": "module" }\n');
