@@ -1,7 +1,7 @@
 import { EXIT, UsageError } from '../core/errors.js';
 import { guardFromEnv } from '../core/guard.js';
 import type { SiteContext, SiteOptions } from '../core/context.js';
-import { createLabContext, createRealContext, parseResolver } from '../core/site.js';
+import { createLabContext, createRealContext, parseResolver, realEnvironmentOf } from '../core/site.js';
 import { planChecks, runChecks } from '../core/runner.js';
 import { CHECK_FAMILIES } from '../checks/index.js';
 import { loadProfile } from '../profile/load.js';
@@ -122,8 +122,10 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
       closeLab = () => lab.close();
       ctx = createLabContext(base, lab);
     } else {
+      const environment = await realEnvironmentOf(io.env, Math.min(2000, deadlineMs / 3));
       ctx = createRealContext({
         ...base,
+        environment,
         env: io.env,
         dnsServers,
         ...(opts.trustRoots ? { trustRootsFile: opts.trustRoots } : {}),

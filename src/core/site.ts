@@ -147,7 +147,34 @@ export function realEnvironment(env: NodeJS.ProcessEnv): SiteEnvironment {
       return { proxy, ipv4DefaultRoute: undefined, routeSource: '/proc/net/route unreadable' };
     }
   }
-  return { proxy, ipv4DefaultRoute: undefined, routeSource: `not read on ${process.platform} yet` };
+  return { proxy, ipv4DefaultRoute: undefined, routeSource: `not read on ${process.platform}` };
+}
+
+/**
+ * Where /proc/net/route does not exist (macOS, Windows), the default route comes from the same OS
+ * readers the DHCP check uses (`route -n get default`, `route print`), bounded in time.
+ */
+export async function realEnvironmentOf(env: NodeJS.ProcessEnv, timeoutMs: number): Promise<SiteEnvironment> {
+  const base = realEnvironment(env);
+  if (process.platform === 'linux') return base;
+  try {
+    const { gatherNetworkFacts, systemGatherDeps } = await import('../platform/net/gather.js');
+    const facts = await gatherNetworkFacts(systemGatherDeps, { timeoutMs });
+    const source = facts.sources.join(', ') || 'OS network tools';
+    if (facts.interface === null && facts.gateway === null) {
+      return { ...base, ipv4DefaultRoute: facts.sources.length ? null : undefined, routeSource: source };
+    }
+    return {
+      ...base,
+      ipv4DefaultRoute: { interface: facts.interface ?? '?', gateway: facts.gateway },
+      routeSource: source,
+    };
+  } catch (err) {
+    return {
+      ...base,
+      routeSource: `could not read the routes: ${err instanceof Error ? err.message : String(err)}`,
+    };
+  }
 }
 
 interface TrustSources {
@@ -208,6 +235,8 @@ export interface RealContextInput extends ContextInput {
   env: NodeJS.ProcessEnv;
   dnsServers: readonly ResolverAddr[];
   trustRootsFile?: string;
+  /** Read beforehand where that needs commands (realEnvironmentOf); default: realEnvironment(env). */
+  environment?: SiteEnvironment;
 }
 
 export function createRealContext(input: RealContextInput): SiteContext {
@@ -227,7 +256,7 @@ export function createRealContext(input: RealContextInput): SiteContext {
         : 'public roots bundled with Node (Mozilla)',
     }),
     dial: (ip, port) => directDial(ip, port),
-    environment: realEnvironment(input.env),
+    environment: input.environment ?? realEnvironment(input.env),
   };
 }
 
