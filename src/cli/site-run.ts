@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { DEFAULT_SITES_FILE, type SiteEntry, type SitesFile } from '../sites/types.js';
+import path from 'node:path';
 import { EXIT, UsageError } from '../core/errors.js';
 import { guardFromEnv } from '../core/guard.js';
 import type { SiteContext, SiteOptions } from '../core/context.js';
@@ -5,10 +8,9 @@ import { createLabContext, createRealContext, parseResolver, realEnvironmentOf }
 import { planChecks, runChecks } from '../core/runner.js';
 import { CHECK_FAMILIES } from '../checks/index.js';
 import { loadProfile } from '../profile/load.js';
-import { createTranslator, pickLang } from '../i18n/index.js';
+import { createTranslator, pickLang, type Translate } from '../i18n/index.js';
 import { historyDir, historyDirIsExplicit } from '../history/dir.js';
 import { saveRun } from '../history/store.js';
-import { findSite, readSitesFile } from '../sites/load.js';
 import { createProbes } from '../probes/index.js';
 import { buildReport } from '../report/build.js';
 import { renderJson } from '../report/json.js';
@@ -19,11 +21,11 @@ import { toolVersion } from './main.js';
 import type { SiteCommandOptions } from './site.js';
 
 /** A site name is printed and stored: keep it to one printable line. */
-function cleanSiteName(name: string): string {
+function cleanSiteName(name: string, t: Translate): string {
   // eslint-disable-next-line no-control-regex
   const cleaned = name.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim();
-  if (!cleaned) throw new UsageError('the site name is empty');
-  if (cleaned.length > 120) throw new UsageError('the site name is longer than 120 characters');
+  if (!cleaned) throw new UsageError(t('err.site.empty'));
+  if (cleaned.length > 120) throw new UsageError(t('err.site.long'));
   return cleaned;
 }
 
@@ -62,15 +64,21 @@ function keepInHistory(
 }
 
 export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO): Promise<number> {
-  const typed = cleanSiteName(name);
   const lang = pickLang(opts.lang, io.env);
   const t = createTranslator(lang);
+  const typed = cleanSiteName(name, t);
   if (opts.lang !== undefined && !['en', 'it'].includes(opts.lang)) {
     throw new UsageError(t('err.lang', { lang: opts.lang }), t('err.lang.hint'));
   }
   // The sites file gives per-site defaults; options on the command line win.
-  const sitesFile = readSitesFile(io.cwd, opts.sites, t);
-  const entry = findSite(sitesFile, typed);
+  // The sites-file reader (YAML with positions, a JSON Schema validator) is loaded only when there is one.
+  let sitesFile: SitesFile | null = null;
+  let entry: SiteEntry | null = null;
+  if (opts.sites !== undefined || existsSync(path.join(io.cwd, DEFAULT_SITES_FILE))) {
+    const { findSite, readSitesFile } = await import('../sites/load.js');
+    sitesFile = readSitesFile(io.cwd, opts.sites, t);
+    entry = findSite(sitesFile, typed);
+  }
   if (opts.sites !== undefined && sitesFile && !entry) {
     throw new UsageError(
       t('err.sites.unknown', { site: typed, file: opts.sites }),
@@ -79,12 +87,12 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
   }
   // The sites file's spelling of the name, so history and reports group one site under one name.
   const site = entry?.name ?? typed;
-  const profile = loadProfile(!opts.profileFromCli && entry?.profile ? entry.profile : opts.profile);
-  const dnsServers = (opts.dnsServer ?? []).map(parseResolver);
+  const profile = loadProfile(!opts.profileFromCli && entry?.profile ? entry.profile : opts.profile, t);
+  const dnsServers = (opts.dnsServer ?? []).map((s) => parseResolver(s, t));
   const deadlineMs = Math.round(opts.deadline * 1000);
   const labScenario = opts.lab === undefined ? null : opts.lab === true ? 'healthy' : opts.lab;
   if (opts.labLatency !== undefined && labScenario === null) {
-    throw new UsageError('--lab-latency only applies with --lab');
+    throw new UsageError(t('err.lab.latency'));
   }
   const options: SiteOptions = {
     mqttConnect: opts.mqttConnect === true,
@@ -113,11 +121,11 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
       const { startLab, findScenario, LAB_SCENARIOS } = await import('../lab/index.js');
       if (!findScenario(labScenario)) {
         throw new UsageError(
-          `unknown lab scenario "${labScenario}"`,
-          `known scenarios: ${LAB_SCENARIOS.map((s) => s.name).join(', ')} (zapcheck lab --list)`,
+          t('err.lab.unknown', { name: labScenario }),
+          t('err.lab.unknown.hint', { names: LAB_SCENARIOS.map((s) => s.name).join(', ') }),
         );
       }
-      if (dnsServers.length) throw new UsageError('--dns-server cannot be combined with --lab');
+      if (dnsServers.length) throw new UsageError(t('err.lab.dns'));
       const lab = await startLab({ profile, scenario: labScenario, latencyMs: opts.labLatency ?? 0 });
       closeLab = () => lab.close();
       ctx = createLabContext(base, lab);

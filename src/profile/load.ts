@@ -1,19 +1,29 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
-import { parse as parseYaml } from 'yaml';
+import type * as AjvModule from 'ajv';
+import type { Ajv as AjvClass, ErrorObject } from 'ajv';
+import type * as YamlModule from 'yaml';
 import { UsageError } from '../core/errors.js';
+import { createTranslator, type Translate } from '../i18n/index.js';
 import { BUILTIN_PROFILES, ZAPTEC_PRO } from './builtin.js';
 import type { Endpoint, Profile, Trust, TlsVersion } from './types.js';
 
-let validator: ReturnType<Ajv['compile']> | undefined;
+// ajv and yaml are loaded only when a profile file is read: a run with a built-in profile (the usual
+// case) does not pay their start-up time and memory. Both ship CommonJS, so a lazy require is sync.
+const require = createRequire(import.meta.url);
+let validator: ReturnType<AjvClass['compile']> | undefined;
 
-function schemaValidator(): ReturnType<Ajv['compile']> {
+export function profileSchema(): object {
+  return JSON.parse(
+    readFileSync(new URL('../schemas/profile.schema.json', import.meta.url), 'utf8'),
+  ) as object;
+}
+
+function schemaValidator(): ReturnType<AjvClass['compile']> {
   if (!validator) {
-    const schema = JSON.parse(
-      readFileSync(new URL('../schemas/profile.schema.json', import.meta.url), 'utf8'),
-    ) as object;
-    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    const { Ajv } = require('ajv') as typeof AjvModule;
+    validator = new Ajv({ allErrors: true, strict: false }).compile(profileSchema());
   }
   return validator;
 }
@@ -35,15 +45,23 @@ function describeAjvError(e: ErrorObject, data: unknown): string {
 }
 
 /** Validates raw profile data and fills in defaults. Throws UsageError naming the bad field and value. */
-export function normalizeProfile(raw: unknown, source: string, baseDir = process.cwd()): Profile {
-  const validate = schemaValidator();
+export function normalizeProfile(
+  raw: unknown,
+  source: string,
+  baseDir = process.cwd(),
+  /** Built-in profiles are our own data, validated by the test suite, not at every run. */
+  trusted = false,
+  /** The language of the messages (the field lines from the schema stay English). */
+  t: Translate = createTranslator('en'),
+): Profile {
+  const validate = trusted ? () => true : schemaValidator();
   if (!validate(raw)) {
-    const errors = (validate.errors ?? [])
+    const errors = (schemaValidator().errors ?? [])
       // oneOf errors repeat each branch; keep the most specific lines
       .filter((e) => e.keyword !== 'oneOf')
       .slice(0, 6)
       .map((e) => `  - ${describeAjvError(e, raw)}`);
-    throw new UsageError(`invalid profile ${source}:\n${[...new Set(errors)].join('\n')}`);
+    throw new UsageError(t('err.profile.invalid', { source, errors: [...new Set(errors)].join('\n') }));
   }
   const r = raw as Record<string, unknown> & {
     id: string;
@@ -52,8 +70,7 @@ export function normalizeProfile(raw: unknown, source: string, baseDir = process
   };
   const baseId = typeof r.extends === 'string' ? r.extends : ZAPTEC_PRO.id;
   const baseRaw = BUILTIN_PROFILES[baseId] as typeof ZAPTEC_PRO | undefined;
-  if (!baseRaw)
-    throw new UsageError(`invalid profile ${source}: extends: unknown built-in profile "${baseId}"`);
+  if (!baseRaw) throw new UsageError(t('err.profile.extends', { source, base: baseId }));
 
   const endpoints: Endpoint[] = r.endpoints.map((e) => {
     let trust = (e.trust ?? 'public') as Trust;
@@ -75,14 +92,12 @@ export function normalizeProfile(raw: unknown, source: string, baseDir = process
   const seen = new Set<string>();
   for (const e of endpoints) {
     const key = `${e.host}:${e.port}`;
-    if (seen.has(key)) throw new UsageError(`invalid profile ${source}: endpoints: ${key} is listed twice`);
+    if (seen.has(key)) throw new UsageError(t('err.profile.twice', { source, key }));
     seen.add(key);
   }
   const wifi = { ...baseRaw.wifi, ...(r.wifi as object | undefined) } as Profile['wifi'];
   if (wifi.rssi.failDbm > wifi.rssi.passDbm) {
-    throw new UsageError(
-      `invalid profile ${source}: wifi.rssi: failDbm (${wifi.rssi.failDbm}) must be below passDbm (${wifi.rssi.passDbm})`,
-    );
+    throw new UsageError(t('err.profile.rssi', { source, fail: wifi.rssi.failDbm, pass: wifi.rssi.passDbm }));
   }
   return {
     id: r.id,
@@ -103,14 +118,14 @@ export function builtinProfileIds(): string[] {
 }
 
 /** `--profile <id|path>`: a built-in id, or a JSON/YAML file. */
-export function loadProfile(idOrPath: string | undefined): Profile {
+export function loadProfile(idOrPath: string | undefined, t: Translate = createTranslator('en')): Profile {
   const ref = idOrPath ?? ZAPTEC_PRO.id;
   const builtin = BUILTIN_PROFILES[ref];
-  if (builtin) return normalizeProfile(builtin, 'builtin');
+  if (builtin) return normalizeProfile(builtin, 'builtin', process.cwd(), true);
   if (!/[./\\]/.test(ref)) {
     throw new UsageError(
-      `unknown profile "${ref}"`,
-      `built-in profiles: ${builtinProfileIds().join(', ')}; or give the path of a .json/.yaml file`,
+      t('err.profile.unknown', { ref }),
+      t('err.profile.unknown.hint', { ids: builtinProfileIds().join(', ') }),
     );
   }
   let text: string;
@@ -118,16 +133,22 @@ export function loadProfile(idOrPath: string | undefined): Profile {
     text = readFileSync(ref, 'utf8');
   } catch (err) {
     const code = (err as { code?: string }).code ?? 'error';
-    throw new UsageError(`cannot read profile file ${ref} (${code})`);
+    throw new UsageError(t('err.profile.read', { file: ref, code }));
   }
   let raw: unknown;
   try {
-    raw = /\.json$/i.test(ref) ? JSON.parse(text) : parseYaml(text, { prettyErrors: true });
+    raw = /\.json$/i.test(ref)
+      ? JSON.parse(text)
+      : (require('yaml') as typeof YamlModule).parse(text, { prettyErrors: true });
   } catch (err) {
     const msg = err instanceof Error ? err.message.split('\n')[0] : String(err);
     throw new UsageError(
-      `profile file ${ref} is not valid ${/\.json$/i.test(ref) ? 'JSON' : 'YAML'}: ${msg}`,
+      t('err.profile.syntax', {
+        file: ref,
+        format: /\.json$/i.test(ref) ? 'JSON' : 'YAML',
+        message: msg ?? '',
+      }),
     );
   }
-  return normalizeProfile(raw, ref, path.dirname(path.resolve(ref)));
+  return normalizeProfile(raw, ref, path.dirname(path.resolve(ref)), false, t);
 }

@@ -4,7 +4,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { UsageError } from '../core/errors.js';
 import type { Translate } from '../i18n/index.js';
-import type { SiteEntry, SitesFile } from './types.js';
+import { DEFAULT_SITES_FILE, type SiteEntry, type SitesFile } from './types.js';
 
 /**
  * The sites file (zapcheck.yaml in the working directory, or --sites <file>), validated against
@@ -12,7 +12,7 @@ import type { SiteEntry, SitesFile } from './types.js';
  * mistake is reported as file:line and the field's path, then exit 2 (UsageError).
  */
 
-export const DEFAULT_SITES_FILE = 'zapcheck.yaml';
+export { DEFAULT_SITES_FILE };
 
 let validator: ReturnType<Ajv['compile']> | undefined;
 function schemaValidator(): ReturnType<Ajv['compile']> {

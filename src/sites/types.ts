@@ -21,3 +21,6 @@ export interface SitesFile {
   path: string;
   sites: SiteEntry[];
 }
+
+/** The sites file looked for in the working directory. */
+export const DEFAULT_SITES_FILE = 'zapcheck.yaml';

@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
-import { builtinProfileIds, loadProfile } from '../../src/profile/load.js';
+import { Ajv } from 'ajv';
+import { BUILTIN_PROFILES } from '../../src/profile/builtin.js';
+import { builtinProfileIds, loadProfile, profileSchema } from '../../src/profile/load.js';
 
 let dir: string;
 beforeEach(() => {
@@ -65,6 +67,13 @@ describe('built-in profiles', () => {
     expect(optional).toEqual(['pool.ntp.org', 'europe.pool.ntp.org']);
     expect(p.endpoints.find((e) => e.host === 'no.pool.ntp.org')?.required).toBe(true);
     expect(p.wifi.security).not.toContain('wpa3-personal');
+  });
+
+  it('every built-in is valid against the published profile schema (runs skip that check for speed)', () => {
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(profileSchema());
+    for (const id of builtinProfileIds()) {
+      expect(validate(BUILTIN_PROFILES[id]), `${id}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
   });
 
   it('defaults to zaptec-pro', () => {
