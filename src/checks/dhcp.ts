@@ -12,6 +12,9 @@ import {
 } from '../dhcp/headroom.js';
 import type { DhcpFacts, DhcpOffer } from '../dhcp/types.js';
 import { installer, it } from './shared.js';
+import { createTranslator, type Translate } from '../i18n/index.js';
+
+const ENGLISH: Translate = createTranslator('en');
 
 /**
  * R2: "a DHCP server with enough IP addresses, one per connected device", and the DHCP faults of the
@@ -32,6 +35,8 @@ export interface DhcpEvaluationInput {
   /** Whether the caller asked for a sweep / a DHCPDISCOVER (to say why one is missing). */
   sweepAsked: boolean;
   probeAsked: boolean;
+  /** The words of the verdict (English when not given): the function stays pure. */
+  t?: Translate;
 }
 
 interface Finding {
@@ -53,20 +58,23 @@ const PRIORITY = [
 ];
 const SEVERITY: Record<Status, number> = { error: 4, fail: 3, warn: 2, skip: 1, pass: 0 };
 
-function duration(sec: number): string {
-  if (sec >= 4294967295) return 'infinite';
+function duration(sec: number, t: Translate): string {
+  if (sec >= 4294967295) return t('dhcp.infinite');
   if (sec >= 86400 && sec % 3600 === 0) return `${+(sec / 86400).toFixed(1)} d`;
   if (sec >= 3600) return `${+(sec / 3600).toFixed(1)} h`;
   if (sec >= 60) return `${Math.round(sec / 60)} min`;
   return `${sec} s`;
 }
 
-function describeOffer(o: DhcpOffer): string {
-  const parts = [`offers ${o.address}`];
-  parts.push(o.routers.length ? `router ${o.routers.join(', ')}` : 'no router');
+function describeOffer(o: DhcpOffer, t: Translate): string {
+  const parts = [t('dhcp.offer.address', { address: o.address })];
+  parts.push(
+    o.routers.length ? t('dhcp.offer.router', { routers: o.routers.join(', ') }) : t('dhcp.offer.norouter'),
+  );
   if (o.dnsServers.length) parts.push(`DNS ${o.dnsServers.join(', ')}`);
-  if (o.leaseSec !== null) parts.push(`lease ${duration(o.leaseSec)}`);
-  return `${o.server}${o.from !== o.server ? ` (via relay ${o.from})` : ''}: ${parts.join(', ')}`;
+  if (o.leaseSec !== null) parts.push(t('dhcp.offer.lease', { lease: duration(o.leaseSec, t) }));
+  const relay = o.from !== o.server ? ` ${t('dhcp.offer.relay', { from: o.from })}` : '';
+  return `${o.server}${relay}: ${parts.join(', ')}`;
 }
 
 function offerJson(o: DhcpOffer): Json {
@@ -97,6 +105,7 @@ function headroomJson(h: Headroom): Json {
 
 export function evaluateDhcp(input: DhcpEvaluationInput): CheckOutcome {
   const { facts, rules, chargers, range } = input;
+  const t = input.t ?? ENGLISH;
   const net = facts.network;
   const notes: string[] = [...net.notes];
   const findings: Finding[] = [];
@@ -104,11 +113,15 @@ export function evaluateDhcp(input: DhcpEvaluationInput): CheckOutcome {
   const swept = facts.sweep?.status === 'done';
   const method = swept ? 'sweep' : 'passive';
   const howMeasured = swept
-    ? `estimate: one datagram to each address of ${facts.sweep?.status === 'done' ? `${facts.sweep.first}-${facts.sweep.last}` : ''}, then the neighbour table (${facts.neighbours.source}); devices asleep or silent are not seen`
-    : `estimate, passive: the neighbour table (${facts.neighbours.source}) only lists devices this laptop talked to recently; devices asleep are not seen`;
+    ? t('dhcp.measured.sweep', {
+        range: facts.sweep?.status === 'done' ? `${facts.sweep.first}-${facts.sweep.last}` : '',
+        source: facts.neighbours.source,
+      })
+    : t('dhcp.measured.passive', { source: facts.neighbours.source });
 
-  if (facts.sweep && facts.sweep.status !== 'done') notes.push(`sweep not done: ${facts.sweep.message}`);
-  if (facts.neighbours.error) notes.push(`neighbour table not read: ${facts.neighbours.error}`);
+  if (facts.sweep && facts.sweep.status !== 'done')
+    notes.push(t('dhcp.note.sweep', { message: facts.sweep.message }));
+  if (facts.neighbours.error) notes.push(t('dhcp.note.neighbours', { message: facts.neighbours.error }));
 
   // --probe: what the DHCP servers themselves say.
   const d = facts.discover;
@@ -119,11 +132,9 @@ export function evaluateDhcp(input: DhcpEvaluationInput): CheckOutcome {
       findings.push({
         status: 'fail',
         cause: 'DHCP_NO_OFFER',
-        text: `no DHCP server answered a DHCPDISCOVER on ${d.interface} within ${(d.windowMs / 1000).toFixed(1)} s: the pool is exhausted or there is no DHCP server`,
+        text: t('dhcp.nooffer', { iface: d.interface, seconds: (d.windowMs / 1000).toFixed(1) }),
         remediation: [
-          it(
-            `Make sure a DHCP server serves the network the chargers join (${subnet ?? net.interface ?? 'this network'}) and that its pool has free addresses; shorten the lease time or enlarge the pool if it is full.`,
-          ),
+          it(t('dhcp.nooffer.fix', { network: subnet ?? net.interface ?? t('dhcp.thisnetwork') })),
         ],
       });
     } else if (servers.length > 1) {
@@ -131,71 +142,63 @@ export function evaluateDhcp(input: DhcpEvaluationInput): CheckOutcome {
       findings.push({
         status: 'fail',
         cause: 'DHCP_MULTIPLE_SERVERS',
-        text: `${servers.length} DHCP servers answered on ${d.interface}: ${byServer.map(describeOffer).join('; ')}; a charger takes whichever answers first, and a second (rogue) server hands out a wrong gateway`,
+        text: t('dhcp.multiple', {
+          n: servers.length,
+          iface: d.interface,
+          offers: byServer.map((o) => describeOffer(o, t)).join('; '),
+        }),
         remediation: [
-          it(
-            `Only one DHCP server may answer on this network: switch off the DHCP server of the extra router or access point (servers seen: ${servers.join(', ')}), or enable DHCP snooping on the switches.`,
-          ),
-          installer(
-            'A second consumer router plugged in LAN-to-LAN is the usual cause: set it to access-point/bridge mode.',
-          ),
+          it(t('dhcp.multiple.fix', { servers: servers.join(', ') })),
+          installer(t('dhcp.multiple.installer')),
         ],
       });
     } else {
       const o = offers[0]!;
       const diffs: string[] = [];
       if (net.gateway && o.routers.length && !o.routers.includes(net.gateway)) {
-        diffs.push(`router ${o.routers.join(', ')} (this laptop uses ${net.gateway})`);
+        diffs.push(t('dhcp.differs.router', { routers: o.routers.join(', '), gateway: net.gateway }));
       }
       if (net.addressing === 'dhcp' && net.dhcpServer && net.dhcpServer !== o.server) {
-        diffs.push(`server ${o.server} (this laptop's lease is from ${net.dhcpServer})`);
+        diffs.push(t('dhcp.differs.server', { server: o.server, own: net.dhcpServer }));
       }
       if (diffs.length) {
         findings.push({
           status: 'warn',
           cause: 'DHCP_OFFER_DIFFERS',
-          text: `the DHCP server that answered offers a different ${diffs.join(' and ')}`,
-          remediation: [
-            it(`Check which DHCP server is meant to serve this network; the offer was: ${describeOffer(o)}.`),
-          ],
+          text: t('dhcp.differs', { diffs: diffs.join(` ${t('word.and')} `) }),
+          remediation: [it(t('dhcp.differs.fix', { offer: describeOffer(o, t) }))],
         });
       }
       if (net.dnsServers.length && o.dnsServers.length && o.dnsServers.join() !== net.dnsServers.join()) {
-        notes.push(
-          `the offer's DNS servers (${o.dnsServers.join(', ')}) differ from this laptop's (${net.dnsServers.join(', ')}): the DNS checks used the laptop's`,
-        );
+        notes.push(t('dhcp.note.dns', { offered: o.dnsServers.join(', '), own: net.dnsServers.join(', ') }));
       }
       if (net.lease.durationSec !== null && o.leaseSec !== null && o.leaseSec !== net.lease.durationSec) {
         notes.push(
-          `offered lease ${duration(o.leaseSec)}; this laptop's lease is ${duration(net.lease.durationSec)}`,
+          t('dhcp.note.lease', {
+            offered: duration(o.leaseSec, t),
+            own: duration(net.lease.durationSec, t),
+          }),
         );
       }
     }
   } else if (d) {
-    notes.push(`--probe not done: ${d.message}`);
+    notes.push(t('dhcp.note.probe', { message: d.message }));
   } else if (input.probeAsked) {
-    notes.push('--probe not done');
+    notes.push(t('dhcp.note.probe.none'));
   }
 
   // The laptop has no lease: it cannot tell whether the site has DHCP (unless the probe just saw it).
   if (net.addressing === 'static' && offers.length === 0 && d?.status !== 'done') {
-    const what = `this laptop has a static address (${subnet ?? 'unknown'} on ${net.interface ?? '?'}), no DHCP lease, so the site's DHCP server was not seen`;
+    const what = t('dhcp.static', { subnet: subnet ?? t('dhcp.unknown'), iface: net.interface ?? '?' });
     if (rules.required) {
       findings.push({
         status: 'fail',
         cause: 'DHCP_NONE',
-        text: `${what}; the charger gets its address only by DHCP`,
-        remediation: [
-          installer(
-            'Switch the laptop to DHCP (automatic address) on the network the chargers will use and run zapcheck again, or run `sudo zapcheck dhcp --probe` to ask the DHCP server directly.',
-          ),
-          it(
-            'The chargers need a DHCP server on their network (IPv4, one address per charger); they cannot use a static address.',
-          ),
-        ],
+        text: t('dhcp.static.required', { what }),
+        remediation: [installer(t('dhcp.static.installer')), it(t('dhcp.static.it'))],
       });
     } else {
-      notes.push(`${what}; the profile does not require DHCP`);
+      notes.push(t('dhcp.static.notrequired', { what }));
     }
   }
 
@@ -212,39 +215,45 @@ export function evaluateDhcp(input: DhcpEvaluationInput): CheckOutcome {
   }
   if (headroom) {
     const verdict = judgeHeadroom(headroom);
-    const counts = `about ${headroom.free} of ${headroom.poolSize} addresses free in ${headroom.pool}${headroom.poolSource === 'subnet' ? ` (the subnet ${subnet}, minus network, broadcast, gateway and this laptop)` : ''}`;
-    if (headroom.poolSource === 'subnet') {
-      notes.push(
-        'the pool was taken to be the whole subnet; the DHCP server usually hands out only part of it: give --dhcp-range for a sharper estimate',
-      );
-    }
+    const countVars = { free: headroom.free, size: headroom.poolSize, pool: headroom.pool };
+    const counts =
+      headroom.poolSource === 'subnet'
+        ? t('dhcp.counts.subnet', { ...countVars, subnet: String(subnet) })
+        : t('dhcp.counts', countVars);
+    if (headroom.poolSource === 'subnet') notes.push(t('dhcp.note.subnetpool'));
     const fix = it(
-      `Enlarge the DHCP pool (currently ${headroom.pool}) so that at least ${headroom.comfortable ?? headroom.needed} addresses are free for the chargers, shorten the lease time, or reserve addresses for the chargers by MAC.`,
+      t('dhcp.pool.fix', { pool: headroom.pool, n: String(headroom.comfortable ?? headroom.needed) }),
     );
+    const poolVars = {
+      counts,
+      chargers: String(chargers),
+      needed: String(headroom.needed),
+      comfortable: String(headroom.comfortable),
+    };
     if (verdict === 'short') {
       findings.push({
         status: 'fail',
         cause: 'DHCP_POOL_SHORT',
-        text: `DHCP pool too small: ${counts}; ${chargers} chargers need ${headroom.needed}`,
+        text: t('dhcp.pool.short', poolVars),
         remediation: [fix],
       });
     } else if (verdict === 'tight') {
       findings.push({
         status: 'warn',
         cause: 'DHCP_POOL_TIGHT',
-        text: `DHCP pool tight: ${counts}; ${chargers} chargers need ${headroom.needed}, with margin ${headroom.comfortable}`,
+        text: t('dhcp.pool.tight', poolVars),
         remediation: [fix],
       });
     } else if (verdict === 'enough') {
       findings.push({
         status: 'pass',
         cause: 'OK',
-        text: `${counts}; enough for ${chargers} chargers (${headroom.needed} needed, ${headroom.comfortable} with margin)`,
+        text: t('dhcp.pool.enough', poolVars),
         remediation: [],
       });
     } else {
       findings.push({ status: 'pass', cause: 'OK', text: counts, remediation: [] });
-      notes.push('give --chargers N to judge whether that is enough');
+      notes.push(t('dhcp.note.chargers'));
     }
     const lease = net.lease.durationSec ?? offers[0]?.leaseSec ?? null;
     if (
@@ -253,20 +262,14 @@ export function evaluateDhcp(input: DhcpEvaluationInput): CheckOutcome {
       headroom.poolSize > 0 &&
       headroom.inUse / headroom.poolSize >= 0.5
     ) {
-      notes.push(
-        `short lease (${duration(lease)}) with the pool at least half used: devices that come and go keep addresses busy; a lease of several hours suits chargers`,
-      );
+      notes.push(t('dhcp.note.shortlease', { lease: duration(lease, t) }));
     }
   } else if (!findings.some((f) => f.status === 'fail')) {
     findings.push({
       status: 'skip',
       cause: 'DHCP_HEADROOM_UNKNOWN',
-      text: 'not tested: this laptop has no IPv4 address on a network with a gateway; connect it to the site network the chargers will use',
-      remediation: [
-        installer(
-          'Connect the laptop to the network (Wi-Fi or cable) the chargers will join and run zapcheck again.',
-        ),
-      ],
+      text: t('dhcp.noaddress'),
+      remediation: [installer(t('dhcp.noaddress.fix'))],
     });
   }
 
@@ -277,10 +280,10 @@ export function evaluateDhcp(input: DhcpEvaluationInput): CheckOutcome {
   const main = findings[0]!;
   const others = findings.slice(1).filter((f) => f.status === 'fail' || f.status === 'warn');
   let summary = main.text;
-  if (others.length) summary += `; also ${others.map((f) => f.cause).join(', ')}`;
+  if (others.length) summary += `; ${t('dhcp.also', { causes: others.map((f) => f.cause).join(', ') })}`;
   if (headroom && (main.cause === 'OK' || main.cause.startsWith('DHCP_POOL')))
-    summary += ` (${method === 'sweep' ? 'estimate from a sweep' : 'passive estimate'})`;
-  if (chargers === undefined && main.cause === 'OK') summary += '; give --chargers N to judge';
+    summary += ` (${method === 'sweep' ? t('dhcp.method.sweep') : t('dhcp.method.passive')})`;
+  if (chargers === undefined && main.cause === 'OK') summary += `; ${t('dhcp.judge')}`;
   summary = summary.charAt(0).toUpperCase() + summary.slice(1);
 
   const evidence: Evidence = {
@@ -322,28 +325,30 @@ export function evaluateDhcp(input: DhcpEvaluationInput): CheckOutcome {
 }
 
 /** The range option of a site, or a UsageError naming what is wrong. */
-export function rangeOption(text: string | undefined): Ipv4Range | null {
-  return text === undefined || text.trim() === '' ? null : parseDhcpRange(text);
+export function rangeOption(text: string | undefined, t: Translate = ENGLISH): Ipv4Range | null {
+  return text === undefined || text.trim() === '' ? null : parseDhcpRange(text, t);
+}
+
+/** The dhcp check, its title in the run's language. */
+export function dhcpCheckFor(t: Translate): Check {
+  return { ...dhcpCheck, title: t('title.dhcp') };
 }
 
 export const dhcpCheck: Check = {
   id: 'dhcp',
   kind: 'dhcp',
-  title: 'DHCP: a free address for every charger',
+  title: ENGLISH('title.dhcp'),
   target: { protocol: 'dhcp' },
   needs: [],
   budgetShare: 0.6,
   async run({ ctx, probes, budgetMs }): Promise<CheckOutcome> {
+    const t = ctx.t;
     if (!probes.dhcpFacts) {
-      return outcome(
-        'skip',
-        'NOT_AVAILABLE',
-        'not tested: this run cannot read the network configuration (no DHCP facts probe)',
-      );
+      return outcome('skip', 'NOT_AVAILABLE', t('dhcp.noprobe'));
     }
     let range: Ipv4Range | null;
     try {
-      range = rangeOption(ctx.options.dhcpRange);
+      range = rangeOption(ctx.options.dhcpRange, t);
     } catch (err) {
       const msg = err instanceof UsageError ? err.message : String(err);
       return outcome('error', 'BAD_OPTION', msg);
@@ -360,15 +365,10 @@ export const dhcpCheck: Check = {
       discover: probe,
     });
     if (!r.ok) {
-      return outcome(
-        'error',
-        'DHCP_FACTS_FAILED',
-        `zapcheck could not read the network configuration: ${r.error.message}`,
-        {
-          error: r.error.code,
-          message: r.error.message,
-        },
-      );
+      return outcome('error', 'DHCP_FACTS_FAILED', t('dhcp.factsfailed', { message: r.error.message }), {
+        error: r.error.code,
+        message: r.error.message,
+      });
     }
     return evaluateDhcp({
       facts: r.value,
@@ -377,11 +377,12 @@ export const dhcpCheck: Check = {
       range,
       sweepAsked: sweep,
       probeAsked: probe,
+      t,
     });
   },
 };
 
 export const dhcpFamily: CheckFamily = {
   kind: 'dhcp',
-  plan: () => [dhcpCheck],
+  plan: (ctx) => [dhcpCheckFor(ctx.t)],
 };

@@ -70,5 +70,8 @@ const proxyCheck: Check = {
 
 export const envFamily: CheckFamily = {
   kind: 'env',
-  plan: () => [routeCheck, proxyCheck],
+  plan: (ctx) => [
+    { ...routeCheck, title: ctx.t('title.env.route') },
+    { ...proxyCheck, title: ctx.t('title.env.proxy') },
+  ],
 };

@@ -1,8 +1,9 @@
 import { checkId, outcome, type CheckFamily, type CheckOutcome } from '../core/check.js';
 import type { Evidence, Json } from '../core/result.js';
-import type { WifiScanFailureCause } from '../platform/wifi/probe.js';
+import { describeScanFailure, type WifiScanFailureCause } from '../platform/wifi/probe.js';
 import type { WifiScan } from '../platform/wifi/types.js';
 import { adviseWifi, type WifiAdvice } from '../wifi/advice.js';
+import type { Translate } from '../i18n/index.js';
 
 /**
  * The wifi check (R1): is the site network on 2.4 GHz channel 1-11, strong, joinable and clean enough?
@@ -18,34 +19,38 @@ export const wifiFamily: CheckFamily = {
       {
         id: checkId('wifi'),
         kind: 'wifi',
-        title:
-          ssid === undefined ? 'Wi-Fi (2.4 GHz, channel 1-11)' : `Wi-Fi "${ssid}" (2.4 GHz, channel 1-11)`,
+        title: ssid === undefined ? ctx.t('title.wifi') : ctx.t('title.wifi.ssid', { ssid }),
         target: ssid === undefined ? { protocol: '802.11' } : { host: ssid, protocol: '802.11' },
         needs: [],
         budgetShare: 0.5,
         async run({ ctx: c, probes, budgetMs }): Promise<CheckOutcome> {
+          const t = c.t;
           if (!probes.wifiScan) {
-            return outcome('skip', 'WIFI_NO_SCAN', 'no Wi-Fi scan available in this run', {}, [
-              {
-                audience: 'installer',
-                text: 'Run `zapcheck wifi --ssid "<site network>"` on a laptop with Wi-Fi where the chargers will hang, or pass a saved scan with --scan-file.',
-              },
+            return outcome('skip', 'WIFI_NO_SCAN', t('wifi.noprobe'), {}, [
+              { audience: 'installer', text: t('wifi.noprobe.fix') },
             ]);
           }
           const res = await probes.wifiScan({ timeoutMs: budgetMs });
           if (!res.ok) {
             const cause = res.error.cause as Partial<WifiScanFailureCause> | undefined;
-            const hint = cause?.hint ?? 'run zapcheck wifi --scan-file <saved scan>';
+            const { message, hint } = describeScanFailure(
+              cause,
+              { message: res.error.message, hint: t('wifi.hint.default') },
+              t,
+            );
             return outcome(
               'skip',
               'WIFI_NO_SCAN',
-              `Wi-Fi not checked: ${res.error.message}`,
+              t('wifi.noscan', { message }),
               { reason: cause?.reason ?? res.error.code, tried: cause?.tried ?? [], hint },
-              [{ audience: 'installer', text: `To check the Wi-Fi: ${hint}.` }],
+              [{ audience: 'installer', text: t('wifi.noscan.fix', { hint }) }],
             );
           }
           const scan = res.value;
-          const opts: { ssid?: string; profileName?: string } = { profileName: c.profile.name };
+          const opts: { ssid?: string; profileName?: string; t: Translate } = {
+            profileName: c.profile.name,
+            t,
+          };
           if (c.options.ssid !== undefined) opts.ssid = c.options.ssid;
           const advice = adviseWifi(scan.records, c.profile.wifi, opts);
           return outcome(

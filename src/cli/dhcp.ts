@@ -15,6 +15,7 @@ export interface DhcpCommandOptions {
   interface?: string;
   profile?: string;
   json?: string;
+  lang?: string;
 }
 
 export function registerDhcp(program: Command, io: CliIO, state: RunState): void {
@@ -40,6 +41,7 @@ export function registerDhcp(program: Command, io: CliIO, state: RunState): void
     .option('--interface <name>', 'network interface to check (default: the one with the IPv4 default route)')
     .option('--profile <id|path>', 'charger profile (default: zaptec-pro)')
     .option('--json <file|->', 'write the report as JSON to a file, or - for stdout')
+    .option('--lang <en|it>', 'language of the report (default: from LANG)')
     .addHelpText(
       'after',
       `

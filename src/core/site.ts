@@ -4,7 +4,7 @@ import tls from 'node:tls';
 import { X509Certificate } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
 import type { Endpoint, Profile } from '../profile/types.js';
-import type { Lang } from '../i18n/index.js';
+import type { Lang, Translate } from '../i18n/index.js';
 import { createTranslator } from '../i18n/index.js';
 import {
   type Clock,
@@ -38,35 +38,32 @@ export interface ContextInput {
 }
 
 /** `--dns-server ip[:port]`: IPv4 only (the charger is IPv4 only). */
-export function parseResolver(text: string): ResolverAddr {
+export function parseResolver(text: string, t: Translate = createTranslator('en')): ResolverAddr {
   const m = /^(\d{1,3}(?:\.\d{1,3}){3})(?::(\d{1,5}))?$/.exec(text.trim());
   const port = m?.[2] === undefined ? 53 : Number(m[2]);
   if (!m?.[1] || !ipaddr.IPv4.isValidFourPartDecimal(m[1]) || port < 1 || port > 65535) {
-    throw new UsageError(
-      `--dns-server: "${text}" is not an IPv4 address with an optional port`,
-      'example: --dns-server 192.168.1.1 or --dns-server 127.0.0.1:5353',
-    );
+    throw new UsageError(t('err.dnsserver', { value: text }), t('err.dnsserver.hint'));
   }
   return { ip: m[1], port, source: 'user' };
 }
 
 /** PEM certificates of a file; a clear message when it has none. */
-export function readPemFile(file: string, what: string): string[] {
+export function readPemFile(file: string, what: string, t: Translate = createTranslator('en')): string[] {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UsageError(`${what}: cannot read ${file} (${(err as { code?: string }).code ?? 'error'})`);
+    throw new UsageError(t('err.pem.read', { what, file, code: (err as { code?: string }).code ?? 'error' }));
   }
   const pems = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
   for (const pem of pems) {
     try {
       new X509Certificate(pem);
     } catch {
-      throw new UsageError(`${what}: ${file} holds a certificate that cannot be parsed`);
+      throw new UsageError(t('err.pem.parse', { what, file }));
     }
   }
-  if (pems.length === 0) throw new UsageError(`${what}: ${file} holds no PEM certificate`);
+  if (pems.length === 0) throw new UsageError(t('err.pem.none', { what, file }));
   return pems;
 }
 
@@ -240,7 +237,9 @@ export interface RealContextInput extends ContextInput {
 }
 
 export function createRealContext(input: RealContextInput): SiteContext {
-  const userRoots = input.trustRootsFile ? readPemFile(input.trustRootsFile, '--trust-roots') : undefined;
+  const userRoots = input.trustRootsFile
+    ? readPemFile(input.trustRootsFile, '--trust-roots', createTranslator(input.lang))
+    : undefined;
   const resolvers = input.dnsServers.length > 0 ? input.dnsServers : osResolvers();
   return {
     ...baseContext(input),

@@ -11,27 +11,34 @@ import type { DhcpCommandOptions } from '../cli/dhcp.js';
 import { createDhcpFactsProbe } from './facts-probe.js';
 import { parseDhcpRange, rangeText } from './headroom.js';
 import { SWEEP_MAX_ADDRESSES } from './sweep.js';
+import { createTranslator, pickLang, type MessageKey, type Translate } from '../i18n/index.js';
 
 const TIMEOUT_MS = 30_000;
 
-function parseCount(text: string | undefined): number | undefined {
+function parseCount(text: string | undefined, t: Translate): number | undefined {
   if (text === undefined) return undefined;
   if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > 100_000) {
-    throw new UsageError(
-      `--chargers ${JSON.stringify(text)} is not a number of chargers`,
-      'give a whole number, e.g. --chargers 12',
-    );
+    throw new UsageError(t('err.chargers', { value: JSON.stringify(text) }), t('err.chargers.hint'));
   }
   return Number(text);
 }
 
 export async function runDhcpCommand(opts: DhcpCommandOptions, io: CliIO, version: string): Promise<number> {
-  const chargers = parseCount(opts.chargers);
-  const range = opts.dhcpRange !== undefined ? parseDhcpRange(opts.dhcpRange) : null;
+  const lang = pickLang(opts.lang, io.env);
+  const t = createTranslator(lang);
+  if (opts.lang !== undefined && !['en', 'it'].includes(opts.lang)) {
+    throw new UsageError(t('err.lang', { lang: opts.lang }), t('err.lang.hint'));
+  }
+  const chargers = parseCount(opts.chargers, t);
+  const range = opts.dhcpRange !== undefined ? parseDhcpRange(opts.dhcpRange, t) : null;
   if (opts.sweep && range && range.last - range.first + 1 > SWEEP_MAX_ADDRESSES) {
     throw new UsageError(
-      `--sweep covers at most ${SWEEP_MAX_ADDRESSES} addresses (a /22); ${rangeText(range)} has ${range.last - range.first + 1}`,
-      'give the part of the range the DHCP server really hands out',
+      t('err.sweep.large', {
+        max: SWEEP_MAX_ADDRESSES,
+        range: rangeText(range),
+        n: range.last - range.first + 1,
+      }),
+      t('err.sweep.large.hint'),
     );
   }
   if (
@@ -40,21 +47,16 @@ export async function runDhcpCommand(opts: DhcpCommandOptions, io: CliIO, versio
       opts.interface.length > 128 ||
       [...opts.interface].some((ch) => ch.charCodeAt(0) < 0x20))
   ) {
-    throw new UsageError(`--interface ${JSON.stringify(opts.interface)} is not an interface name`);
+    throw new UsageError(t('err.interface', { value: JSON.stringify(opts.interface) }));
   }
   const windowMs = Number(opts.probeWindow ?? '4000');
   if (!Number.isInteger(windowMs) || windowMs < 500 || windowMs > 20_000) {
-    throw new UsageError(
-      `--probe-window ${JSON.stringify(opts.probeWindow)}: give milliseconds between 500 and 20000`,
-    );
+    throw new UsageError(t('err.probewindow', { value: String(JSON.stringify(opts.probeWindow)) }));
   }
   if (opts.probe && typeof process.geteuid === 'function' && process.geteuid() !== 0) {
-    throw new UsageError(
-      '--probe needs root: it listens on UDP port 68, where DHCP servers answer',
-      'run it as: sudo npx zapcheck dhcp --probe (on Windows, from an administrator prompt)',
-    );
+    throw new UsageError(t('err.probe.root'), t('err.probe.root.hint'));
   }
-  const profile = loadProfile(opts.profile);
+  const profile = loadProfile(opts.profile, t);
   const guard = guardFromEnv(io.env, false);
   const startedAt = new Date();
   const t0 = performance.now();
@@ -72,11 +74,10 @@ export async function runDhcpCommand(opts: DhcpCommandOptions, io: CliIO, versio
   if (opts.sweep && facts.sweep && facts.sweep.status !== 'done' && facts.sweep.status !== 'failed') {
     throw new UsageError(facts.sweep.message);
   }
-  if (
-    opts.probe &&
-    facts.discover &&
-    (facts.discover.status === 'not-permitted' || facts.discover.status === 'blocked')
-  ) {
+  if (opts.probe && facts.discover?.status === 'not-permitted') {
+    throw new UsageError(t('dhcp.probe.notpermitted', { port: 68 }));
+  }
+  if (opts.probe && facts.discover?.status === 'blocked') {
     throw new UsageError(facts.discover.message);
   }
   const out = evaluateDhcp({
@@ -86,12 +87,13 @@ export async function runDhcpCommand(opts: DhcpCommandOptions, io: CliIO, versio
     range,
     sweepAsked: opts.sweep === true,
     probeAsked: opts.probe === true,
+    t,
   });
   const durationMs = Math.round(performance.now() - t0);
   const result: CheckResult = {
     id: 'dhcp',
     kind: 'dhcp',
-    title: 'DHCP: a free address for every charger',
+    title: t('title.dhcp'),
     target: { protocol: 'dhcp' },
     ...out,
     durationMs,
@@ -122,16 +124,16 @@ export async function runDhcpCommand(opts: DhcpCommandOptions, io: CliIO, versio
     counts: countStatuses(checks),
     checks,
   };
-  const text = formatDhcpResult(result);
+  const text = formatDhcpResult(result, t);
   if (opts.json !== undefined) writeOutput(io, opts.json, `${JSON.stringify(report, null, 2)}\n`);
   (opts.json === '-' ? io.stderr : io.stdout).write(text);
   return result.status === 'fail' || result.status === 'error' ? EXIT.NOT_READY : EXIT.READY;
 }
 
 /** Plain text for the terminal (no colour here: the terminal reporter owns chalk). */
-export function formatDhcpResult(r: CheckResult): string {
+export function formatDhcpResult(r: CheckResult, t: Translate = createTranslator('en')): string {
   const e = r.evidence;
-  const lines: string[] = [`${r.status.toUpperCase()} dhcp ${r.cause}: ${r.summary}`];
+  const lines: string[] = [`${t(`label.${r.status}` as MessageKey)} dhcp ${r.cause}: ${r.summary}`];
   const v = (x: unknown): string => {
     if (x === null || x === undefined || x === '') return '-';
     if (Array.isArray(x)) return x.join(', ') || '-';
@@ -139,11 +141,16 @@ export function formatDhcpResult(r: CheckResult): string {
     return JSON.stringify(x);
   };
   lines.push(
-    `  interface ${v(e.interface)}  address ${v(e.subnet)}  gateway ${v(e.gateway)}  addressing ${v(e.addressing)}`,
+    `  ${t('dhcp.fmt.net', { iface: v(e.interface), subnet: v(e.subnet), gateway: v(e.gateway), addressing: v(e.addressing) })}`,
   );
   const lease = (e.lease ?? {}) as { durationSec?: number | null; expires?: string | null };
   lines.push(
-    `  DHCP server ${v(e.dhcpServer)}  lease ${v(lease.durationSec != null ? `${lease.durationSec} s` : null)}  expires ${v(lease.expires)}  DNS ${v(e.dnsServers)}`,
+    `  ${t('dhcp.fmt.server', {
+      server: v(e.dhcpServer),
+      lease: v(lease.durationSec != null ? `${lease.durationSec} s` : null),
+      expires: v(lease.expires),
+      dns: v(e.dnsServers),
+    })}`,
   );
   const h = e.headroom as {
     pool?: string;
@@ -154,7 +161,14 @@ export function formatDhcpResult(r: CheckResult): string {
   } | null;
   if (h) {
     lines.push(
-      `  pool ${v(h.pool)}: ${v(h.poolSize)} addresses, ${v(h.inUse)} seen in use, ${v(h.free)} free, ${v(h.needed)} needed (${v(e.method)})`,
+      `  ${t('dhcp.fmt.pool', {
+        pool: v(h.pool),
+        size: v(h.poolSize),
+        inUse: v(h.inUse),
+        free: v(h.free),
+        needed: v(h.needed),
+        method: e.method === 'sweep' ? t('dhcp.fmt.method.sweep') : t('dhcp.fmt.method.passive'),
+      })}`,
     );
   }
   const probe = e.probe as {
@@ -169,15 +183,23 @@ export function formatDhcpResult(r: CheckResult): string {
     message?: string;
   } | null;
   if (probe?.offers) {
-    lines.push(`  DHCPDISCOVER: ${probe.offers.length} offer(s)`);
+    lines.push(`  ${t('dhcp.fmt.discover', { n: probe.offers.length })}`);
     for (const o of probe.offers) {
       lines.push(
-        `    server ${o.server}: offers ${o.address}, router ${v(o.routers)}, DNS ${v(o.dnsServers)}, lease ${v(o.leaseSec)} s`,
+        `    ${t('dhcp.fmt.offer', {
+          server: o.server,
+          address: o.address,
+          routers: v(o.routers),
+          dns: v(o.dnsServers),
+          lease: v(o.leaseSec),
+        })}`,
       );
     }
   }
-  for (const n of (e.notes as string[] | undefined) ?? []) lines.push(`  note: ${n}`);
-  for (const fix of r.remediation)
-    lines.push(`  fix (${fix.audience === 'it' ? 'site IT' : 'installer'}): ${fix.text}`);
+  for (const n of (e.notes as string[] | undefined) ?? []) lines.push(`  ${t('term.note', { note: n })}`);
+  for (const fix of r.remediation) {
+    const who = fix.audience === 'it' ? t('who.it') : t('who.installer');
+    lines.push(`  ${t('dhcp.fmt.fix', { who, text: fix.text })}`);
+  }
   return `${lines.join('\n')}\n`;
 }

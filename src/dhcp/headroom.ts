@@ -3,6 +3,7 @@
  * pool are still free, measured from what the laptop can see. Pure: facts in, numbers out.
  */
 import { UsageError } from '../core/errors.js';
+import { createTranslator, type Translate } from '../i18n/index.js';
 import { intToIpv4, ipv4ToInt, isIpv4, subnetOf } from '../platform/net/ipv4.js';
 import type { Neighbour, NetworkFacts } from '../platform/net/types.js';
 
@@ -12,20 +13,19 @@ export interface Ipv4Range {
 }
 
 /** "192.168.1.100-192.168.1.199" (or "192.168.1.100-199"). Throws UsageError on anything else. */
-export function parseDhcpRange(text: string): Ipv4Range {
+export function parseDhcpRange(text: string, t: Translate = createTranslator('en')): Ipv4Range {
   const m = /^\s*([\d.]+)\s*-\s*([\d.]+)\s*$/.exec(text);
-  const hint = 'write it as first-last, e.g. --dhcp-range 192.168.1.100-192.168.1.199';
-  if (!m?.[1] || !m[2]) throw new UsageError(`--dhcp-range ${JSON.stringify(text)} is not a range`, hint);
+  const hint = t('err.range.hint');
+  const quoted = JSON.stringify(text);
+  if (!m?.[1] || !m[2]) throw new UsageError(t('err.range.form', { value: quoted }), hint);
   const a = m[1];
   let b = m[2];
   if (/^\d{1,3}$/.test(b) && isIpv4(a)) b = `${a.split('.').slice(0, 3).join('.')}.${b}`;
-  if (!isIpv4(a) || !isIpv4(b))
-    throw new UsageError(`--dhcp-range ${JSON.stringify(text)}: not IPv4 addresses`, hint);
+  if (!isIpv4(a) || !isIpv4(b)) throw new UsageError(t('err.range.ipv4', { value: quoted }), hint);
   const first = ipv4ToInt(a);
   const last = ipv4ToInt(b);
-  if (last < first)
-    throw new UsageError(`--dhcp-range ${text}: the last address comes before the first`, hint);
-  if (last - first + 1 > 65536) throw new UsageError(`--dhcp-range ${text} is larger than a /16`, hint);
+  if (last < first) throw new UsageError(t('err.range.order', { value: text }), hint);
+  if (last - first + 1 > 65536) throw new UsageError(t('err.range.large', { value: text }), hint);
   return { first, last };
 }
 

@@ -340,6 +340,257 @@ export const en = {
   'err.format': '--format: "{format}" is not one of {formats}',
   'err.lang': '--lang: "{lang}" is not supported',
   'err.lang.hint': 'languages: en, it',
+  // Titles, Wi-Fi, DHCP, the wifi/dhcp commands and the usage errors of site/wifi/dhcp (i18n, issue 6).
+  'word.and': 'and',
+  'word.or': 'or',
+  'label.pass': 'PASS',
+  'label.warn': 'WARN',
+  'label.fail': 'FAIL',
+  'label.skip': 'SKIP',
+  'label.error': 'ERROR',
+  'who.it': 'site IT',
+  'who.it.router': 'site IT / router',
+  'who.installer': 'installer',
+  'term.note': 'note: {note}',
+
+  'title.env.route': 'IPv4 default route',
+  'title.env.proxy': 'No proxy needed',
+  'title.wifi': 'Wi-Fi (2.4 GHz, channel 1-11)',
+  'title.wifi.ssid': 'Wi-Fi "{ssid}" (2.4 GHz, channel 1-11)',
+  'title.dhcp': 'DHCP: a free address for every charger',
+
+  'wifi.noprobe': 'no Wi-Fi scan available in this run',
+  'wifi.noprobe.fix':
+    'Run `zapcheck wifi --ssid "<site network>"` on a laptop with Wi-Fi where the chargers will hang, or pass a saved scan with --scan-file.',
+  'wifi.noscan': 'Wi-Fi not checked: {message}',
+  'wifi.noscan.fix': 'To check the Wi-Fi: {hint}.',
+  'wifi.hint.default': 'run zapcheck wifi --scan-file <saved scan>',
+  'wifiscan.file.unreadable': 'cannot read scan file {file}: {message}',
+  'wifiscan.file.unknown':
+    '{file} is not a Wi-Fi scan zapcheck knows (nmcli, iw, iwlist, airport, system_profiler, netsh)',
+  'wifiscan.platform': 'no Wi-Fi scanner known for {platform}',
+  'wifiscan.failed': 'Wi-Fi scan failed: {message}',
+  'wifiscan.tool': '{message}',
+  'wifiscan.noadapter.sys': 'this computer has no Wi-Fi adapter (no wireless interface in /sys/class/net)',
+  'wifiscan.noadapter.iw': 'iw lists no wireless interface',
+  'wifiscan.noadapter.nm': 'NetworkManager sees no Wi-Fi device',
+  'wifiscan.denied.root': '{message} (scanning needs root)',
+  'wifiscan.noscanner.missing': 'no Wi-Fi scanner found (nmcli, iw and iwlist are all missing)',
+  'wifiscan.noscanner.failed': 'no Wi-Fi scanner worked here',
+  'wifiscan.mac.off': 'Wi-Fi is switched off on this Mac',
+  'wifiscan.netsh.missing': 'netsh not found',
+  'wifiscan.win.location': 'Windows refuses the scan without Location permission',
+  'wifiscan.win.noadapter': 'no wireless interface (or the WLAN AutoConfig service is stopped)',
+  'wifiscan.hint.file':
+    'save a scan on a device with Wi-Fi (e.g. `nmcli -t device wifi list > scan.txt`) and pass --scan-file scan.txt',
+  'wifiscan.hint.timeout': 'run again with a longer --timeout',
+  'wifiscan.hint.noadapter':
+    "run zapcheck wifi on a laptop with Wi-Fi at the charger's position, or save a scan on a device with Wi-Fi (e.g. `nmcli -t device wifi list > scan.txt`) and pass --scan-file scan.txt",
+  'wifiscan.hint.sudo': 'sudo iw dev {dev} scan > scan.txt, then zapcheck wifi --scan-file scan.txt',
+  'wifiscan.hint.install':
+    'install NetworkManager or iw (e.g. apt install iw, then sudo iw dev wlan0 scan), or save a scan on a device with Wi-Fi (e.g. `nmcli -t device wifi list > scan.txt`) and pass --scan-file scan.txt',
+  'wifiscan.hint.mac.on': 'switch Wi-Fi on and run zapcheck wifi again',
+  'wifiscan.hint.mac.save':
+    'system_profiler SPAirPortDataType > scan.txt, then zapcheck wifi --scan-file scan.txt',
+  'wifiscan.hint.win.location':
+    'Settings > Privacy & security > Location: allow desktop apps, then run zapcheck wifi again',
+  'wifiscan.hint.win.save': 'netsh wlan show networks mode=bssid > scan.txt',
+
+  'wifi.charger': 'charger',
+  'wifi.security.open.name': 'open (no password)',
+  'wifi.signal.unknown': 'signal unknown',
+  'wifi.security.unknown': 'security unknown',
+  'wifi.channel.out':
+    '{ssid} is on 2.4 GHz channel {channels}, which the charger cannot use (it needs channel {lo}-{hi})',
+  'wifi.channel.out.fix':
+    "In the router's 2.4 GHz settings, switch off automatic channel selection and set a fixed channel 1, 6 or 11 for {ssid}.",
+  'wifi.band.none': '{ssid} is only on {bands}; the charger needs {needed} (channel {lo}-{hi})',
+  'wifi.band.none.fix':
+    'Enable the 2.4 GHz radio for {ssid} (802.11 b/g/n) and set a fixed channel 1, 6 or 11.',
+  'wifi.signal.where':
+    'The signal must be measured where the chargers will hang, not where the laptop is now; a charger in a garage or outside usually gets less.',
+  'wifi.signal.nodbm': '{ssid}: this scan does not give a signal strength for channel {channel}',
+  'wifi.signal.nodbm.fix': "Scan again at the charger's position with a tool that shows dBm. {where}",
+  'wifi.signal.ok': 'signal {signal} here',
+  'wifi.signal.weak':
+    '{ssid}: signal {signal} is weak (needs {pass} dBm or better; below {fail} dBm the charger drops out)',
+  'wifi.signal.tooweak':
+    '{ssid}: signal {signal} is too weak (needs {pass} dBm or better; below {fail} dBm the charger drops out)',
+  'wifi.signal.weak.fix':
+    'Move the access point closer to the chargers or add one (a 2.4 GHz access point or mesh node near the chargers).',
+  'wifi.security.ok': 'security {names}',
+  'wifi.security.wpa3': 'it is WPA3-only and the {profile} cannot join WPA3 (SAE)',
+  'wifi.security.wpa3.fix':
+    'Set {ssid} to WPA2/WPA3 mixed (transition) mode, or add a WPA2-Personal SSID for the chargers.',
+  'wifi.security.enterprise':
+    'it needs an 802.1X/Enterprise login (user name or certificate), which the charger cannot do',
+  'wifi.security.enterprise.fix':
+    'Create a separate WPA2-Personal (pre-shared key) SSID for the chargers, ideally in its own VLAN.',
+  'wifi.security.wep': 'it uses WEP, which is broken and not supported',
+  'wifi.security.wep.fix': 'Switch {ssid} to WPA2-Personal (AES/CCMP).',
+  'wifi.security.open': 'it is an open network; the charger needs a WPA2-Personal password',
+  'wifi.security.open.fix':
+    'Protect {ssid} with WPA2-Personal (AES/CCMP), or add such an SSID for the chargers.',
+  'wifi.security.other': 'its security ({list}) is not one the charger supports',
+  'wifi.security.other.fix': 'Use WPA2-Personal for {ssid}.',
+  'wifi.hidden': "{ssid} is hidden (not broadcast): the charger's network scan does not list it",
+  'wifi.hidden.fix': 'Make {ssid} visible (broadcast the SSID), at least while the chargers are set up.',
+  'wifi.wide':
+    '{ssid} uses {width} MHz on 2.4 GHz; this overlaps neighbouring channels and breaks the 1/6/11 plan',
+  'wifi.wide.fix': 'Set the 2.4 GHz channel width of {ssid} to {max} MHz.',
+  'wifi.congested':
+    '{ssid}: channel {channel} is crowded (score {score}); channel {best} is clearer (score {bestScore})',
+  'wifi.congested.fix':
+    'Set a fixed channel {best} for {ssid} on 2.4 GHz (and keep automatic channel selection off).',
+  'wifi.channel.notideal':
+    'channel {channel} works, but 1, 6 or 11 (best here: {best}) avoid overlapping neighbours',
+  'wifi.suitable': '{ssid}: 2.4 GHz channel {channel}, {signal}, {security}: suitable for the charger',
+  'wifi.noverdict': '{ssid}: no verdict',
+  'wifi.empty': 'the scan lists no networks',
+  'wifi.empty.fix': 'Scan again with Wi-Fi switched on, close to where the chargers will hang.',
+  'wifi.notfound': '{ssid} is not in this scan ({n} networks seen)',
+  'wifi.notfound.hidden': '{ssid} is not in this scan ({n} networks seen, {hidden} of them hidden)',
+  'wifi.notfound.fix':
+    'Check the network name (exact spelling, upper/lower case) and scan where the chargers will hang.',
+  'wifi.notfound.hidden.fix':
+    "If {ssid} is a hidden network, make it visible: the charger's scan does not list hidden networks either.",
+  'wifi.notfound.off.fix': 'Make sure {ssid} is switched on and broadcast on 2.4 GHz.',
+  'wifi.onlyhidden': 'the scan lists only hidden networks ({n})',
+  'wifi.onlyhidden.fix': 'Name the site network with --ssid.',
+  'wifi.choose':
+    'not connected and no --ssid: {ok} of {total} visible networks suit the charger (best: {best}); name the site network with --ssid',
+  'wifi.choose.fix': 'Run again with --ssid "<site network>" for a verdict on that network.',
+
+  'wifi.term.scan': 'Scan: {format}{from}, {n} networks',
+  'wifi.term.scan.from': ' from {path}',
+  'wifi.term.scan.none': 'Scan: not possible here ({reason})',
+  'wifi.term.by.option': 'given with --ssid',
+  'wifi.term.by.connected': 'the network this laptop is on',
+  'wifi.term.by.all': 'all visible networks',
+  'wifi.term.network': 'Network {ssid} ({by})',
+  'wifi.term.networks': 'Networks ({by}):',
+  'wifi.term.verdict': 'Verdict:',
+  'wifi.term.chart':
+    '2.4 GHz channels (networks per channel; > = target network, * = recommended for the charger):',
+  'wifi.term.load': 'load {score}',
+  'wifi.term.cannotuse': '(charger cannot use)',
+
+  'dhcp.infinite': 'infinite',
+  'dhcp.offer.address': 'offers {address}',
+  'dhcp.offer.router': 'router {routers}',
+  'dhcp.offer.norouter': 'no router',
+  'dhcp.offer.lease': 'lease {lease}',
+  'dhcp.offer.relay': '(via relay {from})',
+  'dhcp.measured.sweep':
+    'estimate: one datagram to each address of {range}, then the neighbour table ({source}); devices asleep or silent are not seen',
+  'dhcp.measured.passive':
+    'estimate, passive: the neighbour table ({source}) only lists devices this laptop talked to recently; devices asleep are not seen',
+  'dhcp.note.sweep': 'sweep not done: {message}',
+  'dhcp.note.neighbours': 'neighbour table not read: {message}',
+  'dhcp.nooffer':
+    'no DHCP server answered a DHCPDISCOVER on {iface} within {seconds} s: the pool is exhausted or there is no DHCP server',
+  'dhcp.nooffer.fix':
+    'Make sure a DHCP server serves the network the chargers join ({network}) and that its pool has free addresses; shorten the lease time or enlarge the pool if it is full.',
+  'dhcp.thisnetwork': 'this network',
+  'dhcp.multiple':
+    '{n} DHCP servers answered on {iface}: {offers}; a charger takes whichever answers first, and a second (rogue) server hands out a wrong gateway',
+  'dhcp.multiple.fix':
+    'Only one DHCP server may answer on this network: switch off the DHCP server of the extra router or access point (servers seen: {servers}), or enable DHCP snooping on the switches.',
+  'dhcp.multiple.installer':
+    'A second consumer router plugged in LAN-to-LAN is the usual cause: set it to access-point/bridge mode.',
+  'dhcp.differs.router': 'router {routers} (this laptop uses {gateway})',
+  'dhcp.differs.server': "server {server} (this laptop's lease is from {own})",
+  'dhcp.differs': 'the DHCP server that answered offers a different {diffs}',
+  'dhcp.differs.fix': 'Check which DHCP server is meant to serve this network; the offer was: {offer}.',
+  'dhcp.note.dns':
+    "the offer's DNS servers ({offered}) differ from this laptop's ({own}): the DNS checks used the laptop's",
+  'dhcp.note.lease': "offered lease {offered}; this laptop's lease is {own}",
+  'dhcp.note.probe': '--probe not done: {message}',
+  'dhcp.note.probe.none': '--probe not done',
+  'dhcp.unknown': 'unknown',
+  'dhcp.static':
+    "this laptop has a static address ({subnet} on {iface}), no DHCP lease, so the site's DHCP server was not seen",
+  'dhcp.static.required': '{what}; the charger gets its address only by DHCP',
+  'dhcp.static.notrequired': '{what}; the profile does not require DHCP',
+  'dhcp.static.installer':
+    'Switch the laptop to DHCP (automatic address) on the network the chargers will use and run zapcheck again, or run `sudo zapcheck dhcp --probe` to ask the DHCP server directly.',
+  'dhcp.static.it':
+    'The chargers need a DHCP server on their network (IPv4, one address per charger); they cannot use a static address.',
+  'dhcp.counts': 'about {free} of {size} addresses free in {pool}',
+  'dhcp.counts.subnet':
+    'about {free} of {size} addresses free in {pool} (the subnet {subnet}, minus network, broadcast, gateway and this laptop)',
+  'dhcp.note.subnetpool':
+    'the pool was taken to be the whole subnet; the DHCP server usually hands out only part of it: give --dhcp-range for a sharper estimate',
+  'dhcp.pool.fix':
+    'Enlarge the DHCP pool (currently {pool}) so that at least {n} addresses are free for the chargers, shorten the lease time, or reserve addresses for the chargers by MAC.',
+  'dhcp.pool.short': 'DHCP pool too small: {counts}; {chargers} chargers need {needed}',
+  'dhcp.pool.tight':
+    'DHCP pool tight: {counts}; {chargers} chargers need {needed}, with margin {comfortable}',
+  'dhcp.pool.enough': '{counts}; enough for {chargers} chargers ({needed} needed, {comfortable} with margin)',
+  'dhcp.note.chargers': 'give --chargers N to judge whether that is enough',
+  'dhcp.note.shortlease':
+    'short lease ({lease}) with the pool at least half used: devices that come and go keep addresses busy; a lease of several hours suits chargers',
+  'dhcp.noaddress':
+    'not tested: this laptop has no IPv4 address on a network with a gateway; connect it to the site network the chargers will use',
+  'dhcp.noaddress.fix':
+    'Connect the laptop to the network (Wi-Fi or cable) the chargers will join and run zapcheck again.',
+  'dhcp.also': 'also {causes}',
+  'dhcp.method.sweep': 'estimate from a sweep',
+  'dhcp.method.passive': 'passive estimate',
+  'dhcp.judge': 'give --chargers N to judge',
+  'dhcp.noprobe': 'not tested: this run cannot read the network configuration (no DHCP facts probe)',
+  'dhcp.factsfailed': 'zapcheck could not read the network configuration: {message}',
+  'dhcp.fmt.net': 'interface {iface}  address {subnet}  gateway {gateway}  addressing {addressing}',
+  'dhcp.fmt.server': 'DHCP server {server}  lease {lease}  expires {expires}  DNS {dns}',
+  'dhcp.fmt.pool':
+    'pool {pool}: {size} addresses, {inUse} seen in use, {free} free, {needed} needed ({method})',
+  'dhcp.fmt.method.sweep': 'sweep',
+  'dhcp.fmt.method.passive': 'passive',
+  'dhcp.fmt.discover': 'DHCPDISCOVER: {n} offer(s)',
+  'dhcp.fmt.offer': 'server {server}: offers {address}, router {routers}, DNS {dns}, lease {lease} s',
+  'dhcp.fmt.fix': 'fix ({who}): {text}',
+  'dhcp.probe.notpermitted':
+    '--probe needs root (Linux, macOS: run it with sudo) or an administrator prompt (Windows): UDP port {port} is privileged',
+
+  'err.site.empty': 'the site name is empty',
+  'err.site.long': 'the site name is longer than 120 characters',
+  'err.lab.latency': '--lab-latency only applies with --lab',
+  'err.lab.unknown': 'unknown lab scenario "{name}"',
+  'err.lab.unknown.hint': 'known scenarios: {names} (zapcheck lab --list)',
+  'err.lab.dns': '--dns-server cannot be combined with --lab',
+  'err.dnsserver': '--dns-server: "{value}" is not an IPv4 address with an optional port',
+  'err.dnsserver.hint': 'example: --dns-server 192.168.1.1 or --dns-server 127.0.0.1:5353',
+  'err.pem.read': '{what}: cannot read {file} ({code})',
+  'err.pem.parse': '{what}: {file} holds a certificate that cannot be parsed',
+  'err.pem.none': '{what}: {file} holds no PEM certificate',
+  'err.profile.unknown': 'unknown profile "{ref}"',
+  'err.profile.unknown.hint': 'built-in profiles: {ids}; or give the path of a .json/.yaml file',
+  'err.profile.read': 'cannot read profile file {file} ({code})',
+  'err.profile.syntax': 'profile file {file} is not valid {format}: {message}',
+  'err.profile.invalid': 'invalid profile {source}:\n{errors}',
+  'err.profile.extends': 'invalid profile {source}: extends: unknown built-in profile "{base}"',
+  'err.profile.twice': 'invalid profile {source}: endpoints: {key} is listed twice',
+  'err.profile.rssi': 'invalid profile {source}: wifi.rssi: failDbm ({fail}) must be below passDbm ({pass})',
+  'err.ssid': '--ssid: a Wi-Fi network name is 1 to 32 bytes long',
+  'err.timeout': '--timeout: "{value}" is not a number of milliseconds between 100 and 600000',
+  'err.scanfile.read': '--scan-file: cannot read {file}',
+  'err.scanfile.bad': '--scan-file: {message}',
+  'err.scanfile.bad.hint':
+    'supported: nmcli -t / table, iw scan, iwlist scan, airport -s/-I, system_profiler (text or -json), netsh wlan show networks mode=bssid / interfaces',
+  'err.chargers': '--chargers {value} is not a number of chargers',
+  'err.chargers.hint': 'give a whole number, e.g. --chargers 12',
+  'err.sweep.large': '--sweep covers at most {max} addresses (a /22); {range} has {n}',
+  'err.sweep.large.hint': 'give the part of the range the DHCP server really hands out',
+  'err.interface': '--interface {value} is not an interface name',
+  'err.probewindow': '--probe-window {value}: give milliseconds between 500 and 20000',
+  'err.probe.root': '--probe needs root: it listens on UDP port 68, where DHCP servers answer',
+  'err.probe.root.hint':
+    'run it as: sudo npx zapcheck dhcp --probe (on Windows, from an administrator prompt)',
+  'err.range.form': '--dhcp-range {value} is not a range',
+  'err.range.ipv4': '--dhcp-range {value}: not IPv4 addresses',
+  'err.range.order': '--dhcp-range {value}: the last address comes before the first',
+  'err.range.large': '--dhcp-range {value} is larger than a /16',
+  'err.range.hint': 'write it as first-last, e.g. --dhcp-range 192.168.1.100-192.168.1.199',
 } as const;
 
 export type MessageKey = keyof typeof en;

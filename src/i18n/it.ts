@@ -354,4 +354,266 @@ export const it = {
   'err.format': '--format: "{format}" non è tra {formats}',
   'err.lang': '--lang: la lingua "{lang}" non è supportata',
   'err.lang.hint': 'lingue: en, it',
+  // Titoli, Wi-Fi, DHCP, i comandi wifi/dhcp e gli errori d'uso di site/wifi/dhcp.
+  'word.and': 'e',
+  'word.or': 'o',
+  'label.pass': 'OK',
+  'label.warn': 'AVVISO',
+  'label.fail': 'NON OK',
+  'label.skip': 'SALTATO',
+  'label.error': 'ERRORE',
+  'who.it': 'IT del sito',
+  'who.it.router': 'IT del sito / router',
+  'who.installer': 'installatore',
+  'term.note': 'nota: {note}',
+
+  'title.env.route': 'Percorso IPv4 predefinito (default route)',
+  'title.env.proxy': 'Nessun proxy necessario',
+  'title.wifi': 'Wi-Fi (2,4 GHz, canale 1-11)',
+  'title.wifi.ssid': 'Wi-Fi "{ssid}" (2,4 GHz, canale 1-11)',
+  'title.dhcp': 'DHCP: un indirizzo libero per ogni stazione',
+
+  'wifi.noprobe': 'nessuna scansione Wi-Fi disponibile in questa verifica',
+  'wifi.noprobe.fix':
+    'Eseguire `zapcheck wifi --ssid "<rete del sito>"` con un portatile dotato di Wi-Fi nel punto dove saranno montate le stazioni, oppure indicare una scansione salvata con --scan-file.',
+  'wifi.noscan': 'Wi-Fi non verificato: {message}',
+  'wifi.noscan.fix': 'Per verificare il Wi-Fi: {hint}.',
+  'wifi.hint.default': 'eseguire zapcheck wifi --scan-file <scansione salvata>',
+  'wifiscan.file.unreadable': 'impossibile leggere il file di scansione {file}: {message}',
+  'wifiscan.file.unknown':
+    '{file} non è una scansione Wi-Fi che zapcheck riconosce (nmcli, iw, iwlist, airport, system_profiler, netsh)',
+  'wifiscan.platform': 'nessun programma di scansione Wi-Fi conosciuto per {platform}',
+  'wifiscan.failed': 'scansione Wi-Fi non riuscita: {message}',
+  'wifiscan.tool': '{message}',
+  'wifiscan.noadapter.sys':
+    'questo computer non ha una scheda Wi-Fi (nessuna interfaccia wireless in /sys/class/net)',
+  'wifiscan.noadapter.iw': 'iw non trova nessuna interfaccia wireless',
+  'wifiscan.noadapter.nm': 'NetworkManager non vede nessuna scheda Wi-Fi',
+  'wifiscan.denied.root': '{message} (la scansione richiede i permessi di root)',
+  'wifiscan.noscanner.missing': 'nessun programma di scansione Wi-Fi trovato (mancano nmcli, iw e iwlist)',
+  'wifiscan.noscanner.failed': 'nessun programma di scansione Wi-Fi ha funzionato qui',
+  'wifiscan.mac.off': 'il Wi-Fi di questo Mac è spento',
+  'wifiscan.netsh.missing': 'netsh non trovato',
+  'wifiscan.win.location': 'Windows non permette la scansione senza l’autorizzazione alla posizione',
+  'wifiscan.win.noadapter':
+    'nessuna interfaccia wireless (oppure il servizio Configurazione automatica WLAN è fermo)',
+  'wifiscan.hint.file':
+    'salvare una scansione con un dispositivo dotato di Wi-Fi (ad es. `nmcli -t device wifi list > scan.txt`) e indicarla con --scan-file scan.txt',
+  'wifiscan.hint.timeout': 'ripetere con un --timeout più lungo',
+  'wifiscan.hint.noadapter':
+    'eseguire zapcheck wifi con un portatile dotato di Wi-Fi nel punto dove sarà montata la stazione, oppure salvare una scansione con un dispositivo dotato di Wi-Fi (ad es. `nmcli -t device wifi list > scan.txt`) e indicarla con --scan-file scan.txt',
+  'wifiscan.hint.sudo': 'sudo iw dev {dev} scan > scan.txt, poi zapcheck wifi --scan-file scan.txt',
+  'wifiscan.hint.install':
+    'installare NetworkManager o iw (ad es. apt install iw, poi sudo iw dev wlan0 scan), oppure salvare una scansione con un dispositivo dotato di Wi-Fi (ad es. `nmcli -t device wifi list > scan.txt`) e indicarla con --scan-file scan.txt',
+  'wifiscan.hint.mac.on': 'accendere il Wi-Fi ed eseguire di nuovo zapcheck wifi',
+  'wifiscan.hint.mac.save':
+    'system_profiler SPAirPortDataType > scan.txt, poi zapcheck wifi --scan-file scan.txt',
+  'wifiscan.hint.win.location':
+    'Impostazioni > Privacy e sicurezza > Posizione: consentire alle app desktop, poi eseguire di nuovo zapcheck wifi',
+  'wifiscan.hint.win.save': 'eseguire netsh wlan show networks mode=bssid > scan.txt',
+
+  'wifi.charger': 'la stazione di ricarica',
+  'wifi.security.open.name': 'aperta (senza password)',
+  'wifi.signal.unknown': 'segnale sconosciuto',
+  'wifi.security.unknown': 'sicurezza sconosciuta',
+  'wifi.channel.out':
+    '{ssid} è sul canale {channels} a 2,4 GHz, che la stazione non può usare (le serve un canale da {lo} a {hi})',
+  'wifi.channel.out.fix':
+    'Nelle impostazioni a 2,4 GHz del router disattivare la scelta automatica del canale e impostare per {ssid} un canale fisso: 1, 6 o 11.',
+  'wifi.band.none':
+    '{ssid} trasmette solo a {bands}; la stazione ha bisogno di {needed} (canale da {lo} a {hi})',
+  'wifi.band.none.fix':
+    'Attivare la radio a 2,4 GHz per {ssid} (802.11 b/g/n) e impostare un canale fisso: 1, 6 o 11.',
+  'wifi.signal.where':
+    'Il segnale va misurato dove saranno montate le stazioni, non dove si trova ora il portatile; una stazione in garage o all’aperto di solito riceve meno.',
+  'wifi.signal.nodbm': '{ssid}: questa scansione non indica la potenza del segnale sul canale {channel}',
+  'wifi.signal.nodbm.fix':
+    'Ripetere la scansione nel punto della stazione con uno strumento che mostri i dBm. {where}',
+  'wifi.signal.ok': 'segnale {signal} qui',
+  'wifi.signal.weak':
+    '{ssid}: il segnale {signal} è debole (servono almeno {pass} dBm; sotto {fail} dBm la stazione perde la connessione)',
+  'wifi.signal.tooweak':
+    '{ssid}: il segnale {signal} è troppo debole (servono almeno {pass} dBm; sotto {fail} dBm la stazione perde la connessione)',
+  'wifi.signal.weak.fix':
+    'Avvicinare l’access point alle stazioni o aggiungerne uno (un access point a 2,4 GHz o un nodo mesh vicino alle stazioni).',
+  'wifi.security.ok': 'sicurezza {names}',
+  'wifi.security.wpa3': 'è solo WPA3 e {profile} non può collegarsi a reti WPA3 (SAE)',
+  'wifi.security.wpa3.fix':
+    'Impostare {ssid} in modalità mista WPA2/WPA3 (transizione), oppure aggiungere per le stazioni una rete (SSID) WPA2-Personal.',
+  'wifi.security.enterprise':
+    'richiede un accesso 802.1X/Enterprise (nome utente o certificato), che la stazione non sa fare',
+  'wifi.security.enterprise.fix':
+    'Creare per le stazioni una rete (SSID) separata WPA2-Personal (con password condivisa), meglio se in una VLAN dedicata.',
+  'wifi.security.wep': 'usa WEP, che è insicuro e non supportato',
+  'wifi.security.wep.fix': 'Passare {ssid} a WPA2-Personal (AES/CCMP).',
+  'wifi.security.open': 'è una rete aperta; la stazione ha bisogno di una password WPA2-Personal',
+  'wifi.security.open.fix':
+    'Proteggere {ssid} con WPA2-Personal (AES/CCMP), oppure aggiungere una rete così per le stazioni.',
+  'wifi.security.other': 'la sua sicurezza ({list}) non è tra quelle supportate dalla stazione',
+  'wifi.security.other.fix': 'Usare WPA2-Personal per {ssid}.',
+  'wifi.hidden': '{ssid} è nascosta (nome non trasmesso): la stazione, cercando le reti, non la vede',
+  'wifi.hidden.fix':
+    'Rendere visibile {ssid} (trasmettere il nome della rete), almeno mentre si configurano le stazioni.',
+  'wifi.wide':
+    '{ssid} usa {width} MHz a 2,4 GHz; così si sovrappone ai canali vicini e rompe lo schema 1/6/11',
+  'wifi.wide.fix': 'Impostare la larghezza del canale a 2,4 GHz di {ssid} a {max} MHz.',
+  'wifi.congested':
+    '{ssid}: il canale {channel} è affollato (punteggio {score}); il canale {best} è più libero (punteggio {bestScore})',
+  'wifi.congested.fix':
+    'Impostare per {ssid} il canale fisso {best} a 2,4 GHz (e lasciare spenta la scelta automatica del canale).',
+  'wifi.channel.notideal':
+    'il canale {channel} funziona, ma 1, 6 o 11 (il migliore qui: {best}) evitano sovrapposizioni con le reti vicine',
+  'wifi.suitable': '{ssid}: canale {channel} a 2,4 GHz, {signal}, {security}: adatta alla stazione',
+  'wifi.noverdict': '{ssid}: nessun esito',
+  'wifi.empty': 'la scansione non elenca nessuna rete',
+  'wifi.empty.fix': 'Ripetere la scansione con il Wi-Fi acceso, vicino a dove saranno montate le stazioni.',
+  'wifi.notfound': '{ssid} non compare in questa scansione ({n} reti rilevate)',
+  'wifi.notfound.hidden':
+    '{ssid} non compare in questa scansione ({n} reti rilevate, di cui {hidden} nascoste)',
+  'wifi.notfound.fix':
+    'Controllare il nome della rete (ortografia esatta, maiuscole e minuscole) e fare la scansione dove saranno montate le stazioni.',
+  'wifi.notfound.hidden.fix':
+    'Se {ssid} è una rete nascosta, renderla visibile: anche la stazione, cercando le reti, non vede quelle nascoste.',
+  'wifi.notfound.off.fix': 'Verificare che {ssid} sia accesa e trasmessa a 2,4 GHz.',
+  'wifi.onlyhidden': 'la scansione elenca solo reti nascoste ({n})',
+  'wifi.onlyhidden.fix': 'Indicare la rete del sito con --ssid.',
+  'wifi.choose':
+    'non collegato e nessun --ssid: {ok} reti visibili su {total} sono adatte alla stazione (la migliore: {best}); indicare la rete del sito con --ssid',
+  'wifi.choose.fix': 'Ripetere con --ssid "<rete del sito>" per avere l’esito su quella rete.',
+
+  'wifi.term.scan': 'Scansione: {format}{from}, {n} reti',
+  'wifi.term.scan.from': ' dal file {path}',
+  'wifi.term.scan.none': 'Scansione: non possibile qui ({reason})',
+  'wifi.term.by.option': 'indicata con --ssid',
+  'wifi.term.by.connected': 'la rete a cui è collegato questo portatile',
+  'wifi.term.by.all': 'tutte le reti visibili',
+  'wifi.term.network': 'Rete {ssid} ({by})',
+  'wifi.term.networks': 'Reti ({by}):',
+  'wifi.term.verdict': 'Esito:',
+  'wifi.term.chart':
+    'Canali a 2,4 GHz (reti per canale; > = rete delle stazioni, * = consigliato per la stazione):',
+  'wifi.term.load': 'carico {score}',
+  'wifi.term.cannotuse': '(non utilizzabile dalla stazione)',
+
+  'dhcp.infinite': 'illimitato',
+  'dhcp.offer.address': 'offre {address}',
+  'dhcp.offer.router': 'router {routers}',
+  'dhcp.offer.norouter': 'nessun router',
+  'dhcp.offer.lease': 'durata lease {lease}',
+  'dhcp.offer.relay': '(tramite relay {from})',
+  'dhcp.measured.sweep':
+    'stima: un pacchetto a ogni indirizzo di {range}, poi la tabella dei dispositivi vicini ({source}); i dispositivi spenti o silenziosi non si vedono',
+  'dhcp.measured.passive':
+    'stima passiva: la tabella dei dispositivi vicini ({source}) elenca solo i dispositivi con cui questo portatile ha comunicato di recente; quelli in standby non si vedono',
+  'dhcp.note.sweep': 'scansione degli indirizzi non eseguita: {message}',
+  'dhcp.note.neighbours': 'tabella dei dispositivi vicini non letta: {message}',
+  'dhcp.nooffer':
+    'nessun server DHCP ha risposto a una richiesta DHCPDISCOVER su {iface} entro {seconds} s: gli indirizzi sono esauriti oppure non c’è un server DHCP',
+  'dhcp.nooffer.fix':
+    'Verificare che un server DHCP serva la rete a cui si collegano le stazioni ({network}) e che abbia indirizzi liberi; se sono finiti, ridurre la durata del lease o ampliare l’intervallo di indirizzi.',
+  'dhcp.thisnetwork': 'questa rete',
+  'dhcp.multiple':
+    '{n} server DHCP hanno risposto su {iface}: {offers}; la stazione prende l’indirizzo da chi risponde per primo, e un secondo server (non autorizzato) distribuisce un gateway sbagliato',
+  'dhcp.multiple.fix':
+    'Su questa rete deve rispondere un solo server DHCP: disattivare il server DHCP del router o access point in più (server visti: {servers}), oppure attivare il DHCP snooping sugli switch.',
+  'dhcp.multiple.installer':
+    'Di solito la causa è un secondo router domestico collegato LAN-LAN: impostarlo in modalità access point/bridge.',
+  'dhcp.differs.router': 'router {routers} (questo portatile usa {gateway})',
+  'dhcp.differs.server': 'server {server} (il lease di questo portatile viene da {own})',
+  'dhcp.differs': 'il server DHCP che ha risposto offre un valore diverso: {diffs}',
+  'dhcp.differs.fix':
+    'Verificare quale server DHCP deve servire questa rete; l’offerta ricevuta era: {offer}.',
+  'dhcp.note.dns':
+    'i server DNS dell’offerta ({offered}) sono diversi da quelli di questo portatile ({own}): le verifiche DNS hanno usato quelli del portatile',
+  'dhcp.note.lease': 'lease offerto {offered}; il lease di questo portatile è {own}',
+  'dhcp.note.probe': '--probe non eseguito: {message}',
+  'dhcp.note.probe.none': '--probe non eseguito',
+  'dhcp.unknown': 'sconosciuto',
+  'dhcp.static':
+    'questo portatile ha un indirizzo statico ({subnet} su {iface}) e nessun lease DHCP, quindi il server DHCP del sito non è stato visto',
+  'dhcp.static.required': '{what}; la stazione ottiene il suo indirizzo solo tramite DHCP',
+  'dhcp.static.notrequired': '{what}; il profilo non richiede il DHCP',
+  'dhcp.static.installer':
+    'Impostare il portatile in DHCP (indirizzo automatico) sulla rete che useranno le stazioni ed eseguire di nuovo zapcheck, oppure eseguire `sudo zapcheck dhcp --probe` per interrogare direttamente il server DHCP.',
+  'dhcp.static.it':
+    'Le stazioni hanno bisogno di un server DHCP sulla loro rete (IPv4, un indirizzo per stazione); non possono usare un indirizzo statico.',
+  'dhcp.counts': 'circa {free} indirizzi liberi su {size} in {pool}',
+  'dhcp.counts.subnet':
+    'circa {free} indirizzi liberi su {size} in {pool} (la sottorete {subnet}, esclusi rete, broadcast, gateway e questo portatile)',
+  'dhcp.note.subnetpool':
+    'come intervallo è stata presa l’intera sottorete; di solito il server DHCP ne distribuisce solo una parte: indicare --dhcp-range per una stima più precisa',
+  'dhcp.pool.fix':
+    'Ampliare l’intervallo DHCP (ora {pool}) in modo che restino liberi almeno {n} indirizzi per le stazioni, ridurre la durata del lease, oppure riservare gli indirizzi alle stazioni in base al MAC.',
+  'dhcp.pool.short': 'intervallo DHCP troppo piccolo: {counts}; {chargers} stazioni ne richiedono {needed}',
+  'dhcp.pool.tight':
+    'intervallo DHCP al limite: {counts}; {chargers} stazioni ne richiedono {needed}, {comfortable} con margine',
+  'dhcp.pool.enough':
+    '{counts}; bastano per {chargers} stazioni ({needed} necessari, {comfortable} con margine)',
+  'dhcp.note.chargers': 'indicare --chargers N per valutare se bastano',
+  'dhcp.note.shortlease':
+    'lease breve ({lease}) con l’intervallo usato almeno a metà: i dispositivi che vanno e vengono tengono occupati gli indirizzi; per le stazioni è adatto un lease di diverse ore',
+  'dhcp.noaddress':
+    'non verificato: questo portatile non ha un indirizzo IPv4 su una rete con gateway; collegarlo alla rete del sito che useranno le stazioni',
+  'dhcp.noaddress.fix':
+    'Collegare il portatile alla rete (Wi-Fi o cavo) a cui si collegheranno le stazioni ed eseguire di nuovo zapcheck.',
+  'dhcp.also': 'inoltre {causes}',
+  'dhcp.method.sweep': 'stima con scansione degli indirizzi',
+  'dhcp.method.passive': 'stima passiva',
+  'dhcp.judge': 'indicare --chargers N per una valutazione',
+  'dhcp.noprobe':
+    'non verificato: in questa esecuzione zapcheck non può leggere la configurazione di rete (dati DHCP non disponibili)',
+  'dhcp.factsfailed': 'zapcheck non è riuscito a leggere la configurazione di rete: {message}',
+  'dhcp.fmt.net': 'interfaccia {iface}  indirizzo {subnet}  gateway {gateway}  indirizzamento {addressing}',
+  'dhcp.fmt.server': 'server DHCP {server}  lease {lease}  scade {expires}  DNS {dns}',
+  'dhcp.fmt.pool':
+    'intervallo {pool}: {size} indirizzi, {inUse} visti in uso, {free} liberi, {needed} necessari ({method})',
+  'dhcp.fmt.method.sweep': 'con scansione',
+  'dhcp.fmt.method.passive': 'passiva',
+  'dhcp.fmt.discover': 'DHCPDISCOVER: {n} offerte',
+  'dhcp.fmt.offer': 'server {server}: offre {address}, router {routers}, DNS {dns}, lease {lease} s',
+  'dhcp.fmt.fix': 'da fare ({who}): {text}',
+  'dhcp.probe.notpermitted':
+    '--probe richiede i permessi di root (Linux, macOS: eseguirlo con sudo) o un prompt da amministratore (Windows): la porta UDP {port} è riservata',
+
+  'err.site.empty': 'il nome del sito è vuoto',
+  'err.site.long': 'il nome del sito è più lungo di 120 caratteri',
+  'err.lab.latency': '--lab-latency vale solo insieme a --lab',
+  'err.lab.unknown': 'scenario di laboratorio "{name}" sconosciuto',
+  'err.lab.unknown.hint': 'scenari disponibili: {names} (zapcheck lab --list)',
+  'err.lab.dns': '--dns-server non si può usare insieme a --lab',
+  'err.dnsserver': '--dns-server: "{value}" non è un indirizzo IPv4 (con porta facoltativa)',
+  'err.dnsserver.hint': 'esempio: --dns-server 192.168.1.1 oppure --dns-server 127.0.0.1:5353',
+  'err.pem.read': '{what}: impossibile leggere {file} ({code})',
+  'err.pem.parse': '{what}: {file} contiene un certificato che non si riesce a leggere',
+  'err.pem.none': '{what}: {file} non contiene nessun certificato PEM',
+  'err.profile.unknown': 'profilo "{ref}" sconosciuto',
+  'err.profile.unknown.hint': 'profili integrati: {ids}; oppure indicare il percorso di un file .json/.yaml',
+  'err.profile.read': 'impossibile leggere il file di profilo {file} ({code})',
+  'err.profile.syntax': 'il file di profilo {file} non è {format} valido: {message}',
+  'err.profile.invalid': 'profilo {source} non valido:\n{errors}',
+  'err.profile.extends': 'profilo {source} non valido: extends: profilo integrato "{base}" sconosciuto',
+  'err.profile.twice': 'profilo {source} non valido: endpoints: {key} compare due volte',
+  'err.profile.rssi':
+    'profilo {source} non valido: wifi.rssi: failDbm ({fail}) deve essere minore di passDbm ({pass})',
+  'err.ssid': '--ssid: il nome di una rete Wi-Fi è lungo da 1 a 32 byte',
+  'err.timeout': '--timeout: "{value}" non è un numero di millisecondi tra 100 e 600000',
+  'err.scanfile.read': '--scan-file: impossibile leggere {file}',
+  'err.scanfile.bad': '--scan-file: {message}',
+  'err.scanfile.bad.hint':
+    'formati supportati: nmcli -t / tabella, iw scan, iwlist scan, airport -s/-I, system_profiler (testo o -json), netsh wlan show networks mode=bssid / interfaces',
+  'err.chargers': '--chargers {value} non è un numero di stazioni',
+  'err.chargers.hint': 'indicare un numero intero, ad es. --chargers 12',
+  'err.sweep.large': '--sweep copre al massimo {max} indirizzi (una /22); {range} ne ha {n}',
+  'err.sweep.large.hint': 'indicare solo la parte dell’intervallo che il server DHCP distribuisce davvero',
+  'err.interface': '--interface {value} non è un nome di interfaccia',
+  'err.probewindow': '--probe-window {value}: indicare i millisecondi, tra 500 e 20000',
+  'err.probe.root':
+    '--probe richiede i permessi di root: resta in ascolto sulla porta UDP 68, dove rispondono i server DHCP',
+  'err.probe.root.hint':
+    'eseguirlo così: sudo npx zapcheck dhcp --probe (su Windows, da un prompt da amministratore)',
+  'err.range.form': '--dhcp-range {value} non è un intervallo',
+  'err.range.ipv4': '--dhcp-range {value}: non sono indirizzi IPv4',
+  'err.range.order': '--dhcp-range {value}: l’ultimo indirizzo viene prima del primo',
+  'err.range.large': '--dhcp-range {value} è più grande di una /16',
+  'err.range.hint': 'scriverlo come primo-ultimo, ad es. --dhcp-range 192.168.1.100-192.168.1.199',
 } satisfies Partial<Record<MessageKey, string>>;

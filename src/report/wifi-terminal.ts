@@ -7,6 +7,7 @@ import type { CliIO } from '../cli/io.js';
 import type { Status } from '../core/result.js';
 import type { WifiReport } from '../wifi/run.js';
 import { escapeForDisplay } from '../wifi/display.js';
+import { createTranslator, type MessageKey, type Translate } from '../i18n/index.js';
 
 export function wantColor(io: CliIO): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
@@ -14,18 +15,24 @@ export function wantColor(io: CliIO): boolean {
   return io.stdout.isTTY === true;
 }
 
-const LABEL: Record<Status, string> = {
-  pass: 'PASS',
-  warn: 'WARN',
-  fail: 'FAIL',
-  skip: 'SKIP',
-  error: 'ERROR',
-};
+const STATUSES: readonly Status[] = ['pass', 'warn', 'fail', 'skip', 'error'];
+
+/** PASS, WARN... in the report's language, padded to one width so the columns line up. */
+export function statusLabels(t: Translate): Record<Status, string> {
+  const raw = Object.fromEntries(STATUSES.map((s) => [s, t(`label.${s}` as MessageKey)])) as Record<
+    Status,
+    string
+  >;
+  const width = Math.max(5, ...Object.values(raw).map((l) => l.length));
+  return Object.fromEntries(STATUSES.map((s) => [s, raw[s].padEnd(width)])) as Record<Status, string>;
+}
 
 export function renderWifiTerminal(
   report: WifiReport,
-  opts: { color: boolean; profileName: string },
+  opts: { color: boolean; profileName: string; t?: Translate },
 ): string {
+  const t = opts.t ?? createTranslator('en');
+  const LABEL = statusLabels(t);
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const paint = (s: Status, text: string): string =>
     s === 'pass'
@@ -42,60 +49,61 @@ export function renderWifiTerminal(
     src === null
       ? ''
       : src.kind === 'file'
-        ? ` from ${escapeForDisplay(src.path, 200)}`
+        ? t('wifi.term.scan.from', { path: escapeForDisplay(src.path, 200) })
         : src.kind === 'command'
           ? ` (${src.command})`
           : '';
   out.push(c.bold(`zapcheck wifi: ${opts.profileName}`));
   if (report.scan.unavailable) {
-    out.push(`Scan: not possible here (${report.scan.unavailable.reason})`);
+    out.push(t('wifi.term.scan.none', { reason: report.scan.unavailable.reason }));
   } else {
-    out.push(`Scan: ${report.scan.formatName}${from}, ${report.networks.length} networks`);
+    out.push(t('wifi.term.scan', { format: report.scan.formatName, from, n: report.networks.length }));
   }
-  for (const n of report.scan.notes) out.push(c.dim(`  note: ${escapeForDisplay(n, 300)}`));
+  for (const n of report.scan.notes)
+    out.push(c.dim(`  ${t('term.note', { note: escapeForDisplay(n, 300) })}`));
   out.push('');
   const by =
     a.target.selectedBy === 'option'
-      ? 'given with --ssid'
+      ? t('wifi.term.by.option')
       : a.target.selectedBy === 'connected'
-        ? 'the network this laptop is on'
-        : 'all visible networks';
+        ? t('wifi.term.by.connected')
+        : t('wifi.term.by.all');
   if (a.networks.length <= 1) {
-    if (a.target.ssidDisplay) out.push(`Network ${a.target.ssidDisplay} (${by})`);
+    if (a.target.ssidDisplay) out.push(t('wifi.term.network', { ssid: a.target.ssidDisplay, by }));
     const n = a.networks[0];
     if (n) {
       for (const f of n.findings)
         out.push(
-          `  ${paint(f.status, LABEL[f.status].padEnd(5))} ${f.cause === 'OK' ? '' : `${f.cause}  `}${f.summary}`,
+          `  ${paint(f.status, LABEL[f.status])} ${f.cause === 'OK' ? '' : `${f.cause}  `}${f.summary}`,
         );
     }
   } else {
-    out.push(`Networks (${by}):`);
+    out.push(t('wifi.term.networks', { by }));
     for (const n of a.networks)
-      out.push(
-        `  ${paint(n.status, LABEL[n.status].padEnd(5))} ${n.cause === 'OK' ? '' : `${n.cause}  `}${n.summary}`,
-      );
+      out.push(`  ${paint(n.status, LABEL[n.status])} ${n.cause === 'OK' ? '' : `${n.cause}  `}${n.summary}`);
   }
   out.push('');
-  out.push(`${c.bold('Verdict:')} ${paint(a.status, LABEL[a.status])} ${a.cause}: ${a.summary}`);
+  out.push(
+    `${c.bold(t('wifi.term.verdict'))} ${paint(a.status, LABEL[a.status].trimEnd())} ${a.cause}: ${a.summary}`,
+  );
   const seen = new Set<string>();
   for (const r of a.remediation) {
     if (seen.has(r.text)) continue;
     seen.add(r.text);
-    out.push(`  -> ${r.audience === 'it' ? 'site IT / router' : 'installer'}: ${r.text}`);
+    out.push(`  -> ${r.audience === 'it' ? t('who.it.router') : t('who.installer')}: ${r.text}`);
   }
   const chart = a.chart.channels;
   if (chart.some((e) => e.networks > 0)) {
     out.push('');
-    out.push('2.4 GHz channels (networks per channel; > = target network, * = recommended for the charger):');
+    out.push(t('wifi.term.chart'));
     const max = Math.max(...chart.map((e) => e.networks), 1);
     const width = 30;
     for (const e of chart) {
       const bar = '#'.repeat(Math.round((e.networks / max) * width)) || (e.networks > 0 ? '#' : '');
       const mark = e.target ? '>' : ' ';
       const rec = a.chart.recommendedChannel === e.channel ? '*' : ' ';
-      const outOfRange = e.channel > 11 ? ' (charger cannot use)' : '';
-      const score = e.score !== undefined ? `  load ${e.score}` : '';
+      const outOfRange = e.channel > 11 ? ` ${t('wifi.term.cannotuse')}` : '';
+      const score = e.score !== undefined ? `  ${t('wifi.term.load', { score: e.score })}` : '';
       const line = `${mark}${rec}${String(e.channel).padStart(3)} | ${bar.padEnd(width)} ${String(e.networks).padStart(3)}${score}${outOfRange}`;
       out.push(e.target ? c.cyan.bold(line) : line);
     }

@@ -6,7 +6,11 @@
 import type { Remediation, Status } from '../core/result.js';
 import type { WifiRules, WifiSecurity } from '../profile/types.js';
 import type { BssRecord } from '../platform/wifi/types.js';
+import { createTranslator, type Translate } from '../i18n/index.js';
 import { displaySsid, escapeForDisplay } from './display.js';
+
+/** The words of the advice come from the message catalogue; English unless a translator is given. */
+const ENGLISH: Translate = createTranslator('en');
 
 export type WifiCause =
   | 'OK'
@@ -77,8 +81,7 @@ export interface WifiAdvice {
 const RANK: Record<Status, number> = { pass: 0, skip: 1, warn: 2, error: 3, fail: 4 };
 const worst = (a: Status, b: Status): Status => (RANK[b] > RANK[a] ? b : a);
 
-const SECURITY_NAMES: Record<WifiSecurity, string> = {
-  open: 'open (no password)',
+const SECURITY_NAMES: Record<Exclude<WifiSecurity, 'open'>, string> = {
   wep: 'WEP',
   wpa: 'WPA (TKIP)',
   'wpa2-personal': 'WPA2-Personal',
@@ -88,8 +91,12 @@ const SECURITY_NAMES: Record<WifiSecurity, string> = {
   owe: 'Enhanced Open (OWE)',
 };
 
-function dbmText(r: BssRecord): string {
-  if (r.signalDbm === null) return 'signal unknown';
+function securityName(s: WifiSecurity, t: Translate): string {
+  return s === 'open' ? t('wifi.security.open.name') : SECURITY_NAMES[s];
+}
+
+function dbmText(r: BssRecord, t: Translate): string {
+  if (r.signalDbm === null) return t('wifi.signal.unknown');
   return r.signalPercent !== undefined ? `${r.signalDbm} dBm (${r.signalPercent} %)` : `${r.signalDbm} dBm`;
 }
 
@@ -181,6 +188,7 @@ export function adviseNetwork(
   all: readonly BssRecord[],
   rules: WifiRules,
   profileName: string,
+  t: Translate = ENGLISH,
 ): NetworkAdvice {
   const mine = all.filter((r) => r.ssid === ssid && !r.hidden);
   const shown = displaySsid(ssid, false);
@@ -200,22 +208,17 @@ export function adviseNetwork(
       findings.push({
         status: 'fail',
         cause: 'WIFI_CHANNEL_OUT_OF_RANGE',
-        summary: `${shown} is on 2.4 GHz channel ${channelList(on24)}, which the charger cannot use (it needs channel ${lo}-${hi})`,
-        remediation: [
-          it(
-            `In the router's 2.4 GHz settings, switch off automatic channel selection and set a fixed channel 1, 6 or 11 for ${shown}.`,
-          ),
-        ],
+        summary: t('wifi.channel.out', { ssid: shown, channels: channelList(on24), lo, hi }),
+        remediation: [it(t('wifi.channel.out.fix', { ssid: shown }))],
       });
     } else {
-      const bands = [...new Set(mine.map((r) => `${r.band} GHz`))].join(' and ');
+      const bands = [...new Set(mine.map((r) => `${r.band} GHz`))].join(` ${t('word.and')} `);
+      const needed = rules.bands.map((b) => `${b} GHz`).join(` ${t('word.or')} `);
       findings.push({
         status: 'fail',
         cause: 'WIFI_NO_24GHZ',
-        summary: `${shown} is only on ${bands}; the charger needs ${rules.bands.map((b) => `${b} GHz`).join(' or ')} (channel ${lo}-${hi})`,
-        remediation: [
-          it(`Enable the 2.4 GHz radio for ${shown} (802.11 b/g/n) and set a fixed channel 1, 6 or 11.`),
-        ],
+        summary: t('wifi.band.none', { ssid: shown, bands, needed, lo, hi }),
+        remediation: [it(t('wifi.band.none.fix', { ssid: shown }))],
       });
     }
   }
@@ -228,20 +231,19 @@ export function adviseNetwork(
 
   // 2. Signal at this spot.
   if (chosen) {
-    const where =
-      'The signal must be measured where the chargers will hang, not where the laptop is now; a charger in a garage or outside usually gets less.';
+    const where = t('wifi.signal.where');
     if (chosen.signalDbm === null) {
       findings.push({
         status: 'warn',
         cause: 'WIFI_SIGNAL_UNKNOWN',
-        summary: `${shown}: this scan does not give a signal strength for channel ${chosen.channel}`,
-        remediation: [installer(`Scan again at the charger's position with a tool that shows dBm. ${where}`)],
+        summary: t('wifi.signal.nodbm', { ssid: shown, channel: chosen.channel }),
+        remediation: [installer(t('wifi.signal.nodbm.fix', { where }))],
       });
     } else if (chosen.signalDbm >= rules.rssi.passDbm) {
       findings.push({
         status: 'pass',
         cause: 'OK',
-        summary: `signal ${dbmText(chosen)} here`,
+        summary: t('wifi.signal.ok', { signal: dbmText(chosen, t) }),
         remediation: [],
       });
     } else {
@@ -249,13 +251,13 @@ export function adviseNetwork(
       findings.push({
         status: failing ? 'fail' : 'warn',
         cause: 'WIFI_WEAK_SIGNAL',
-        summary: `${shown}: signal ${dbmText(chosen)} is ${failing ? 'too weak' : 'weak'} (needs ${rules.rssi.passDbm} dBm or better; below ${rules.rssi.failDbm} dBm the charger drops out)`,
-        remediation: [
-          installer(where),
-          it(
-            `Move the access point closer to the chargers or add one (a 2.4 GHz access point or mesh node near the chargers).`,
-          ),
-        ],
+        summary: t(failing ? 'wifi.signal.tooweak' : 'wifi.signal.weak', {
+          ssid: shown,
+          signal: dbmText(chosen, t),
+          pass: rules.rssi.passDbm,
+          fail: rules.rssi.failDbm,
+        }),
+        remediation: [installer(where), it(t('wifi.signal.weak.fix'))],
       });
     }
   }
@@ -268,29 +270,27 @@ export function adviseNetwork(
       findings.push({
         status: 'pass',
         cause: 'OK',
-        summary: `security ${[...secSet].map((s) => SECURITY_NAMES[s]).join(' + ')}`,
+        summary: t('wifi.security.ok', { names: [...secSet].map((s) => securityName(s, t)).join(' + ') }),
         remediation: [],
       });
     } else {
       let reason: string;
       let fix: string;
       if (secSet.has('wpa3-personal')) {
-        reason = `it is WPA3-only and the ${profileName} cannot join WPA3 (SAE)`;
-        fix = `Set ${shown} to WPA2/WPA3 mixed (transition) mode, or add a WPA2-Personal SSID for the chargers.`;
+        reason = t('wifi.security.wpa3', { profile: profileName });
+        fix = t('wifi.security.wpa3.fix', { ssid: shown });
       } else if (secSet.has('wpa2-enterprise') || secSet.has('wpa3-enterprise')) {
-        reason =
-          'it needs an 802.1X/Enterprise login (user name or certificate), which the charger cannot do';
-        fix =
-          'Create a separate WPA2-Personal (pre-shared key) SSID for the chargers, ideally in its own VLAN.';
+        reason = t('wifi.security.enterprise');
+        fix = t('wifi.security.enterprise.fix');
       } else if (secSet.has('wep')) {
-        reason = 'it uses WEP, which is broken and not supported';
-        fix = `Switch ${shown} to WPA2-Personal (AES/CCMP).`;
+        reason = t('wifi.security.wep');
+        fix = t('wifi.security.wep.fix', { ssid: shown });
       } else if (secSet.has('open') || secSet.has('owe')) {
-        reason = 'it is an open network; the charger needs a WPA2-Personal password';
-        fix = `Protect ${shown} with WPA2-Personal (AES/CCMP), or add such an SSID for the chargers.`;
+        reason = t('wifi.security.open');
+        fix = t('wifi.security.open.fix', { ssid: shown });
       } else {
-        reason = `its security (${[...secSet].join(', ')}) is not one the charger supports`;
-        fix = `Use WPA2-Personal for ${shown}.`;
+        reason = t('wifi.security.other', { list: [...secSet].join(', ') });
+        fix = t('wifi.security.other.fix', { ssid: shown });
       }
       findings.push({
         status: 'fail',
@@ -308,10 +308,8 @@ export function adviseNetwork(
     findings.push({
       status: 'warn',
       cause: 'WIFI_HIDDEN',
-      summary: `${shown} is hidden (not broadcast): the charger's network scan does not list it`,
-      remediation: [
-        it(`Make ${shown} visible (broadcast the SSID), at least while the chargers are set up.`),
-      ],
+      summary: t('wifi.hidden', { ssid: shown }),
+      remediation: [it(t('wifi.hidden.fix', { ssid: shown }))],
     });
   }
 
@@ -325,8 +323,8 @@ export function adviseNetwork(
     findings.push({
       status: 'warn',
       cause: 'WIFI_WIDE_CHANNEL',
-      summary: `${shown} uses ${chosen.widthMhz} MHz on 2.4 GHz; this overlaps neighbouring channels and breaks the 1/6/11 plan`,
-      remediation: [it(`Set the 2.4 GHz channel width of ${shown} to ${rules.maxWidthMhz} MHz.`)],
+      summary: t('wifi.wide', { ssid: shown, width: chosen.widthMhz }),
+      remediation: [it(t('wifi.wide.fix', { ssid: shown, max: rules.maxWidthMhz }))],
     });
   }
 
@@ -343,18 +341,20 @@ export function adviseNetwork(
       findings.push({
         status: 'warn',
         cause: 'WIFI_CONGESTED',
-        summary: `${shown}: channel ${chosen.channel} is crowded (score ${here}); channel ${best} is clearer (score ${score(best)})`,
-        remediation: [
-          it(
-            `Set a fixed channel ${best} for ${shown} on 2.4 GHz (and keep automatic channel selection off).`,
-          ),
-        ],
+        summary: t('wifi.congested', {
+          ssid: shown,
+          channel: chosen.channel,
+          score: here,
+          best,
+          bestScore: score(best),
+        }),
+        remediation: [it(t('wifi.congested.fix', { best, ssid: shown }))],
       });
     } else if (![1, 6, 11].includes(chosen.channel) && best !== null) {
       findings.push({
         status: 'pass',
         cause: 'OK',
-        summary: `channel ${chosen.channel} works, but 1, 6 or 11 (best here: ${best}) avoid overlapping neighbours`,
+        summary: t('wifi.channel.notideal', { channel: chosen.channel, best }),
         remediation: [],
       });
     }
@@ -366,8 +366,13 @@ export function adviseNetwork(
   const summary =
     decisive?.summary ??
     (chosen
-      ? `${shown}: 2.4 GHz channel ${chosen.channel}, ${dbmText(chosen)}, ${[...secSet].map((s) => SECURITY_NAMES[s]).join(' + ') || 'security unknown'}: suitable for the charger`
-      : `${shown}: no verdict`);
+      ? t('wifi.suitable', {
+          ssid: shown,
+          channel: chosen.channel,
+          signal: dbmText(chosen, t),
+          security: [...secSet].map((s) => securityName(s, t)).join(' + ') || t('wifi.security.unknown'),
+        })
+      : t('wifi.noverdict', { ssid: shown }));
   const remediation = findings.filter((f) => f.status !== 'pass').flatMap((f) => f.remediation);
   return {
     ssid,
@@ -389,16 +394,17 @@ export function adviseNetwork(
 export function adviseWifi(
   records: readonly BssRecord[],
   rules: WifiRules,
-  opts: { ssid?: string; profileName?: string } = {},
+  opts: { ssid?: string; profileName?: string; t?: Translate } = {},
 ): WifiAdvice {
-  const profileName = opts.profileName ?? 'charger';
+  const t = opts.t ?? ENGLISH;
+  const profileName = opts.profileName ?? t('wifi.charger');
   const emptyChart = buildChannelChart(records, new Set(), null, rules.channels);
   if (records.length === 0) {
     return {
       status: 'skip',
       cause: 'WIFI_NO_SCAN',
-      summary: 'the scan lists no networks',
-      remediation: [installer('Scan again with Wi-Fi switched on, close to where the chargers will hang.')],
+      summary: t('wifi.empty'),
+      remediation: [installer(t('wifi.empty.fix'))],
       target: {
         ssid: opts.ssid ?? null,
         ssidDisplay: opts.ssid === undefined ? null : displaySsid(opts.ssid, false),
@@ -427,18 +433,13 @@ export function adviseWifi(
       return {
         status: 'fail',
         cause: 'WIFI_SSID_NOT_FOUND',
-        summary: `${shown} is not in this scan (${records.length} networks seen${hidden > 0 ? `, ${hidden} of them hidden` : ''})`,
+        summary:
+          hidden > 0
+            ? t('wifi.notfound.hidden', { ssid: shown, n: records.length, hidden })
+            : t('wifi.notfound', { ssid: shown, n: records.length }),
         remediation: [
-          installer(
-            `Check the network name (exact spelling, upper/lower case) and scan where the chargers will hang.`,
-          ),
-          ...(hidden > 0
-            ? [
-                it(
-                  `If ${shown} is a hidden network, make it visible: the charger's scan does not list hidden networks either.`,
-                ),
-              ]
-            : [it(`Make sure ${shown} is switched on and broadcast on 2.4 GHz.`)]),
+          installer(t('wifi.notfound.fix')),
+          it(t(hidden > 0 ? 'wifi.notfound.hidden.fix' : 'wifi.notfound.off.fix', { ssid: shown })),
         ],
         target: { ssid: opts.ssid, ssidDisplay: shown, selectedBy },
         networks: [],
@@ -456,7 +457,7 @@ export function adviseWifi(
       ssids = [...new Set(records.filter((r) => !r.hidden && r.ssid !== '').map((r) => r.ssid))];
     }
   }
-  const networks = ssids.map((s) => adviseNetwork(s, records, rules, profileName));
+  const networks = ssids.map((s) => adviseNetwork(s, records, rules, profileName, t));
   const single = networks.length === 1 ? networks[0] : undefined;
   const targetSsid = single?.ssid ?? null;
   const targetChannels = new Set(
@@ -484,8 +485,8 @@ export function adviseWifi(
     return {
       status: 'skip',
       cause: 'WIFI_NO_SCAN',
-      summary: `the scan lists only hidden networks (${records.length})`,
-      remediation: [installer('Name the site network with --ssid.')],
+      summary: t('wifi.onlyhidden', { n: records.length }),
+      remediation: [installer(t('wifi.onlyhidden.fix'))],
       target: { ssid: null, ssidDisplay: null, selectedBy },
       networks,
       chart,
@@ -497,8 +498,8 @@ export function adviseWifi(
   return {
     status: best.status,
     cause: best.cause,
-    summary: `not connected and no --ssid: ${ok} of ${networks.length} visible networks suit the charger (best: ${best.ssidDisplay}); name the site network with --ssid`,
-    remediation: [installer('Run again with --ssid "<site network>" for a verdict on that network.')],
+    summary: t('wifi.choose', { ok, total: networks.length, best: best.ssidDisplay }),
+    remediation: [installer(t('wifi.choose.fix'))],
     target: { ssid: null, ssidDisplay: null, selectedBy },
     networks,
     chart,

@@ -12,7 +12,12 @@ import { EXIT, UsageError } from '../core/errors.js';
 import { loadProfile } from '../profile/load.js';
 import { runTool } from '../platform/exec.js';
 import { SCAN_FORMAT_NAMES } from '../platform/wifi/detect.js';
-import { createWifiScanProbe, type WifiScanFailureCause } from '../platform/wifi/probe.js';
+import {
+  createWifiScanProbe,
+  describeScanFailure,
+  type WifiScanFailureCause,
+} from '../platform/wifi/probe.js';
+import { createTranslator, pickLang, type Translate } from '../i18n/index.js';
 import type { WifiScan } from '../platform/wifi/types.js';
 import { renderWifiTerminal, wantColor } from '../report/wifi-terminal.js';
 import { adviseWifi, type WifiAdvice } from './advice.js';
@@ -36,26 +41,26 @@ export interface WifiReport {
 }
 
 export async function runWifiCommand(opts: WifiCommandOptions, io: CliIO): Promise<number> {
+  const lang = pickLang(opts.lang, io.env);
+  const t = createTranslator(lang);
   if (opts.lang !== undefined && !['en', 'it'].includes(opts.lang)) {
-    throw new UsageError(`--lang: "${opts.lang}" is not supported`, 'languages: en, it');
+    throw new UsageError(t('err.lang', { lang: opts.lang }), t('err.lang.hint'));
   }
   if (opts.ssid !== undefined && (opts.ssid === '' || Buffer.byteLength(opts.ssid, 'utf8') > 32)) {
-    throw new UsageError('--ssid: a Wi-Fi network name is 1 to 32 bytes long');
+    throw new UsageError(t('err.ssid'));
   }
   const timeoutMs = Number(opts.timeout ?? '20000');
   if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 600_000) {
-    throw new UsageError(
-      `--timeout: "${opts.timeout}" is not a number of milliseconds between 100 and 600000`,
-    );
+    throw new UsageError(t('err.timeout', { value: String(opts.timeout) }));
   }
-  const profile = loadProfile(opts.profile);
+  const profile = loadProfile(opts.profile, t);
   let scanFile: string | undefined;
   if (opts.scanFile !== undefined) {
     scanFile = path.resolve(io.cwd, opts.scanFile);
     try {
       if (!statSync(scanFile).isFile()) throw new Error('not a file');
     } catch {
-      throw new UsageError(`--scan-file: cannot read ${opts.scanFile}`);
+      throw new UsageError(t('err.scanfile.read', { file: opts.scanFile }));
     }
   }
   const probe = createWifiScanProbe({
@@ -64,17 +69,24 @@ export async function runWifiCommand(opts: WifiCommandOptions, io: CliIO): Promi
     ...(scanFile !== undefined ? { scanFile } : {}),
   });
   const res = await probe({ timeoutMs });
+  const failure = res.ok
+    ? null
+    : describeScanFailure(
+        res.error.cause as Partial<WifiScanFailureCause> | undefined,
+        { message: res.error.message, hint: t('wifi.hint.default') },
+        t,
+      );
   if (
     !res.ok &&
     scanFile !== undefined &&
     (res.error.cause as WifiScanFailureCause | undefined)?.reason === 'BAD_FILE'
   ) {
     throw new UsageError(
-      `--scan-file: ${res.error.message}`,
-      'supported: nmcli -t / table, iw scan, iwlist scan, airport -s/-I, system_profiler (text or -json), netsh wlan show networks mode=bssid / interfaces',
+      t('err.scanfile.bad', { message: failure?.message ?? res.error.message }),
+      t('err.scanfile.bad.hint'),
     );
   }
-  const adviceOpts: { ssid?: string; profileName: string } = { profileName: profile.name };
+  const adviceOpts: { ssid?: string; profileName: string; t: Translate } = { profileName: profile.name, t };
   if (opts.ssid !== undefined) adviceOpts.ssid = opts.ssid;
   let report: WifiReport;
   if (res.ok) {
@@ -95,7 +107,7 @@ export async function runWifiCommand(opts: WifiCommandOptions, io: CliIO): Promi
     };
   } else {
     const cause = res.error.cause as Partial<WifiScanFailureCause> | undefined;
-    const hint = cause?.hint ?? 'zapcheck wifi --scan-file <saved scan>';
+    const hint = failure?.hint ?? t('wifi.hint.default');
     const empty = adviseWifi([], profile.wifi, adviceOpts);
     report = {
       schemaVersion: 1,
@@ -107,22 +119,26 @@ export async function runWifiCommand(opts: WifiCommandOptions, io: CliIO): Promi
         formatName: 'none',
         tool: 'none',
         notes: cause?.tried ?? [],
-        unavailable: { reason: cause?.reason ?? res.error.code, message: res.error.message, hint },
+        unavailable: {
+          reason: cause?.reason ?? res.error.code,
+          message: failure?.message ?? res.error.message,
+          hint,
+        },
       },
       networks: [],
       advice: {
         ...empty,
         status: 'skip',
         cause: 'WIFI_NO_SCAN',
-        summary: `Wi-Fi not checked: ${res.error.message}`,
-        remediation: [{ audience: 'installer', text: `To check the Wi-Fi: ${hint}.` }],
+        summary: t('wifi.noscan', { message: failure?.message ?? res.error.message }),
+        remediation: [{ audience: 'installer', text: t('wifi.noscan.fix', { hint }) }],
       },
     };
   }
   const json = `${JSON.stringify(report, null, 2)}\n`;
   if (opts.json !== undefined) writeOutput(io, opts.json, json);
   if (opts.json !== '-') {
-    io.stdout.write(renderWifiTerminal(report, { color: wantColor(io), profileName: profile.name }));
+    io.stdout.write(renderWifiTerminal(report, { color: wantColor(io), profileName: profile.name, t }));
   }
   return report.advice.status === 'fail'
     ? EXIT.NOT_READY

@@ -5,6 +5,7 @@ import { computeHeadroom, judgeHeadroom, parseDhcpRange } from '../../src/dhcp/h
 import type { DhcpFacts, DhcpOffer } from '../../src/dhcp/types.js';
 import { emptyFacts, type Neighbour } from '../../src/platform/net/types.js';
 import { UsageError } from '../../src/core/errors.js';
+import { createTranslator } from '../../src/i18n/index.js';
 
 const rules = { required: true, addressesPerCharger: 1, ipv4Only: true };
 
@@ -235,8 +236,77 @@ describe('evaluateDhcp', () => {
   });
 });
 
+describe('evaluateDhcp in Italian (t passed in, still pure)', () => {
+  const it_ = createTranslator('it');
+  const cases: [string, Parameters<typeof evaluateDhcp>[0]][] = [
+    [
+      'static',
+      {
+        facts: facts({ addressing: 'static', dhcpServer: null }),
+        rules,
+        range: null,
+        sweepAsked: false,
+        probeAsked: false,
+      },
+    ],
+    ['passive', { facts: facts({}, seen(5)), rules, range: null, sweepAsked: false, probeAsked: false }],
+    [
+      'short',
+      {
+        facts: facts({}, seen(10)),
+        rules,
+        chargers: 12,
+        range: parseDhcpRange('192.168.1.100-192.168.1.119'),
+        sweepAsked: false,
+        probeAsked: false,
+      },
+    ],
+    [
+      'rogue',
+      {
+        facts: facts({}, [], {
+          discover: {
+            status: 'done',
+            interface: 'wlan0',
+            clientMac: '02:00:00:00:00:99',
+            windowMs: 4000,
+            sent: 1,
+            offers: [offerFrom('192.168.1.1', '192.168.1.1'), offerFrom('192.168.1.254', '192.168.1.254')],
+          } as DhcpFacts['discover'],
+        }),
+        rules,
+        range: null,
+        sweepAsked: false,
+        probeAsked: true,
+      },
+    ],
+  ];
+  for (const [name, input] of cases) {
+    it(`${name}: same status and cause, Italian words`, () => {
+      const en = evaluateDhcp(input);
+      const itOut = evaluateDhcp({ ...input, t: it_ });
+      expect(itOut.status).toBe(en.status);
+      expect(itOut.cause).toBe(en.cause);
+      expect(itOut.summary).not.toBe(en.summary);
+      expect(itOut.remediation.map((r) => r.audience)).toEqual(en.remediation.map((r) => r.audience));
+      for (const [i, r] of itOut.remediation.entries()) expect(r.text).not.toBe(en.remediation[i]?.text);
+      expect(JSON.stringify(itOut)).not.toMatch(/addresses free|chargers need|this laptop|not seen/);
+    });
+  }
+  it('says the numbers in Italian', () => {
+    const o = evaluateDhcp({ ...cases[2]![1], t: it_ });
+    expect(o.summary).toMatch(
+      /^Intervallo DHCP troppo piccolo: circa 10 indirizzi liberi su 20 in 192\.168\.1\.100-192\.168\.1\.119; 12 stazioni ne richiedono 12/,
+    );
+  });
+  it('range errors in Italian', () => {
+    expect(() => parseDhcpRange('nope', it_)).toThrow(/non è un intervallo/);
+  });
+});
+
 describe('dhcpCheck', () => {
   const ctx = (options: Record<string, unknown> = {}): any => ({
+    t: createTranslator('en'),
     profile: { dhcp: rules },
     options: { mqttConnect: false, strict: false, extra: {}, ...options },
   });

@@ -6,9 +6,12 @@ import type { WifiScan } from '../../src/platform/wifi/types.js';
 import type { Probes } from '../../src/probes/types.js';
 import { normalizeProfile } from '../../src/profile/load.js';
 import { ZAPTEC_PRO } from '../../src/profile/builtin.js';
+import { createTranslator, type Lang } from '../../src/i18n/index.js';
 
-function ctx(ssid?: string): SiteContext {
+function ctx(ssid?: string, lang: Lang = 'en'): SiteContext {
   return {
+    lang,
+    t: createTranslator(lang),
     profile: normalizeProfile(ZAPTEC_PRO, 'builtin'),
     options: { mqttConnect: false, strict: false, extra: {}, ...(ssid === undefined ? {} : { ssid }) },
   } as unknown as SiteContext;
@@ -88,5 +91,33 @@ describe('wifi check family', () => {
     expect(out).toMatchObject({ status: 'fail', cause: 'WIFI_CHANNEL_OUT_OF_RANGE' });
     expect(JSON.parse(JSON.stringify(out.evidence))).toEqual(out.evidence);
     expect((out.evidence.chart as { channels: unknown[] }).channels).toHaveLength(13);
+  });
+
+  it('speaks Italian through ctx.t: title, summary, remediation and the not-checked reason', async () => {
+    const [check] = wifiFamily.plan(ctx('Garage', 'it'));
+    expect(check?.title).toBe('Wi-Fi "Garage" (2,4 GHz, canale 1-11)');
+    const { out } = await run(ctx('Garage', 'it'), { wifiScan: () => Promise.resolve(probeOk(scan, 5)) });
+    expect(out.summary).toMatch(/è sul canale 13 a 2,4 GHz, che la stazione non può usare/);
+    expect(out.remediation[0]?.text).toMatch(/impostare per "Garage" un canale fisso/);
+    const noProbe = await run(ctx(undefined, 'it'), {});
+    expect(noProbe.out.summary).toBe('nessuna scansione Wi-Fi disponibile in questa verifica');
+    const { createWifiScanProbe } = await import('../../src/platform/wifi/probe.js');
+    const linuxNoAdapter = createWifiScanProbe({
+      platform: 'linux',
+      runTool: () => Promise.reject(new Error('not run')),
+      listWifiInterfaces: () => [],
+    });
+    const skipped = await run(ctx('Garage', 'it'), { wifiScan: linuxNoAdapter });
+    expect(skipped.out.summary).toBe(
+      'Wi-Fi non verificato: questo computer non ha una scheda Wi-Fi (nessuna interfaccia wireless in /sys/class/net)',
+    );
+    expect(skipped.out.remediation[0]?.text).toMatch(
+      /^Per verificare il Wi-Fi: eseguire zapcheck wifi con un portatile/,
+    );
+    // The English run keeps the probe's own words.
+    const en = await run(ctx('Garage'), { wifiScan: linuxNoAdapter });
+    expect(en.out.summary).toBe(
+      'Wi-Fi not checked: this computer has no Wi-Fi adapter (no wireless interface in /sys/class/net)',
+    );
   });
 });

@@ -8,6 +8,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { probeFail, probeOk, type ProbeResult } from '../../core/errors.js';
+import { createTranslator, type MessageKey, type Translate, type Vars } from '../../i18n/index.js';
 import { runTool as realRunTool, type RunTool, type RunToolResult } from '../exec.js';
 import { parseScanText, SCAN_FORMAT_NAMES } from './detect.js';
 import { parseIwScan } from './iw.js';
@@ -23,10 +24,36 @@ export type WifiScanUnavailable =
 
 export interface WifiScanFailureCause {
   reason: WifiScanUnavailable;
-  /** A command that would work, for the user to run. */
+  /** A command that would work, for the user to run (English). */
   hint: string;
   /** Commands tried and what each said. */
   tried: string[];
+  /** The catalogue message behind the error message and the hint, so a caller can say them in its language. */
+  text?: { message: Msg; hint: Msg };
+}
+
+/** A catalogue key with its variables: the probe stays language-neutral, callers translate. */
+export interface Msg {
+  key: MessageKey;
+  vars?: Vars;
+}
+
+const EN: Translate = createTranslator('en');
+const msg = (key: MessageKey, vars?: Vars): Msg => (vars ? { key, vars } : { key });
+const english = (m: Msg): string => EN(m.key, m.vars);
+
+/** The probe's error message and hint in the caller's language (English text when no keys came). */
+export function describeScanFailure(
+  cause: Partial<WifiScanFailureCause> | undefined,
+  fallback: { message: string; hint: string },
+  t: Translate,
+): { message: string; hint: string } {
+  if (cause?.text)
+    return {
+      message: t(cause.text.message.key, cause.text.message.vars),
+      hint: t(cause.text.hint.key, cause.text.hint.vars),
+    };
+  return { message: fallback.message, hint: cause?.hint ?? fallback.hint };
 }
 
 export type WifiScanFn = (q: { timeoutMs: number }) => Promise<ProbeResult<WifiScan>>;
@@ -49,8 +76,7 @@ export interface WifiScanProbeOptions {
 
 const AIRPORT = '/System/Library/PrivateFrameworks/Apple80211.framework/Versions/Current/Resources/airport';
 const MAX_FILE = 16 * 1024 * 1024;
-const SCAN_FILE_HINT =
-  'save a scan on a device with Wi-Fi (e.g. `nmcli -t device wifi list > scan.txt`) and pass --scan-file scan.txt';
+const SCAN_FILE_HINT = msg('wifiscan.hint.file');
 
 function linuxWifiInterfaces(): string[] | null {
   try {
@@ -72,10 +98,10 @@ async function defaultReadScanFile(path: string): Promise<string> {
 class Unavailable extends Error {
   constructor(
     readonly reason: WifiScanUnavailable,
-    message: string,
-    readonly hint: string,
+    readonly text: Msg,
+    readonly hint: Msg,
   ) {
-    super(message);
+    super(english(text));
   }
 }
 
@@ -103,8 +129,10 @@ export function createWifiScanProbe(opts: WifiScanProbeOptions): WifiScanFn {
     };
     const done = (parsed: ParsedScan, source: WifiScan['source']): ProbeResult<WifiScan> =>
       probeOk({ ...parsed, source }, Math.round(now() - started));
-    const fail = (reason: WifiScanUnavailable, message: string, hint: string): ProbeResult<WifiScan> => {
-      const cause: WifiScanFailureCause = { reason, hint, tried };
+    const fail = (reason: WifiScanUnavailable, text: Msg, hintMsg: Msg): ProbeResult<WifiScan> => {
+      const message = english(text);
+      const hint = english(hintMsg);
+      const cause: WifiScanFailureCause = { reason, hint, tried, text: { message: text, hint: hintMsg } };
       const code =
         reason === 'TIMEOUT'
           ? 'TIMEOUT'
@@ -123,17 +151,16 @@ export function createWifiScanProbe(opts: WifiScanProbeOptions): WifiScanFn {
         } catch (err) {
           return fail(
             'BAD_FILE',
-            `cannot read scan file ${opts.scanFile}: ${err instanceof Error ? err.message : String(err)}`,
+            msg('wifiscan.file.unreadable', {
+              file: opts.scanFile,
+              message: err instanceof Error ? err.message : String(err),
+            }),
             SCAN_FILE_HINT,
           );
         }
         const parsed = parseScanText(text);
         if (parsed.format === 'unknown') {
-          return fail(
-            'BAD_FILE',
-            `${opts.scanFile} is not a Wi-Fi scan zapcheck knows (nmcli, iw, iwlist, airport, system_profiler, netsh)`,
-            SCAN_FILE_HINT,
-          );
+          return fail('BAD_FILE', msg('wifiscan.file.unknown', { file: opts.scanFile }), SCAN_FILE_HINT);
         }
         return done(parsed, { kind: 'file', path: opts.scanFile });
       }
@@ -145,13 +172,13 @@ export function createWifiScanProbe(opts: WifiScanProbeOptions): WifiScanFn {
         case 'win32':
           return done(...(await scanWindows(run)));
         default:
-          return fail('NO_SCANNER', `no Wi-Fi scanner known for ${opts.platform}`, SCAN_FILE_HINT);
+          return fail('NO_SCANNER', msg('wifiscan.platform', { platform: opts.platform }), SCAN_FILE_HINT);
       }
     } catch (err) {
-      if (err instanceof Unavailable) return fail(err.reason, err.message, err.hint);
+      if (err instanceof Unavailable) return fail(err.reason, err.text, err.hint);
       return fail(
         'NO_SCANNER',
-        `Wi-Fi scan failed: ${err instanceof Error ? err.message : String(err)}`,
+        msg('wifiscan.failed', { message: err instanceof Error ? err.message : String(err) }),
         SCAN_FILE_HINT,
       );
     }
@@ -163,7 +190,11 @@ type Found = [ParsedScan, WifiScan['source']];
 
 function timeoutOr(r: RunToolResult): void {
   if (!r.ok && r.error === 'TIMEOUT')
-    throw new Unavailable('TIMEOUT', `${r.message}`, 'run again with a longer --timeout');
+    throw new Unavailable(
+      'TIMEOUT',
+      msg('wifiscan.tool', { message: r.message }),
+      msg('wifiscan.hint.timeout'),
+    );
 }
 
 function emptyScan(parsed: ParsedScan, command: string, why: string): Found {
@@ -176,11 +207,7 @@ function emptyScan(parsed: ParsedScan, command: string, why: string): Found {
 async function scanLinux(run: Run, listIfs: () => string[] | null): Promise<Found> {
   const ifs = listIfs();
   if (ifs !== null && ifs.length === 0) {
-    throw new Unavailable(
-      'NO_ADAPTER',
-      'this computer has no Wi-Fi adapter (no wireless interface in /sys/class/net)',
-      `run zapcheck wifi on a laptop with Wi-Fi at the charger's position, or ${SCAN_FILE_HINT}`,
-    );
+    throw new Unavailable('NO_ADAPTER', msg('wifiscan.noadapter.sys'), msg('wifiscan.hint.noadapter'));
   }
   const nmArgs = [
     '--terse',
@@ -211,7 +238,7 @@ async function scanLinux(run: Run, listIfs: () => string[] | null): Promise<Foun
   if (iwDev.ok) {
     const names = [...iwDev.stdout.matchAll(/^\s*Interface (\S+)/gm)].map((m) => m[1] as string);
     if (names.length === 0) {
-      throw new Unavailable('NO_ADAPTER', 'iw lists no wireless interface', SCAN_FILE_HINT);
+      throw new Unavailable('NO_ADAPTER', msg('wifiscan.noadapter.iw'), SCAN_FILE_HINT);
     }
     const dev = names[0] as string;
     const scan = await run('iw', ['dev', dev, 'scan']);
@@ -228,8 +255,8 @@ async function scanLinux(run: Run, listIfs: () => string[] | null): Promise<Foun
       } else if (scan.error === 'DENIED' || /not permitted|-1/.test(scan.message)) {
         throw new Unavailable(
           'DENIED',
-          `${scan.message} (scanning needs root)`,
-          `sudo iw dev ${dev} scan > scan.txt, then zapcheck wifi --scan-file scan.txt`,
+          msg('wifiscan.denied.root', { message: scan.message }),
+          msg('wifiscan.hint.sudo', { dev }),
         );
       }
     }
@@ -254,19 +281,15 @@ async function scanLinux(run: Run, listIfs: () => string[] | null): Promise<Foun
       'iwlist returned no networks (no adapter scanned, or not run as root)',
     );
   }
-  if (nmNoDevice) throw new Unavailable('NO_ADAPTER', 'NetworkManager sees no Wi-Fi device', SCAN_FILE_HINT);
+  if (nmNoDevice) throw new Unavailable('NO_ADAPTER', msg('wifiscan.noadapter.nm'), SCAN_FILE_HINT);
   const notFound = [nm, iwDev, iwl].every((r) => !r.ok && r.error === 'NOT_FOUND');
   if (notFound) {
-    throw new Unavailable(
-      'NO_SCANNER',
-      'no Wi-Fi scanner found (nmcli, iw and iwlist are all missing)',
-      `install NetworkManager or iw (e.g. apt install iw, then sudo iw dev wlan0 scan), or ${SCAN_FILE_HINT}`,
-    );
+    throw new Unavailable('NO_SCANNER', msg('wifiscan.noscanner.missing'), msg('wifiscan.hint.install'));
   }
   throw new Unavailable(
     'NO_SCANNER',
-    'no Wi-Fi scanner worked here',
-    `sudo iw dev wlan0 scan > scan.txt, then zapcheck wifi --scan-file scan.txt`,
+    msg('wifiscan.noscanner.failed'),
+    msg('wifiscan.hint.sudo', { dev: 'wlan0' }),
   );
 }
 
@@ -278,11 +301,7 @@ async function scanMac(run: Run): Promise<Found> {
     if (parsed.records.length > 0)
       return [parsed, { kind: 'command', command: 'system_profiler -json SPAirPortDataType' }];
     if (parsed.notes.some((n) => /switched off/.test(n))) {
-      throw new Unavailable(
-        'WIFI_OFF',
-        'Wi-Fi is switched off on this Mac',
-        'switch Wi-Fi on and run zapcheck wifi again',
-      );
+      throw new Unavailable('WIFI_OFF', msg('wifiscan.mac.off'), msg('wifiscan.hint.mac.on'));
     }
   }
   if (existsSync(AIRPORT)) {
@@ -301,8 +320,8 @@ async function scanMac(run: Run): Promise<Found> {
     );
   throw new Unavailable(
     'NO_SCANNER',
-    sp.message,
-    'system_profiler SPAirPortDataType > scan.txt, then zapcheck wifi --scan-file scan.txt',
+    msg('wifiscan.tool', { message: sp.message }),
+    msg('wifiscan.hint.mac.save'),
   );
 }
 
@@ -313,22 +332,19 @@ async function scanWindows(run: Run): Promise<Found> {
     decodeWindowsConsole(Buffer.from(r.ok ? r.stdout : `${r.stdout ?? ''}${r.stderr ?? ''}`, 'latin1'));
   if (!nets.ok) {
     const out = `${text(nets)} ${nets.message}`;
-    if (nets.error === 'NOT_FOUND') throw new Unavailable('NO_SCANNER', 'netsh not found', SCAN_FILE_HINT);
+    if (nets.error === 'NOT_FOUND')
+      throw new Unavailable('NO_SCANNER', msg('wifiscan.netsh.missing'), SCAN_FILE_HINT);
     if (/location/i.test(out) || nets.error === 'DENIED') {
-      throw new Unavailable(
-        'DENIED',
-        'Windows refuses the scan without Location permission',
-        'Settings > Privacy & security > Location: allow desktop apps, then run zapcheck wifi again',
-      );
+      throw new Unavailable('DENIED', msg('wifiscan.win.location'), msg('wifiscan.hint.win.location'));
     }
     if (/wlansvc|no wireless interface|AutoConfig/i.test(out)) {
-      throw new Unavailable(
-        'NO_ADAPTER',
-        'no wireless interface (or the WLAN AutoConfig service is stopped)',
-        SCAN_FILE_HINT,
-      );
+      throw new Unavailable('NO_ADAPTER', msg('wifiscan.win.noadapter'), SCAN_FILE_HINT);
     }
-    throw new Unavailable('NO_SCANNER', nets.message, 'netsh wlan show networks mode=bssid > scan.txt');
+    throw new Unavailable(
+      'NO_SCANNER',
+      msg('wifiscan.tool', { message: nets.message }),
+      msg('wifiscan.hint.win.save'),
+    );
   }
   const parsed = parseNetshNetworks(text(nets));
   const ifs = await run('netsh', ['wlan', 'show', 'interfaces'], { latin1: true });
