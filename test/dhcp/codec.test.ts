@@ -48,7 +48,7 @@ describe('DHCP codec (RFC 2131)', () => {
     const d = decodeDhcp(
       offer([
         53, 1, 2, 54, 4, 198, 18, 0, 1, 1, 4, 255, 255, 255, 0, 3, 4, 198, 18, 0, 1, 6, 4, 198, 18, 0, 1, 6,
-        4, 1, 1, 1, 1, 51, 4, 0, 0, 2, 88, 255,
+        4, 198, 18, 0, 2, 51, 4, 0, 0, 2, 88, 255,
       ]),
     );
     expect(d.ok).toBe(true);
@@ -59,7 +59,7 @@ describe('DHCP codec (RFC 2131)', () => {
       address: '198.18.0.100',
       subnetMask: '255.255.255.0',
       routers: ['198.18.0.1'],
-      dnsServers: ['198.18.0.1', '1.1.1.1'],
+      dnsServers: ['198.18.0.1', '198.18.0.2'],
       leaseSec: 600,
       domainName: null,
     });
