@@ -4,7 +4,10 @@
  * escapes control characters itself) plus the bytes in hex where the tool gave them.
  */
 
-/** Escapes control characters (C0, DEL, C1), bidi and zero-width format characters, lone surrogates. */
+/**
+ * Escapes control characters (C0, DEL, C1), the line and paragraph separators (U+2028/U+2029, which break
+ * a displayed line like a newline), bidi and zero-width format characters, lone surrogates.
+ */
 export function escapeForDisplay(text: string, maxChars = 64): string {
   let out = '';
   let n = 0;
@@ -18,6 +21,8 @@ export function escapeForDisplay(text: string, maxChars = 64): string {
       out += `\\x${cp.toString(16).padStart(2, '0')}`;
     else if (
       (cp >= 0x200b && cp <= 0x200f) ||
+      cp === 0x2028 ||
+      cp === 0x2029 ||
       (cp >= 0x202a && cp <= 0x202e) ||
       (cp >= 0x2060 && cp <= 0x206f) ||
       cp === 0xfeff ||
@@ -41,7 +46,7 @@ export function displaySsid(ssid: string, hidden: boolean): string {
 /** True when a display string is safe for a terminal: no control or bidi characters. */
 export function isDisplaySafe(text: string): boolean {
   // eslint-disable-next-line no-control-regex
-  return !/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ud800-\udfff]/u.test(
+  return !/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u206f\ufeff\ud800-\udfff]/u.test(
     text,
   );
 }

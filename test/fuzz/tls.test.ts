@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import type { ProbeErrorCode } from '../../src/core/errors.js';
+import { createProbes } from '../../src/probes/index.js';
+import type { Probes } from '../../src/probes/types.js';
+import {
+  expectedTls,
+  makeFuzzPki,
+  startHostileTls,
+  tlsCase,
+  type FuzzPki,
+  type HostileTls,
+} from './hostile-tls.js';
+import {
+  assertCleanProbe,
+  fuzzIt,
+  HOSTS,
+  labLikeContext,
+  runs,
+  socketHandles,
+  timed,
+  watchProcess,
+} from './harness.js';
+
+/**
+ * Hostile TLS servers (RFC 8446 / RFC 5246 record layer): junk, TLS-looking records with bad lengths,
+ * alerts, hangs, closes and resets before or after the ClientHello, a real handshake cut at a random
+ * byte or with one byte flipped. The TLS probe must end each with TLS_HANDSHAKE, RESET or TIMEOUT (or a
+ * verified handshake when nothing was touched), in time.
+ */
+
+const ALLOWED: readonly ProbeErrorCode[] = ['TLS_HANDSHAKE', 'TIMEOUT', 'RESET'];
+
+describe('fuzz: hostile TLS server', () => {
+  watchProcess();
+  let pki: FuzzPki;
+  let server: HostileTls;
+  let probes: Probes;
+  let baseline = 0;
+
+  beforeAll(async () => {
+    pki = await makeFuzzPki();
+    server = await startHostileTls(pki);
+    probes = createProbes(labLikeContext({ tls: server.port }, [pki.root.pem]));
+    baseline = socketHandles();
+  });
+  afterAll(async () => {
+    server.reset();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(socketHandles()).toBeLessThanOrEqual(baseline);
+    await server.close();
+  });
+
+  fuzzIt(
+    'TLS probe: junk, bad records, hang, close/reset mid-handshake, cut or flipped server flights',
+    runs(50, 1800),
+    fc.tuple(tlsCase, fc.constantFrom('TLSv1.2' as const, 'TLSv1.3' as const, undefined)),
+    async ([c, version]) => {
+      server.set(c.behaviour);
+      const { value: r, elapsedMs } = await timed(() =>
+        probes.tls({
+          ip: HOSTS.tls.ip,
+          port: HOSTS.tls.port,
+          servername: HOSTS.tls.host,
+          ca: [pki.root.pem],
+          ...(version ? { minVersion: version, maxVersion: version } : {}),
+          timeoutMs: c.timeoutMs,
+        }),
+      );
+      const what = JSON.stringify({ c, version }, (_k, v: unknown) =>
+        v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v,
+      ).slice(0, 600);
+      assertCleanProbe(r, { allowed: ALLOWED, timeoutMs: c.timeoutMs, elapsedMs, what });
+      if (r.ok) {
+        expect(['TLSv1.2', 'TLSv1.3']).toContain(r.value.protocol);
+        expect(r.value.chain.length).toBeGreaterThan(0);
+      }
+      const e = expectedTls(c.behaviour);
+      if (e?.ok) {
+        expect(r.ok ? r.value.authorized : r.error.message).toBe(true);
+      } else if (e) {
+        expect(r.ok ? 'ok' : r.error.code).toBe(e.code);
+      }
+    },
+    { after: () => server.reset() },
+  );
+});
