@@ -1,0 +1,131 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/result.js';
+import { BIN, ROOT, runCli } from '../helpers/cli.js';
+
+/** The site command's contract with a user and with CI: exit codes, --strict, --json files, Ctrl-C. */
+
+const dir = mkdtempSync(path.join(tmpdir(), 'zapcheck-site-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const STACK = /\n\s+at .+:\d+:\d+/;
+
+describe('zapcheck site: bad input is exit 2 with one clear message', () => {
+  it.each([
+    [['site', '--lab', 'no-such-fault'], /unknown lab scenario "no-such-fault"[\s\S]*healthy/],
+    [['site', '--lab', '--deadline', 'soon'], /--deadline: "soon"/],
+    [['site', '--dns-server', '192.168.1'], /--dns-server: "192.168.1"/],
+    [['site', '--lab', '--profile', 'nope'], /unknown profile "nope"/],
+    [['site', '--lab', '--no-such-option'], /unknown option '--no-such-option'/],
+  ])('%j', async (args, message) => {
+    const run = await runCli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(STACK);
+    expect(run.stdout).toBe('');
+  });
+
+  it('a broken profile file names the field and value', async () => {
+    const file = path.join(dir, 'broken.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        id: 'broken',
+        name: 'Broken',
+        endpoints: [{ host: 'a.example', port: 70000, protocol: 'https' }],
+      }),
+    );
+    const run = await runCli(['site', '--lab', '--profile', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('endpoints.0.port');
+    expect(run.stderr).toContain('70000');
+  });
+});
+
+describe('zapcheck site --json <file>', () => {
+  it('writes the report to the file atomically (no temp file left) and the human report to stdout', async () => {
+    const out = path.join(dir, 'report.json');
+    const run = await runCli(['site', 'Garage', '--lab', '--json', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('READY');
+    const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    expect(report).toMatchObject({ site: 'Garage', verdict: 'ready', interrupted: false, schemaVersion: 1 });
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('zapcheck site --strict', () => {
+  it('warnings alone pass without --strict (exit 0) and fail with it (exit 1)', async () => {
+    // Every 443 endpoint optional; the lab drops 443: the failures become warnings.
+    const file = path.join(dir, 'optional-443.yaml');
+    writeFileSync(
+      file,
+      [
+        'id: optional-443',
+        'name: Optional firmware hosts',
+        'endpoints:',
+        '  - { host: no.pool.ntp.org, port: 123, protocol: ntp }',
+        '  - { host: zapcloud.azure-devices.net, port: 8883, protocol: mqtts }',
+        '  - { host: api.zaptec.com, port: 443, protocol: https, required: false }',
+        '',
+      ].join('\n'),
+    );
+    const loose = await runCli(['site', '--lab', 'tcp-443-dropped', '--profile', file, '--json', '-']);
+    const report = JSON.parse(loose.stdout) as Report;
+    expect(report.checks.find((c) => c.id === 'tcp:api.zaptec.com:443')).toMatchObject({
+      status: 'warn',
+      cause: 'TCP_DROPPED',
+    });
+    expect(report.checks.find((c) => c.id === 'tls:api.zaptec.com:443')).toMatchObject({ status: 'skip' });
+    expect(report.verdict).toBe('ready');
+    expect(loose.code).toBe(0);
+
+    const strict = await runCli([
+      'site',
+      '--lab',
+      'tcp-443-dropped',
+      '--profile',
+      file,
+      '--strict',
+      '--json',
+      '-',
+    ]);
+    expect((JSON.parse(strict.stdout) as Report).verdict).toBe('not-ready');
+    expect(strict.code).toBe(1);
+  });
+});
+
+describe('Ctrl-C', () => {
+  it('writes the partial report marked interrupted and exits 130', async () => {
+    const out = path.join(dir, 'interrupted.json');
+    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        [BIN, 'site', '--lab', 'tcp-all-dropped', '--deadline', '20', '--json', out],
+        { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ZAPCHECK_GUARD: 'loopback' } },
+      );
+      let err = '';
+      let outText = '';
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      // Interrupt once the run is under way (DNS answered, TCP waiting on dropped destinations).
+      const timer = setTimeout(() => child.kill('SIGINT'), 2500);
+      child.stdout.on('data', (d: Buffer) => (outText += d.toString()));
+      child.on('error', reject);
+      child.on('close', (c) => {
+        clearTimeout(timer);
+        resolve({ code: c, stderr: err });
+      });
+    });
+    expect(stderr).not.toMatch(STACK);
+    expect(code).toBe(130);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    expect(report.interrupted).toBe(true);
+    expect(report.verdict).toBe('not-ready');
+    expect(report.checks.find((c) => c.id === 'dns:api.zaptec.com')?.status).toBe('pass');
+    expect(report.checks.filter((c) => c.cause === 'INTERRUPTED').length).toBeGreaterThan(0);
+    expect(report.durationMs).toBeLessThan(15_000);
+  });
+});
