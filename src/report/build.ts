@@ -38,6 +38,13 @@ export function buildReport(args: {
     },
     counts: countStatuses(results),
     // The schema promises one-line summaries without control characters, whatever a peer sent.
-    checks: results.map((r) => ({ ...r, summary: escapeForTerminal(r.summary) })),
+    // Everything a person reads is one printable line: summaries and remediation may quote network
+    // text, titles may carry the user's --ssid.
+    checks: results.map((r) => ({
+      ...r,
+      title: escapeForTerminal(r.title),
+      summary: escapeForTerminal(r.summary),
+      remediation: r.remediation.map((m) => ({ ...m, text: escapeForTerminal(m.text) })),
+    })),
   };
 }

@@ -127,6 +127,36 @@ async function droppedHubReport(): Promise<Report> {
 }
 
 describe('JSON report', () => {
+  it('keeps titles and remediation printable when they quote hostile text', () => {
+    const ctx = fakeContext();
+    const r = buildReport({
+      ctx,
+      version: '0.1.0',
+      results: [
+        {
+          id: 'wifi',
+          kind: 'wifi',
+          title: `Wi-Fi "Gar${ESC}[2Jage"`,
+          target: {},
+          status: 'fail',
+          cause: 'WIFI_NO_24GHZ',
+          summary: `no 2.4 GHz for Gar${ESC}[2Jage`,
+          evidence: {},
+          remediation: [{ audience: 'installer', text: `move "Gar${ESC}[2Jage"\u0007` }],
+          durationMs: 1,
+        },
+      ],
+      interrupted: false,
+      startedAt: 0,
+      finishedAt: 1,
+    });
+    const json = renderJson(r);
+    expect(json).not.toContain(ESC);
+    expect(json).not.toContain('\\u001b');
+    expect(r.checks[0]?.title).toBe('Wi-Fi "Gar\\x1b[2Jage"');
+    expect(r.checks[0]?.remediation[0]?.text).toContain('\\x07');
+  });
+
   it('of a real run of the checks validates against the shipped schema', async () => {
     const report = await droppedHubReport();
     const parsed = JSON.parse(renderJson(report)) as Report;
