@@ -3,7 +3,10 @@ import tls from 'node:tls';
 import fc from 'fast-check';
 import { makeLeaf, makeRoot, type CertAuthority, type IssuedCert } from '../../src/lab/ca.js';
 import type { ProbeErrorCode } from '../../src/core/errors.js';
-import { HOSTS, hostileText, LONG_MS, TCP_WAIT_MS } from './harness.js';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { createProbes } from '../../src/probes/index.js';
+import type { Probes } from '../../src/probes/types.js';
+import { HOSTS, hostileText, labLikeContext, LONG_MS, socketHandles, TCP_WAIT_MS } from './harness.js';
 
 /**
  * Hostile TLS peers on 127.0.0.1 port 0: a raw TCP server that sends junk, TLS-looking records, hangs,
@@ -270,4 +273,30 @@ export async function startHostileTlsApp(pki: FuzzPki): Promise<HostileTlsApp> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * One hostile TLS server per suite with the probes bound to it through a lab-like site context, and,
+ * when the suite ends, proof that no probe socket was left behind. Values are read in the tests
+ * (after beforeAll has run).
+ */
+export function useHostileTlsServer<S extends { port: number; reset(): void; close(): Promise<void> }>(
+  start: (pki: FuzzPki) => Promise<S>,
+  route: 'https' | 'mqtts' | 'tls',
+): { readonly pki: FuzzPki; readonly server: S; readonly probes: Probes } {
+  const state = {} as { pki: FuzzPki; server: S; probes: Probes };
+  let baseline = 0;
+  beforeAll(async () => {
+    state.pki = await makeFuzzPki();
+    state.server = await start(state.pki);
+    state.probes = createProbes(labLikeContext({ [route]: state.server.port }, [state.pki.root.pem]));
+    baseline = socketHandles();
+  });
+  afterAll(async () => {
+    state.server.reset();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(socketHandles()).toBeLessThanOrEqual(baseline);
+    await state.server.close();
+  });
+  return state;
 }

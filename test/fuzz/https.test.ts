@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { ProbeErrorCode } from '../../src/core/errors.js';
-import { createProbes } from '../../src/probes/index.js';
-import type { Probes } from '../../src/probes/types.js';
 import { httpCase, httpHandler } from './hostile-app.js';
-import { makeFuzzPki, startHostileTlsApp, type FuzzPki, type HostileTlsApp } from './hostile-tls.js';
-import {
-  assertCleanProbe,
-  fuzzIt,
-  HOSTS,
-  labLikeContext,
-  runs,
-  socketHandles,
-  timed,
-  watchProcess,
-} from './harness.js';
+import { startHostileTlsApp, useHostileTlsServer } from './hostile-tls.js';
+import { assertCleanProbe, fuzzIt, HOSTS, runs, timed, watchProcess } from './harness.js';
 
 /**
  * Hostile HTTP servers behind a good TLS handshake (RFC 9112 framing): broken status lines and
@@ -26,37 +15,21 @@ const ALLOWED: readonly ProbeErrorCode[] = ['PROTOCOL', 'TOO_LARGE', 'TIMEOUT', 
 
 describe('fuzz: hostile HTTP server', () => {
   watchProcess();
-  let pki: FuzzPki;
-  let server: HostileTlsApp;
-  let probes: Probes;
-  let baseline = 0;
-
-  beforeAll(async () => {
-    pki = await makeFuzzPki();
-    server = await startHostileTlsApp(pki);
-    probes = createProbes(labLikeContext({ https: server.port }, [pki.root.pem]));
-    baseline = socketHandles();
-  });
-  afterAll(async () => {
-    server.reset();
-    await new Promise((r) => setTimeout(r, 20));
-    expect(socketHandles()).toBeLessThanOrEqual(baseline);
-    await server.close();
-  });
+  const suite = useHostileTlsServer(startHostileTlsApp, 'https');
 
   fuzzIt(
     'HTTPS probe: broken/huge/hostile headers, endless or cut bodies, junk',
     runs(50, 1600),
     httpCase,
     async (c) => {
-      server.set(httpHandler(c));
+      suite.server.set(httpHandler(c));
       const { value: r, elapsedMs } = await timed(() =>
-        probes.https({
+        suite.probes.https({
           ip: HOSTS.https.ip,
           port: HOSTS.https.port,
           servername: HOSTS.https.host,
           path: '/',
-          ca: [pki.root.pem],
+          ca: [suite.pki.root.pem],
           verify: true,
           timeoutMs: c.timeoutMs,
         }),
@@ -72,6 +45,6 @@ describe('fuzz: hostile HTTP server', () => {
       if (c.kind === 'endless' && r.ok)
         expect(r.value.status).toBe(c.status === 204 || c.status === 304 ? 200 : c.status);
     },
-    { after: () => server.reset() },
+    { after: () => suite.server.reset() },
   );
 });

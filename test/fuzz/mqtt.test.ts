@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { ProbeErrorCode } from '../../src/core/errors.js';
-import { createProbes } from '../../src/probes/index.js';
-import type { Probes } from '../../src/probes/types.js';
 import { expectedMqtt, mqttCase, mqttHandler } from './hostile-app.js';
-import { makeFuzzPki, startHostileTlsApp, type FuzzPki, type HostileTlsApp } from './hostile-tls.js';
-import {
-  assertCleanProbe,
-  fuzzIt,
-  HOSTS,
-  labLikeContext,
-  runs,
-  socketHandles,
-  timed,
-  watchProcess,
-} from './harness.js';
+import { startHostileTlsApp, useHostileTlsServer } from './hostile-tls.js';
+import { assertCleanProbe, fuzzIt, HOSTS, runs, timed, watchProcess } from './harness.js';
 
 /**
  * Hostile MQTT brokers behind a good TLS handshake: junk, partial CONNACKs, oversized packets (a length
@@ -25,36 +14,20 @@ const ALLOWED: readonly ProbeErrorCode[] = ['PROTOCOL', 'RESET', 'TIMEOUT'];
 
 describe('fuzz: hostile MQTT broker', () => {
   watchProcess();
-  let pki: FuzzPki;
-  let server: HostileTlsApp;
-  let probes: Probes;
-  let baseline = 0;
-
-  beforeAll(async () => {
-    pki = await makeFuzzPki();
-    server = await startHostileTlsApp(pki);
-    probes = createProbes(labLikeContext({ mqtts: server.port }, [pki.root.pem]));
-    baseline = socketHandles();
-  });
-  afterAll(async () => {
-    server.reset();
-    await new Promise((r) => setTimeout(r, 20));
-    expect(socketHandles()).toBeLessThanOrEqual(baseline);
-    await server.close();
-  });
+  const suite = useHostileTlsServer(startHostileTlsApp, 'mqtts');
 
   fuzzIt(
     'MQTT probe: junk, partial or oversized packets instead of CONNACK, split, then close/reset/hang',
     runs(50, 1800),
     mqttCase,
     async (c) => {
-      server.set(mqttHandler(c));
+      suite.server.set(mqttHandler(c));
       const { value: r, elapsedMs } = await timed(() =>
-        probes.mqtt({
+        suite.probes.mqtt({
           ip: HOSTS.mqtts.ip,
           port: HOSTS.mqtts.port,
           servername: HOSTS.mqtts.host,
-          ca: [pki.root.pem],
+          ca: [suite.pki.root.pem],
           verify: true,
           clientId: 'zapcheck-probe-fuzz',
           timeoutMs: c.timeoutMs,
@@ -70,6 +43,6 @@ describe('fuzz: hostile MQTT broker', () => {
         });
       else expect(r.ok ? 'ok' : r.error.code).toBe(e.code);
     },
-    { after: () => server.reset() },
+    { after: () => suite.server.reset() },
   );
 });

@@ -1,26 +1,8 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { ProbeErrorCode } from '../../src/core/errors.js';
-import { createProbes } from '../../src/probes/index.js';
-import type { Probes } from '../../src/probes/types.js';
-import {
-  expectedTls,
-  makeFuzzPki,
-  startHostileTls,
-  tlsCase,
-  type FuzzPki,
-  type HostileTls,
-} from './hostile-tls.js';
-import {
-  assertCleanProbe,
-  fuzzIt,
-  HOSTS,
-  labLikeContext,
-  runs,
-  socketHandles,
-  timed,
-  watchProcess,
-} from './harness.js';
+import { expectedTls, startHostileTls, tlsCase, useHostileTlsServer } from './hostile-tls.js';
+import { assertCleanProbe, fuzzIt, HOSTS, runs, timed, watchProcess } from './harness.js';
 
 /**
  * Hostile TLS servers (RFC 8446 / RFC 5246 record layer): junk, TLS-looking records with bad lengths,
@@ -33,36 +15,20 @@ const ALLOWED: readonly ProbeErrorCode[] = ['TLS_HANDSHAKE', 'TIMEOUT', 'RESET']
 
 describe('fuzz: hostile TLS server', () => {
   watchProcess();
-  let pki: FuzzPki;
-  let server: HostileTls;
-  let probes: Probes;
-  let baseline = 0;
-
-  beforeAll(async () => {
-    pki = await makeFuzzPki();
-    server = await startHostileTls(pki);
-    probes = createProbes(labLikeContext({ tls: server.port }, [pki.root.pem]));
-    baseline = socketHandles();
-  });
-  afterAll(async () => {
-    server.reset();
-    await new Promise((r) => setTimeout(r, 20));
-    expect(socketHandles()).toBeLessThanOrEqual(baseline);
-    await server.close();
-  });
+  const suite = useHostileTlsServer(startHostileTls, 'tls');
 
   fuzzIt(
     'TLS probe: junk, bad records, hang, close/reset mid-handshake, cut or flipped server flights',
     runs(50, 1800),
     fc.tuple(tlsCase, fc.constantFrom('TLSv1.2' as const, 'TLSv1.3' as const, undefined)),
     async ([c, version]) => {
-      server.set(c.behaviour);
+      suite.server.set(c.behaviour);
       const { value: r, elapsedMs } = await timed(() =>
-        probes.tls({
+        suite.probes.tls({
           ip: HOSTS.tls.ip,
           port: HOSTS.tls.port,
           servername: HOSTS.tls.host,
-          ca: [pki.root.pem],
+          ca: [suite.pki.root.pem],
           ...(version ? { minVersion: version, maxVersion: version } : {}),
           timeoutMs: c.timeoutMs,
         }),
@@ -82,6 +48,6 @@ describe('fuzz: hostile TLS server', () => {
         expect(r.ok ? 'ok' : r.error.code).toBe(e.code);
       }
     },
-    { after: () => server.reset() },
+    { after: () => suite.server.reset() },
   );
 });
