@@ -21,6 +21,7 @@ export interface DhcpCommandOptions {
 export function registerDhcp(program: Command, io: CliIO, state: RunState): void {
   program
     .command('dhcp')
+    .summary('will there be a free DHCP address for every charger? (R2)')
     .description(
       "DHCP headroom (R2): free addresses in the pool for the planned chargers, from this laptop's lease and\nneighbour table; --sweep to wake the neighbour table first, --probe to ask the DHCP servers (rogue detection)",
     )

@@ -30,7 +30,7 @@ export function buildProgram(io: CliIO, state: RunState): Command {
   program
     .name('zapcheck')
     .description(
-      'Checks whether a site network will carry Zaptec EV chargers (Wi-Fi, DHCP, DNS, NTP, HTTPS, MQTT over TLS)\nand says in plain words what to ask the site IT to change.',
+      'Checks whether a site network will carry Zaptec EV chargers (Wi-Fi, DHCP, DNS, NTP, HTTPS, MQTT over TLS) and says in plain words what to ask the site IT to change.',
     )
     .version(toolVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')

@@ -15,6 +15,7 @@ export interface WifiCommandOptions {
 export function registerWifi(program: Command, io: CliIO, state: RunState): void {
   program
     .command('wifi')
+    .summary('is the Wi-Fi on 2.4 GHz channel 1-11, strong and clean enough? (R1)')
     .description(
       'Check whether a Wi-Fi network will carry the charger: 2.4 GHz channel 1-11, signal here, security,\nhidden SSID, channel width and congestion on channels 1, 6 and 11.',
     )
