@@ -125,6 +125,29 @@ function isSelfSigned(c: IssuedCert): boolean {
   return c.cert.subject === c.cert.issuer;
 }
 
+/** Signs a certificate for `keys` with `issuer`'s key (adding its key identifier), or self-signs it. */
+async function sign(
+  keys: KeyPair,
+  name: CertName,
+  notBefore: Date,
+  notAfter: Date,
+  extensions: x509.Extension[],
+  issuer: CertAuthority | undefined,
+): Promise<x509.X509Certificate> {
+  const common = { serialNumber: randomSerial(), notBefore, notAfter, signingAlgorithm: ALG, extensions };
+  if (!issuer) {
+    return x509.X509CertificateGenerator.createSelfSigned({ ...common, name: toJsonName(name), keys });
+  }
+  extensions.push(await x509.AuthorityKeyIdentifierExtension.create(issuer.cert));
+  return x509.X509CertificateGenerator.create({
+    ...common,
+    subject: toJsonName(name),
+    issuer: issuer.cert.subjectName,
+    publicKey: keys.publicKey,
+    signingKey: issuer.keys.privateKey,
+  });
+}
+
 /** A CA certificate: self-signed root, or an intermediate when `issuer` is given. Valid 10 years by default. */
 export async function makeRoot(opts: RootOptions): Promise<CertAuthority> {
   const keys = await newKeys();
@@ -138,31 +161,7 @@ export async function makeRoot(opts: RootOptions): Promise<CertAuthority> {
     ),
     await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
   ];
-  let cert: x509.X509Certificate;
-  if (opts.issuer) {
-    extensions.push(await x509.AuthorityKeyIdentifierExtension.create(opts.issuer.cert));
-    cert = await x509.X509CertificateGenerator.create({
-      serialNumber: randomSerial(),
-      subject: toJsonName(opts.name),
-      issuer: opts.issuer.cert.subjectName,
-      notBefore,
-      notAfter,
-      signingAlgorithm: ALG,
-      publicKey: keys.publicKey,
-      signingKey: opts.issuer.keys.privateKey,
-      extensions,
-    });
-  } else {
-    cert = await x509.X509CertificateGenerator.createSelfSigned({
-      serialNumber: randomSerial(),
-      name: toJsonName(opts.name),
-      notBefore,
-      notAfter,
-      signingAlgorithm: ALG,
-      keys,
-      extensions,
-    });
-  }
+  const cert = await sign(keys, opts.name, notBefore, notAfter, extensions, opts.issuer);
   return (await finish(cert, keys, opts.name, opts.issuer, true)) as CertAuthority;
 }
 
@@ -189,31 +188,7 @@ export async function makeLeaf(opts: LeafOptions): Promise<IssuedCert> {
       ),
     );
   }
-  let cert: x509.X509Certificate;
-  if (opts.issuer) {
-    extensions.push(await x509.AuthorityKeyIdentifierExtension.create(opts.issuer.cert));
-    cert = await x509.X509CertificateGenerator.create({
-      serialNumber: randomSerial(),
-      subject: toJsonName(name),
-      issuer: opts.issuer.cert.subjectName,
-      notBefore,
-      notAfter,
-      signingAlgorithm: ALG,
-      publicKey: keys.publicKey,
-      signingKey: opts.issuer.keys.privateKey,
-      extensions,
-    });
-  } else {
-    cert = await x509.X509CertificateGenerator.createSelfSigned({
-      serialNumber: randomSerial(),
-      name: toJsonName(name),
-      notBefore,
-      notAfter,
-      signingAlgorithm: ALG,
-      keys,
-      extensions,
-    });
-  }
+  const cert = await sign(keys, name, notBefore, notAfter, extensions, opts.issuer);
   return finish(cert, keys, name, opts.issuer, false);
 }
 
