@@ -104,7 +104,7 @@ export function interopUnavailable(): string | null {
   let probe: Netns | undefined;
   try {
     probe = createNetns('nftprobe');
-    probe.exec(binary('nft'), ['add', 'table', 'inet', 'zapcheck_probe']);
+    probe.run(binary('nft'), ['add', 'table', 'inet', 'zapcheck_probe']);
   } catch (err) {
     const msg = (err as { stderr?: string }).stderr?.trim() || (err as Error).message;
     return `network namespaces or nftables do not work here: ${msg.split('\n')[0] ?? ''}`;
@@ -182,12 +182,12 @@ export class InteropCloud {
       client.name,
     ]);
     for (const ip of [CLOUD_IP, FILTERING_DNS_IP]) {
-      cloud.exec('ip', ['addr', 'add', `${ip}/${PREFIX}`, 'dev', 'eth0']);
+      cloud.run('ip', ['addr', 'add', `${ip}/${PREFIX}`, 'dev', 'eth0']);
     }
-    cloud.exec('ip', ['link', 'set', 'eth0', 'up']);
-    client.exec('ip', ['addr', 'add', `${CLIENT_IP}/${PREFIX}`, 'dev', 'eth0']);
-    client.exec('ip', ['link', 'set', 'eth0', 'up']);
-    client.exec('ip', ['route', 'add', 'default', 'via', CLOUD_IP]);
+    cloud.run('ip', ['link', 'set', 'eth0', 'up']);
+    client.run('ip', ['addr', 'add', `${CLIENT_IP}/${PREFIX}`, 'dev', 'eth0']);
+    client.run('ip', ['link', 'set', 'eth0', 'up']);
+    client.run('ip', ['route', 'add', 'default', 'via', CLOUD_IP]);
     this.firewall('');
 
     await this.writeCertificates();
@@ -431,7 +431,7 @@ pidfile ${d}/chronyd.pid
     for (;;) {
       const dead = this.deadDaemon();
       if (dead) throw new Error(`${dead.name} exited at start-up:\n${dead.log}`);
-      const listening = this.cloud!.exec(binary('ss'), ['-H', '-n', '-l', '-t', '-u'])
+      const listening = this.cloud!.run(binary('ss'), ['-H', '-n', '-l', '-t', '-u'])
         .split('\n')
         .map((l) => l.trim().split(/\s+/))
         .map((f) => `${f[0]} ${f[4]}`);
@@ -505,7 +505,7 @@ table inet zapcheck_interop {
 }
 `,
     );
-    this.cloud!.exec(binary('nft'), ['-f', file]);
+    this.cloud!.run(binary('nft'), ['-f', file]);
   }
 
   // ---- zapcheck ------------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ export function sh(cmd: string, args: string[]): string {
 export interface Netns {
   name: string;
   /** Runs a command inside the namespace. */
-  exec(cmd: string, args: string[]): string;
+  run(cmd: string, args: string[]): string;
   /** argv prefix to run something inside it: ['ip', 'netns', 'exec', name]. */
   prefix: string[];
   remove(): void;
@@ -45,7 +45,7 @@ export function createNetns(tag: string, opts: { resolvConf?: string } = {}): Ne
   return {
     name,
     prefix: ['ip', 'netns', 'exec', name],
-    exec: (cmd, args) => sh('ip', ['netns', 'exec', name, cmd, ...args]),
+    run: (cmd, args) => sh('ip', ['netns', 'exec', name, cmd, ...args]),
     remove() {
       try {
         sh('ip', ['netns', 'del', name]);

@@ -50,11 +50,11 @@ describe.skipIf(why !== null)('probeTcp in a network namespace', () => {
   let ns: Netns;
   beforeAll(() => {
     ns = createNetns('tcpdrop');
-    ns.exec('ip', ['link', 'add', 'zcA', 'type', 'veth', 'peer', 'name', 'zcB']);
-    ns.exec('ip', ['addr', 'add', '198.18.77.1/24', 'dev', 'zcA']);
-    ns.exec('ip', ['link', 'set', 'zcA', 'up']);
-    ns.exec('ip', ['link', 'set', 'zcB', 'up']);
-    ns.exec('ip', [
+    ns.run('ip', ['link', 'add', 'zcA', 'type', 'veth', 'peer', 'name', 'zcB']);
+    ns.run('ip', ['addr', 'add', '198.18.77.1/24', 'dev', 'zcA']);
+    ns.run('ip', ['link', 'set', 'zcA', 'up']);
+    ns.run('ip', ['link', 'set', 'zcB', 'up']);
+    ns.run('ip', [
       'neigh',
       'add',
       '198.18.77.2',
