@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIO } from './io.js';
 import type { RunState } from './main.js';
+import { stringifyJson } from '../core/escape.js';
 
 function trustText(t: unknown): string {
   if (typeof t === 'string') return t;
@@ -42,7 +43,7 @@ export function registerProfiles(program: Command, io: CliIO, _state: RunState):
       const { stringify: toYaml } = await import('yaml');
       const p = loadProfile(ref);
       if (opts.json) {
-        io.stdout.write(`${JSON.stringify(p, null, 2)}\n`);
+        io.stdout.write(`${stringifyJson(p)}\n`);
         return;
       }
       io.stdout.write(`# ${p.name} (${p.id}) — ${p.description}\n`);

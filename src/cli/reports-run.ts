@@ -19,6 +19,7 @@ import { isReportFormat, REPORT_FORMATS, renderReport, type ReportFormat } from 
 import { findSite, readSitesFile } from '../sites/load.js';
 import type { SitesFile } from '../sites/types.js';
 import { type CliIO, writeOutput } from './io.js';
+import { stringifyJson } from '../core/escape.js';
 
 /**
  * The work of `zapcheck sites`, `history`, `report` and `allowlist` (their options live in sites.ts,
@@ -104,7 +105,7 @@ export function runSitesCommand(opts: SitesOptions, io: CliIO): number {
           : null,
       })),
     };
-    io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    io.stdout.write(`${stringifyJson(out)}\n`);
     return 0;
   }
   if (!rows.length) {
@@ -143,7 +144,7 @@ export function runHistoryCommand(site: string | undefined, opts: HistoryOptions
   const all = listRuns(dir).runs;
   const runs = site === undefined ? all : runsOf(all, site);
   if (format === 'json') {
-    io.stdout.write(`${JSON.stringify({ reportsDir: dir, runs }, null, 2)}\n`);
+    io.stdout.write(`${stringifyJson({ reportsDir: dir, runs })}\n`);
     return 0;
   }
   if (!runs.length) {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { DEFAULT_SITES_FILE, type SiteEntry, type SitesFile } from '../sites/types.js';
 import path from 'node:path';
 import { EXIT, UsageError } from '../core/errors.js';
+import { cleanName } from '../core/escape.js';
 import { guardFromEnv } from '../core/guard.js';
 import type { SiteContext, SiteOptions } from '../core/context.js';
 import { createLabContext, createRealContext, parseResolver, realEnvironmentOf } from '../core/site.js';
@@ -20,10 +21,9 @@ import { type CliIO, writeOutput } from './io.js';
 import { toolVersion } from './main.js';
 import type { SiteCommandOptions } from './site.js';
 
-/** A site name is printed and stored: keep it to one printable line. */
-function cleanSiteName(name: string, t: Translate): string {
-  // eslint-disable-next-line no-control-regex
-  const cleaned = name.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim();
+/** A site name is printed and stored: one printable line, no bidi or zero-width characters. */
+export function cleanSiteName(name: string, t: Translate): string {
+  const cleaned = cleanName(name);
   if (!cleaned) throw new UsageError(t('err.site.empty'));
   if (cleaned.length > 120) throw new UsageError(t('err.site.long'));
   return cleaned;

@@ -12,6 +12,7 @@ import { createDhcpFactsProbe } from './facts-probe.js';
 import { parseDhcpRange, rangeText } from './headroom.js';
 import { SWEEP_MAX_ADDRESSES } from './sweep.js';
 import { createTranslator, pickLang, type MessageKey, type Translate } from '../i18n/index.js';
+import { stringifyJson } from '../core/escape.js';
 
 const TIMEOUT_MS = 30_000;
 
@@ -125,7 +126,7 @@ export async function runDhcpCommand(opts: DhcpCommandOptions, io: CliIO, versio
     checks,
   };
   const text = formatDhcpResult(result, t);
-  if (opts.json !== undefined) writeOutput(io, opts.json, `${JSON.stringify(report, null, 2)}\n`);
+  if (opts.json !== undefined) writeOutput(io, opts.json, `${stringifyJson(report)}\n`);
   (opts.json === '-' ? io.stderr : io.stdout).write(text);
   return result.status === 'fail' || result.status === 'error' ? EXIT.NOT_READY : EXIT.READY;
 }

@@ -1,6 +1,7 @@
 import { en } from '../i18n/en.js';
 import type { MessageKey, Translate } from '../i18n/index.js';
 import type { Profile } from '../profile/types.js';
+import { stringifyJson } from '../core/escape.js';
 
 /**
  * The IT allow-list: what the site's firewall must let out for the chargers, from the profile. Each
@@ -150,7 +151,7 @@ export function renderAllowListCsv(list: AllowList, t: Translate): string {
 
 /** Language-neutral codes plus the texts in the chosen language. */
 export function renderAllowListJson(list: AllowList): string {
-  return `${JSON.stringify(
+  return `${stringifyJson(
     {
       schemaVersion: 1,
       profile: list.profile,
@@ -163,8 +164,6 @@ export function renderAllowListJson(list: AllowList): string {
       },
       notes: list.notes,
     },
-    null,
-    2,
   )}\n`;
 }
 

@@ -22,6 +22,7 @@ import type { WifiScan } from '../platform/wifi/types.js';
 import { renderWifiTerminal, wantColor } from '../report/wifi-terminal.js';
 import { adviseWifi, type WifiAdvice } from './advice.js';
 import { escapeForDisplay } from './display.js';
+import { stringifyJson } from '../core/escape.js';
 
 export interface WifiReport {
   schemaVersion: 1;
@@ -135,7 +136,7 @@ export async function runWifiCommand(opts: WifiCommandOptions, io: CliIO): Promi
       },
     };
   }
-  const json = `${JSON.stringify(report, null, 2)}\n`;
+  const json = `${stringifyJson(report)}\n`;
   if (opts.json !== undefined) writeOutput(io, opts.json, json);
   if (opts.json !== '-') {
     io.stdout.write(renderWifiTerminal(report, { color: wantColor(io), profileName: profile.name, t }));
