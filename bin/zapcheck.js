@@ -1,4 +1,7 @@
 #!/usr/bin/env node
+// Signal handlers first: Ctrl-C or SIGTERM at any moment leaves a report marked interrupted (130 / 143).
+import { installSignalHandlers } from '../dist/cli/signals.js';
+installSignalHandlers();
 // Tiny launcher: everything lives in the built CLI. `--version` alone is answered from a small module
 // without loading commander and the subcommands, so it starts about as fast as Node itself.
 import { setFlagsFromString } from 'node:v8';

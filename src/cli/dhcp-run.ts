@@ -7,6 +7,7 @@ import { countStatuses, verdictOf, type CheckResult, type Report } from '../core
 import { loadProfile } from '../profile/load.js';
 import type { CliIO } from './io.js';
 import { writeOutput } from './io.js';
+import { checkInterface, checkOutputFile } from './validate.js';
 import type { DhcpCommandOptions } from './dhcp.js';
 import { createDhcpFactsProbe } from '../probes/dhcp/facts.js';
 import { parseDhcpRange, rangeText } from '../checks/dhcp/headroom.js';
@@ -50,6 +51,8 @@ export async function runDhcpCommand(opts: DhcpCommandOptions, io: CliIO, versio
   ) {
     throw new UsageError(t('err.interface', { value: JSON.stringify(opts.interface) }));
   }
+  if (opts.interface !== undefined) checkInterface(opts.interface, t);
+  if (opts.json !== undefined) checkOutputFile('--json', opts.json, io.cwd, t);
   const windowMs = Number(opts.probeWindow ?? '4000');
   if (!Number.isInteger(windowMs) || windowMs < 500 || windowMs > 20_000) {
     throw new UsageError(t('err.probewindow', { value: String(JSON.stringify(opts.probeWindow)) }));
@@ -126,7 +129,8 @@ export async function runDhcpCommand(opts: DhcpCommandOptions, io: CliIO, versio
     checks,
   };
   const text = formatDhcpResult(result, t);
-  if (opts.json !== undefined) writeOutput(io, opts.json, `${stringifyJson(report)}\n`);
+  if (opts.json !== undefined)
+    writeOutput(io, opts.json, `${stringifyJson(report)}\n`, { option: '--json', t });
   (opts.json === '-' ? io.stderr : io.stdout).write(text);
   return result.status === 'fail' || result.status === 'error' ? EXIT.NOT_READY : EXIT.READY;
 }

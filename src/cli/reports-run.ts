@@ -19,6 +19,7 @@ import { isReportFormat, REPORT_FORMATS, renderReport, type ReportFormat } from 
 import { findSite, readSitesFile } from '../sites/load.js';
 import type { SitesFile } from '../sites/types.js';
 import { type CliIO, writeOutput } from './io.js';
+import { checkOutputFile } from './validate.js';
 import { stringifyJson } from '../core/escape.js';
 
 /**
@@ -218,6 +219,7 @@ export function runReportCommand(args: string[], opts: ReportOptions, io: CliIO)
     opts.format ?? (opts.diff ? 'text' : (extension && FORMAT_BY_EXTENSION[extension]) || 'text');
   const dir = historyDir({ env: io.env, cwd: io.cwd, override: opts.reportsDir });
   const files = reportFiles(args, dir, t);
+  if (opts.output !== undefined) checkOutputFile('--output', opts.output, io.cwd, t);
 
   if (opts.diff) {
     if (files.length !== 2) throw new UsageError(t('err.diff.two'));
@@ -232,7 +234,7 @@ export function runReportCommand(args: string[], opts: ReportOptions, io: CliIO)
         : format === 'md'
           ? renderDiffMarkdown(d, lang)
           : renderDiffText(d, lang);
-    writeOutput(io, opts.output ?? '-', text);
+    writeOutput(io, opts.output ?? '-', text, { option: '--output', t });
     return 0;
   }
 
@@ -249,7 +251,7 @@ export function runReportCommand(args: string[], opts: ReportOptions, io: CliIO)
       tryProfile(opts.profile) ?? tryProfile(findSite(sitesFile, r.site)?.profile) ?? tryProfile(r.profile),
     ...(opts.chargers !== undefined ? { chargers: opts.chargers } : {}),
   });
-  writeOutput(io, opts.output ?? '-', text);
+  writeOutput(io, opts.output ?? '-', text, { option: '--output', t });
   return 0;
 }
 
@@ -268,8 +270,9 @@ export function runAllowlistCommand(opts: AllowlistOptions, io: CliIO): number {
   if (!(ALLOWLIST_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(t('err.format', { format, formats: ALLOWLIST_FORMATS.join(', ') }));
   }
+  if (opts.output !== undefined) checkOutputFile('--output', opts.output, io.cwd, t);
   const profile = loadProfile(opts.profile);
   const text = renderAllowList(buildAllowList(profile, t), format as AllowListFormat, t);
-  writeOutput(io, opts.output ?? '-', text);
+  writeOutput(io, opts.output ?? '-', text, { option: '--output', t });
   return 0;
 }

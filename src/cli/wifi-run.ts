@@ -2,10 +2,9 @@
  * `zapcheck wifi`: scan (or read a saved scan), advise, print the verdict and the channel chart, write JSON.
  * Imported lazily by src/cli/wifi.ts.
  */
-import { statSync } from 'node:fs';
-import path from 'node:path';
 import type { CliIO } from './io.js';
 import { writeOutput } from './io.js';
+import { checkOutputFile, checkScanFile, checkSsid } from './validate.js';
 import { toolVersion } from './version.js';
 import type { WifiCommandOptions } from './wifi.js';
 import { EXIT, UsageError } from '../core/errors.js';
@@ -43,23 +42,14 @@ export async function runWifiCommand(opts: WifiCommandOptions, io: CliIO): Promi
   if (opts.lang !== undefined && !['en', 'it'].includes(opts.lang)) {
     throw new UsageError(t('err.lang', { lang: opts.lang }), t('err.lang.hint'));
   }
-  if (opts.ssid !== undefined && (opts.ssid === '' || Buffer.byteLength(opts.ssid, 'utf8') > 32)) {
-    throw new UsageError(t('err.ssid'));
-  }
+  if (opts.ssid !== undefined) checkSsid(opts.ssid, t);
   const timeoutMs = Number(opts.timeout ?? '20000');
   if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 600_000) {
     throw new UsageError(t('err.timeout', { value: String(opts.timeout) }));
   }
   const profile = loadProfile(opts.profile, t);
-  let scanFile: string | undefined;
-  if (opts.scanFile !== undefined) {
-    scanFile = path.resolve(io.cwd, opts.scanFile);
-    try {
-      if (!statSync(scanFile).isFile()) throw new Error('not a file');
-    } catch {
-      throw new UsageError(t('err.scanfile.read', { file: opts.scanFile }));
-    }
-  }
+  if (opts.json !== undefined) checkOutputFile('--json', opts.json, io.cwd, t);
+  const scanFile = opts.scanFile !== undefined ? checkScanFile(opts.scanFile, io.cwd, t) : undefined;
   const probe = createWifiScanProbe({
     platform: process.platform,
     runTool,
@@ -133,10 +123,10 @@ export async function runWifiCommand(opts: WifiCommandOptions, io: CliIO): Promi
     };
   }
   const json = `${stringifyJson(report)}\n`;
-  if (opts.json !== undefined) writeOutput(io, opts.json, json);
   if (opts.json !== '-') {
     io.stdout.write(renderWifiTerminal(report, { color: wantColor(io), profileName: profile.name, t }));
   }
+  if (opts.json !== undefined) writeOutput(io, opts.json, json, { option: '--json', t });
   return report.advice.status === 'fail'
     ? EXIT.NOT_READY
     : report.advice.status === 'error'

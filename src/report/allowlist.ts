@@ -151,20 +151,18 @@ export function renderAllowListCsv(list: AllowList, t: Translate): string {
 
 /** Language-neutral codes plus the texts in the chosen language. */
 export function renderAllowListJson(list: AllowList): string {
-  return `${stringifyJson(
-    {
-      schemaVersion: 1,
-      profile: list.profile,
-      rules: list.rules,
-      policy: {
-        allowBy: 'hostname',
-        inbound: 'none',
-        tlsInspection: 'off',
-        proxy: list.proxySupported ? 'allowed' : 'none',
-      },
-      notes: list.notes,
+  return `${stringifyJson({
+    schemaVersion: 1,
+    profile: list.profile,
+    rules: list.rules,
+    policy: {
+      allowBy: 'hostname',
+      inbound: 'none',
+      tlsInspection: 'off',
+      proxy: list.proxySupported ? 'allowed' : 'none',
     },
-  )}\n`;
+    notes: list.notes,
+  })}\n`;
 }
 
 export function renderAllowList(list: AllowList, format: AllowListFormat, t: Translate): string {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { readInputFile } from '../core/input-file.js';
 import dns from 'node:dns';
 import tls from 'node:tls';
 import { X509Certificate } from 'node:crypto';
@@ -49,12 +50,7 @@ export function parseResolver(text: string, t: Translate = createTranslator('en'
 
 /** PEM certificates of a file; a clear message when it has none. */
 export function readPemFile(file: string, what: string, t: Translate = createTranslator('en')): string[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new UsageError(t('err.pem.read', { what, file, code: (err as { code?: string }).code ?? 'error' }));
-  }
+  const text = readInputFile(file, 'pem', { t, what });
   const pems = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
   for (const pem of pems) {
     try {
