@@ -6,7 +6,7 @@
  *   recorded: `zapcheck site` then starts already interrupted and writes its report marked
  *   `interrupted`, with the signal's exit code.
  * - While `site` runs, the first signal aborts the run (the report is written as usual); a second one
- *   writes what is there at once (claim.flush, synchronous) and exits.
+ *   writes what is there at once (claim.flush, synchronous) and exits. A third exits whatever happens.
  * - Any other command, or `site` once its report is written, exits at once with the signal's code.
  *
  * Exit codes follow the shell convention 128 + signal number: 130 for SIGINT, 143 for SIGTERM.
@@ -19,8 +19,12 @@ export const SIGNAL_EXIT_CODES: Readonly<Record<HandledSignal, number>> = { SIGI
 export interface SignalClaim {
   /** First signal: stop the run; the report is written the usual way. */
   abort(signal: HandledSignal): void;
-  /** Second signal: write what is there now, synchronously; the process exits right after. */
-  flush(signal: HandledSignal): void;
+  /**
+   * Second signal: write what is there now, synchronously, and return true; the process exits right
+   * after. False when there is nothing to write yet (the run is still starting, already aborted): the
+   * report follows within moments, and a third signal exits regardless.
+   */
+  flush(signal: HandledSignal): boolean;
 }
 
 let first: HandledSignal | null = null;
@@ -35,10 +39,13 @@ function onSignal(signal: HandledSignal): void {
     claim?.abort(signal);
     return;
   }
+  // Still starting (no run has claimed the signals yet): it will start interrupted and write its report.
+  if (!claim && !immediate && count < 3) return;
+  let wrote = true;
   try {
-    claim?.flush(first);
+    wrote = claim?.flush(first) ?? true;
   } finally {
-    process.exit(SIGNAL_EXIT_CODES[first]);
+    if (wrote || count >= 3) process.exit(SIGNAL_EXIT_CODES[first]);
   }
 }
 

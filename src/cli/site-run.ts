@@ -183,9 +183,11 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
   const release = claimSignals({
     abort: () => interrupt.abort(),
     flush: (signal) => {
-      if (written) return;
+      if (written) return true;
+      if (!writePartial) return false;
       io.stderr.write(`\n${t('err.signal.second', { signal })}\n`);
-      writePartial?.();
+      writePartial();
+      return true;
     },
   });
   const watchdog = setTimeout(
@@ -279,12 +281,12 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
     }
     const report = reportOf(outcome.results, outcome.interrupted);
     finalCode = exitCodeFor(report);
-    let writeError: unknown = null;
+    let writeError: Error | null = null;
     try {
       write(report);
     } catch (err) {
       // The terminal report is out; the JSON file is not. History is still kept, then exit 2.
-      writeError = err;
+      writeError = err instanceof Error ? err : new Error(String(err));
     }
     const kept = keep ? keepInHistory(report, keep, io, t) : true;
     if (writeError) throw writeError;

@@ -1,7 +1,6 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { createTranslator, type Translate } from '../i18n/index.js';
 import { makePrivateDir } from '../history/store.js';

@@ -103,7 +103,9 @@ export function parseSitesFile(
           const k = String(pair.key.value);
           if (seen.has(k)) {
             const line = pair.key.range ? lc.linePos(pair.key.range[0]).line : 1;
-            throw new UsageError(t('err.sites.yaml', { file: shownFile, line, message: 'Map keys must be unique' }));
+            throw new UsageError(
+              t('err.sites.yaml', { file: shownFile, line, message: 'Map keys must be unique' }),
+            );
           }
           seen.add(k);
         }
