@@ -164,28 +164,33 @@ export async function runChecks(
   });
 
   let wasInterrupted = false;
-  for (;;) {
-    // Repeat while something starts: a skipped check finishes at once, and a dependent planned before
-    // it would otherwise never be started once nothing is left running.
-    for (let startedOne = true; startedOne;) {
-      startedOne = false;
-      for (const check of checks) {
-        if (started.has(check.id)) continue;
-        if (check.needs.every((id) => results.has(id))) {
-          startCheck(check);
-          startedOne = true;
+  try {
+    for (;;) {
+      // Repeat while something starts: a skipped check finishes at once, and a dependent planned before
+      // it would otherwise never be started once nothing is left running.
+      for (let startedOne = true; startedOne;) {
+        startedOne = false;
+        for (const check of checks) {
+          if (started.has(check.id)) continue;
+          if (check.needs.every((id) => results.has(id))) {
+            startCheck(check);
+            startedOne = true;
+          }
         }
       }
+      if (running.size === 0) break;
+      const next = await Promise.race([
+        Promise.race(running.values()).then(() => 'progress' as const),
+        interrupted,
+      ]);
+      if (next === 'interrupted') {
+        wasInterrupted = true;
+        break;
+      }
     }
-    if (running.size === 0) break;
-    const next = await Promise.race([
-      Promise.race(running.values()).then(() => 'progress' as const),
-      interrupted,
-    ]);
-    if (next === 'interrupted') {
-      wasInterrupted = true;
-      break;
-    }
+  } finally {
+    // Connections the checks left for each other and nobody took (a skipped dependent, Ctrl-C).
+    probes.release?.();
   }
 
   if (wasInterrupted) {

@@ -140,9 +140,9 @@ function checkCost(check) {
       return 1;
     case 'tls':
       return tlsFlights(e?.tlsVersions.includes('TLSv1.2') ? 'TLSv1.2' : 'TLSv1.3');
-    case 'https': // its own connection: a full handshake, then the HTTP answer
-    case 'mqtt': // its own connection: a full handshake, then the CONNACK
-      return tlsFlights(unpinnedVersion) + 1;
+    case 'https': // over the TLS check's verified connection: the HTTP answer
+    case 'mqtt': // over the TLS check's verified connection: the CONNACK
+      return 1;
     default: // env, wifi, dhcp: local; tcp: the lab does not delay connects
       return 0;
   }
