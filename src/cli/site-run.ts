@@ -190,6 +190,9 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
       return true;
     },
   });
+  // Armed from the process start (io.startedAt, like --deadline) and left armed through main's final drain
+  // of stdout; an in-process caller (no process start) has it cleared when the run returns.
+  const deadlineFrom = io.startedAt ?? performance.now();
   const watchdog = setTimeout(
     () => {
       io.stderr.write(
@@ -198,7 +201,7 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
       if (!written) writePartial?.();
       process.exit(finalCode ?? EXIT.INTERNAL);
     },
-    Math.max(0, deadlineMs + WATCHDOG_GRACE_MS - performance.now()),
+    Math.max(0, deadlineFrom + deadlineMs + WATCHDOG_GRACE_MS - performance.now()),
   );
   watchdog.unref();
 
@@ -206,7 +209,6 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
   try {
     const guard = guardFromEnv(io.env, labScenario !== null);
     // --deadline bounds the process: counted from its start, not from here.
-    const deadlineFrom = io.startedAt ?? performance.now();
     const base = {
       site,
       profile,
@@ -305,6 +307,7 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
     return finalCode;
   } finally {
     release();
+    if (io.startedAt === undefined) clearTimeout(watchdog);
     await closeLab?.();
   }
 }
