@@ -43,6 +43,21 @@ export interface CheckResult {
 
 export type Verdict = 'ready' | 'not-ready';
 
+export type RequirementId = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7' | 'R8' | 'R9';
+
+/** One requirement of the manual as the handover states it (src/report/requirements.ts decides it). */
+export interface RequirementVerdict {
+  id: RequirementId;
+  /** `skip` = not checked; `info` for R3 (data budget) and R9 (no inbound ports). */
+  status: Status | 'info';
+  /** The deciding check's cause code (TLS_INTERCEPTED, WIFI_NO_SCAN ...); OK on pass; INFO for R3/R9. */
+  cause: string;
+  /** The other requirement whose failure decided this one ("fails because of R4"), or null. */
+  because: RequirementId | null;
+  /** In plain words, in the report's language: what holds, what broke, or what would test it. */
+  summary: string;
+}
+
 export interface ReportEnvironment {
   os: string;
   osRelease: string;
@@ -72,6 +87,8 @@ export interface Report {
   environment: ReportEnvironment;
   counts: Record<Status, number>;
   checks: CheckResult[];
+  /** R1-R9 as the handover states them; absent in reports made before zapcheck 0.2. */
+  requirements?: RequirementVerdict[];
 }
 
 export const STATUS_ORDER: readonly Status[] = ['pass', 'warn', 'fail', 'skip', 'error'];

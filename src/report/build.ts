@@ -3,6 +3,7 @@ import type { SiteContext } from '../core/context.js';
 import type { CheckResult, Report } from '../core/result.js';
 import { countStatuses, verdictOf } from '../core/result.js';
 import { escapeForTerminal } from './escape.js';
+import { budgetDetail, requirementRows, requirementVerdicts } from './requirements.js';
 
 /** Assembles the finished report: a pure function of the run's results and its context. */
 export function buildReport(args: {
@@ -14,6 +15,21 @@ export function buildReport(args: {
   finishedAt: number;
 }): Report {
   const { ctx, results } = args;
+  const checks = results.map((r) => ({
+    ...r,
+    title: escapeForTerminal(r.title),
+    summary: escapeForTerminal(r.summary),
+    remediation: r.remediation.map((m) => ({ ...m, text: escapeForTerminal(m.text) })),
+  }));
+  const chargers = ctx.options.chargers;
+  const r3 =
+    chargers === undefined
+      ? null
+      : budgetDetail(
+          { chargers, traffic: ctx.profile.traffic, metered: ctx.options.extra.metered === true },
+          ctx.t,
+          ctx.lang,
+        );
   return {
     schemaVersion: 1,
     tool: { name: 'zapcheck', version: args.version },
@@ -40,11 +56,8 @@ export function buildReport(args: {
     // The schema promises one-line summaries without control characters, whatever a peer sent.
     // Everything a person reads is one printable line: summaries and remediation may quote network
     // text, titles may carry the user's --ssid.
-    checks: results.map((r) => ({
-      ...r,
-      title: escapeForTerminal(r.title),
-      summary: escapeForTerminal(r.summary),
-      remediation: r.remediation.map((m) => ({ ...m, text: escapeForTerminal(m.text) })),
-    })),
+    checks,
+    // The handover's R1-R9 verdicts, so CI reads per requirement what the handover prints.
+    requirements: requirementVerdicts(requirementRows({ checks }, ctx.t, { budgetDetail: r3 })),
   };
 }

@@ -3,8 +3,8 @@ import { createTranslator, type Lang, type Translate } from '../i18n/index.js';
 import type { Profile } from '../profile/types.js';
 import type { SiteEntry } from '../sites/types.js';
 import { buildAllowList, type AllowList } from './allowlist.js';
-import { dataBudget, describeBudget, formatMb, type DataBudget } from './budget.js';
-import { requirementRows, type RequirementRow } from './requirements.js';
+import { dataBudget, describeBudget, type DataBudget } from './budget.js';
+import { budgetDetail as describeR3, requirementRows, type RequirementRow } from './requirements.js';
 import { remediationList } from './terminal.js';
 import { chartFromReport, type ChannelChart } from './wifi-chart.js';
 
@@ -54,10 +54,18 @@ export function buildHandover(report: Report, opts: RenderOptions): Handover {
     });
     const metered = site?.metered === true;
     budget = { data, metered, ...describeBudget(data, metered, t, opts.lang) };
-    budgetDetail = t(metered ? 'req.R3.metered' : 'req.R3.unmetered', {
-      total: formatMb(data.totalMb, opts.lang),
-      chargers,
-    });
+    budgetDetail = describeR3(
+      {
+        chargers,
+        traffic: profile.traffic,
+        metered,
+        ...(site?.sessionsPerChargerPerDay !== undefined
+          ? { sessionsPerChargerPerDay: site.sessionsPerChargerPerDay }
+          : {}),
+      },
+      t,
+      opts.lang,
+    );
   }
   return {
     report,

@@ -79,7 +79,7 @@ function statusCell(status: RowStatus, h: Handover): string {
 function densityClass(h: Handover): string {
   const chars =
     [...h.fixes.it, ...h.fixes.installer].reduce((n, s) => n + s.length + 60, 0) +
-    h.rows.reduce((n, r) => n + Math.max(0, r.detail.length - 60), 0);
+    h.rows.reduce((n, r) => n + Math.max(0, r.summary.length - 60), 0);
   if (chars > 1800) return ' dense2';
   if (chars > 900) return ' dense';
   return '';
@@ -122,7 +122,7 @@ function renderPage(h: Handover): string {
   );
   for (const r of h.rows) {
     out.push(
-      `<tr id="req-${r.id}" data-status="${r.status}"><td class="rid">${r.id}</td><td class="req">${e(r.text)}</td><td class="res">${statusCell(r.status, h)}</td><td>${e(r.detail)}</td></tr>`,
+      `<tr id="req-${r.id}" data-status="${r.status}" data-cause="${e(r.cause)}"${r.because ? ` data-because="${r.because}"` : ''}><td class="rid">${r.id}</td><td class="req">${e(r.text)}</td><td class="res">${statusCell(r.status, h)}</td><td class="detail">${e(r.summary)}</td></tr>`,
     );
   }
   out.push('</tbody></table>');

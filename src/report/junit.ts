@@ -1,6 +1,6 @@
 import type { CheckResult, Report } from '../core/result.js';
 import { createTranslator, type Translate } from '../i18n/index.js';
-import type { RenderOptions } from './handover.js';
+import { buildHandover, type RenderOptions } from './handover.js';
 import { escapeMarkup as x } from './markup.js';
 
 /**
@@ -9,7 +9,8 @@ import { escapeMarkup as x } from './markup.js';
  * <skipped>; a warning passes (with its summary in <system-out>) unless the run was --strict. The body of
  * a failure carries the cause and the remediation. Follows the common Ant/Jenkins schema (test fixture
  * test/report/fixtures/junit.xsd, after windyroad/JUnit-Schema): timestamps without a zone (UTC here),
- * properties, system-out and system-err present on every suite.
+ * properties (the R1-R9 rows as requirement.R<n> = "<status>: <detail>"), system-out and system-err
+ * present on every suite.
  */
 
 const seconds = (ms: number): string => (Math.max(0, ms) / 1000).toFixed(3);
@@ -38,7 +39,7 @@ function testcase(c: CheckResult, report: Report, t: Translate): string {
   return `${head}/>`;
 }
 
-function suite(report: Report, id: number, t: Translate): string {
+function suite(report: Report, id: number, t: Translate, opts: RenderOptions): string {
   const failures = report.checks.filter(
     (c) => c.status === 'fail' || (c.status === 'warn' && report.strict),
   ).length;
@@ -55,6 +56,11 @@ function suite(report: Report, id: number, t: Translate): string {
     ['labScenario', report.environment.labScenario ?? ''],
     ['zapcheck.version', report.tool.version],
     ['schemaVersion', String(report.schemaVersion)],
+    // The handover's R1-R9 rows, the same words: "fail: fails because of R4: TLS is intercepted ...".
+    ...buildHandover(report, opts).rows.map((r): [string, string] => [
+      `requirement.${r.id}`,
+      `${r.status}: ${r.summary}`,
+    ]),
   ];
   const lines = [
     `  <testsuite name="${x(`zapcheck ${report.site}`)}" package="zapcheck" id="${id}" timestamp="${timestamp}" hostname="localhost" tests="${report.checks.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${seconds(report.durationMs)}">`,
@@ -71,5 +77,5 @@ function suite(report: Report, id: number, t: Translate): string {
 
 export function renderJunit(reports: readonly Report[], opts: RenderOptions): string {
   const t = createTranslator(opts.lang);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n${reports.map((r, i) => suite(r, i, t)).join('\n')}\n</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n${reports.map((r, i) => suite(r, i, t, opts)).join('\n')}\n</testsuites>\n`;
 }

@@ -39,7 +39,7 @@ function section(h: Handover): string[] {
   );
   for (const r of h.rows) {
     out.push(
-      `| ${r.id} | ${md(r.text)} | ${MARK[r.status]} ${md(t(`status.${r.status}`))} | ${md(r.detail)} |`,
+      `| ${r.id} | ${md(r.text)} | ${MARK[r.status]} ${md(t(`status.${r.status}`))} | ${md(r.summary)} |`,
     );
   }
   out.push('', `## ${md(t('report.fix.heading'))}`, '');

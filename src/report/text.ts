@@ -25,7 +25,7 @@ function section(report: Report, opts: RenderOptions): string {
   out.push('', t('report.req.heading'));
   for (const r of h.rows) {
     const head = `  ${r.id}  ${t(`status.${r.status}`).padEnd(14)} ${r.text}`;
-    out.push(head, ...wrap(escapeForTerminal(r.detail), WIDTH - 22).map((l) => `${' '.repeat(22)}${l}`));
+    out.push(head, ...wrap(escapeForTerminal(r.summary), WIDTH - 22).map((l) => `${' '.repeat(22)}${l}`));
   }
   if (h.allow) out.push('', t('report.allow.heading'), renderAllowListText(h.allow, t, WIDTH).trimEnd());
   out.push('', t('report.budget.heading'));

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/result.js';
 import { loadProfile } from '../../src/profile/load.js';
 import { renderHtml } from '../../src/report/html.js';
+import { buildHandover } from '../../src/report/handover.js';
 import type { SiteEntry } from '../../src/sites/types.js';
 import { HOSTILE, fixture, withChecks } from './helpers.js';
 
@@ -45,6 +46,17 @@ if (missing.length) {
   process.stderr.write(
     `\n!!! test/report/chromium.test.ts: SKIPPED, missing Debian package(s): ${missing.join(', ')} (apt-get install -y ${missing.join(' ')})\n\n`,
   );
+}
+
+/** Text of a serialized DOM fragment (Chromium escapes only &, <, > and, in attributes, quotes). */
+function domText(html: string): string {
+  return html
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&nbsp;/g, '\u00a0')
+    .replace(/&amp;/g, '&');
 }
 
 const KEEP = path.join(os.tmpdir(), 'zapcheck-chromium');
@@ -159,6 +171,31 @@ describe.skipIf(missing.length > 0)('HTML report in headless Chromium', () => {
       const dom = await chromium(dir, ['--dump-dom', `file://${html}`]);
       expect(dom).toMatch(new RegExp(`<div class="label">${c.verdict}</div>`));
       expect(dom.match(/<tr id="req-R\d"/g)).toHaveLength(9);
+      // Each row as the page shows it: status, the requirement it fails because of, the words.
+      const shown = [
+        ...dom.matchAll(
+          /<tr id="req-(R\d)" data-status="(\w+)" data-cause="\w+"(?: data-because="(R\d)")?>.*?<td class="detail">(.*?)<\/td><\/tr>/g,
+        ),
+      ].map((m) => ({ id: m[1], status: m[2], because: m[3] ?? null, summary: domText(m[4] ?? '') }));
+      const [report] = c.reports();
+      const want = buildHandover(report!, { lang: c.lang, profileFor, siteFor: () => site }).rows.map(
+        (r) => ({
+          id: r.id,
+          status: r.status,
+          because: r.because,
+          summary: r.summary,
+        }),
+      );
+      expect(shown).toEqual(want);
+      if (c.name === 'tls-intercepted-it') {
+        expect(shown.find((r) => r.id === 'R4')).toMatchObject({ status: 'fail', because: null });
+        expect(shown.find((r) => r.id === 'R6')).toMatchObject({
+          status: 'fail',
+          because: 'R4',
+          summary: 'non superato a causa di R4: il TLS è intercettato da Fortinet FortiGate',
+        });
+        expect(text).toContain('a causa di R4');
+      }
 
       const png = path.join(dir, `${c.name}.png`);
       await chromium(dir, [
