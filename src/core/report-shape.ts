@@ -105,6 +105,29 @@ export const RequirementVerdictShape = Type.Object(
   { additionalProperties: false },
 );
 
+/** One charger position of the site's Wi-Fi survey (`zapcheck survey`): its newest reading. */
+export const SurveySpotShape = Type.Object(
+  {
+    /** The position as the installer named it ("Bay 3"). */
+    spot: Type.String({ minLength: 1 }),
+    takenAt: Type.String({ format: 'date-time' }),
+    ssid: Type.String(),
+    bssid: NullableString(),
+    channel: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+    band: Type.Union([StringEnum(['2.4', '5', '6'] as const), Type.Null()]),
+    /** Every sample's signal in dBm, in the order taken; null where the network was not seen. */
+    samples: Type.Array(Type.Union([Type.Number(), Type.Null()]), { minItems: 1 }),
+    minDbm: Type.Union([Type.Number(), Type.Null()]),
+    medianDbm: Type.Union([Type.Number(), Type.Null()]),
+    status: StatusShape,
+    /** The wifi check's cause for the median sample (WIFI_WEAK_SIGNAL ...); OK on pass. */
+    cause: Type.String({ pattern: '^[A-Z0-9_]+$' }),
+    summary: Type.String({ pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f]*$' }),
+    remediation: Type.Array(RemediationShape),
+  },
+  { additionalProperties: false },
+);
+
 export const ReportShape = Type.Object(
   {
     schemaVersion: Type.Literal(1),
@@ -129,6 +152,8 @@ export const ReportShape = Type.Object(
     checks: Type.Array(CheckResultShape),
     /** R1-R9 as the handover prints them; absent in reports written before they were added. */
     requirements: Type.Optional(Type.Array(RequirementVerdictShape)),
+    /** The site's Wi-Fi survey (newest reading of each spot) when one was taken. */
+    survey: Type.Optional(Type.Array(SurveySpotShape)),
   },
   { additionalProperties: false },
 );

@@ -13,6 +13,7 @@ import type {
   RequirementIdShape,
   RequirementVerdictShape,
   StatusShape,
+  SurveySpotShape,
   TargetShape,
   VerdictShape,
 } from './report-shape.js';
@@ -41,6 +42,9 @@ export type RequirementId = Static<typeof RequirementIdShape>;
 
 /** One requirement of the manual as the handover states it (src/report/requirements.ts decides it). */
 export type RequirementVerdict = Static<typeof RequirementVerdictShape>;
+
+/** One charger position of the site's Wi-Fi survey, its newest reading. */
+export type SurveySpot = Static<typeof SurveySpotShape>;
 
 export type ReportEnvironment = Static<typeof ReportEnvironmentShape>;
 

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { SiteContext } from '../core/context.js';
-import type { CheckResult, Report } from '../core/result.js';
+import type { CheckResult, Report, SurveySpot } from '../core/result.js';
 import { countStatuses, verdictOf } from '../core/result.js';
 import { escapeForTerminal } from './escape.js';
 import { budgetDetail, requirementRows, requirementVerdicts } from './requirements.js';
@@ -13,8 +13,11 @@ export function buildReport(args: {
   interrupted: boolean;
   startedAt: number;
   finishedAt: number;
+  /** The site's Wi-Fi survey (newest reading per spot), when one was taken. */
+  survey?: SurveySpot[];
 }): Report {
   const { ctx, results } = args;
+  const survey = args.survey?.length ? args.survey : undefined;
   const checks = results.map((r) => ({
     ...r,
     title: escapeForTerminal(r.title),
@@ -38,7 +41,10 @@ export function buildReport(args: {
     startedAt: new Date(args.startedAt).toISOString(),
     finishedAt: new Date(args.finishedAt).toISOString(),
     durationMs: Math.max(0, Math.round(args.finishedAt - args.startedAt)),
-    verdict: verdictOf(results, ctx.options.strict, args.interrupted),
+    // A charger position whose signal is not enough is a site that is not ready, like a failed check.
+    verdict: survey?.some((sp) => sp.status === 'fail' || (ctx.options.strict && sp.status === 'warn'))
+      ? 'not-ready'
+      : verdictOf(results, ctx.options.strict, args.interrupted),
     strict: ctx.options.strict,
     interrupted: args.interrupted,
     deadlineMs: ctx.deadlineMs,
@@ -58,6 +64,9 @@ export function buildReport(args: {
     // text, titles may carry the user's --ssid.
     checks,
     // The handover's R1-R9 verdicts, so CI reads per requirement what the handover prints.
-    requirements: requirementVerdicts(requirementRows({ checks }, ctx.t, { budgetDetail: r3 })),
+    requirements: requirementVerdicts(
+      requirementRows({ checks, ...(survey ? { survey } : {}) }, ctx.t, { budgetDetail: r3 }),
+    ),
+    ...(survey ? { survey } : {}),
   };
 }

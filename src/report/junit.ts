@@ -1,4 +1,4 @@
-import type { CheckResult, Report } from '../core/result.js';
+import type { CheckResult, Report, SurveySpot } from '../core/result.js';
 import { createTranslator, type Translate } from '../i18n/index.js';
 import { buildHandover, type RenderOptions } from './handover.js';
 import { escapeMarkup as x } from './markup.js';
@@ -39,8 +39,31 @@ function testcase(c: CheckResult, report: Report, t: Translate): string {
   return `${head}/>`;
 }
 
+/** One survey spot as a testcase (name survey:<spot>, classname zapcheck.survey), judged like a check. */
+function spotCase(s: SurveySpot, report: Report, t: Translate): string {
+  const dbm = s.medianDbm === null ? t('survey.notseen') : `${s.medianDbm} dBm`;
+  const summary = `${s.spot}: ${dbm}, ${s.summary}`;
+  return testcase(
+    {
+      id: `survey:${s.spot}`,
+      kind: 'survey',
+      title: s.spot,
+      target: { host: s.ssid, protocol: '802.11' },
+      status: s.status,
+      cause: s.cause,
+      summary,
+      evidence: {},
+      remediation: s.remediation,
+      durationMs: 0,
+    },
+    report,
+    t,
+  );
+}
+
 function suite(report: Report, id: number, t: Translate, opts: RenderOptions): string {
-  const failures = report.checks.filter(
+  const spots = report.survey ?? [];
+  const failures = [...report.checks, ...spots].filter(
     (c) => c.status === 'fail' || (c.status === 'warn' && report.strict),
   ).length;
   const errors = report.checks.filter((c) => c.status === 'error').length;
@@ -61,13 +84,19 @@ function suite(report: Report, id: number, t: Translate, opts: RenderOptions): s
       `requirement.${r.id}`,
       `${r.status}: ${r.summary}`,
     ]),
+    // The site's Wi-Fi survey: survey.<spot> = "<status>: <median> dBm".
+    ...spots.map((s): [string, string] => [
+      `survey.${s.spot}`,
+      `${s.status}: ${s.medianDbm === null ? t('survey.notseen') : `${s.medianDbm} dBm`}`,
+    ]),
   ];
   const lines = [
-    `  <testsuite name="${x(`zapcheck ${report.site}`)}" package="zapcheck" id="${id}" timestamp="${timestamp}" hostname="localhost" tests="${report.checks.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${seconds(report.durationMs)}">`,
+    `  <testsuite name="${x(`zapcheck ${report.site}`)}" package="zapcheck" id="${id}" timestamp="${timestamp}" hostname="localhost" tests="${report.checks.length + spots.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${seconds(report.durationMs)}">`,
     '    <properties>',
     ...props.map(([k, v]) => `      <property name="${x(k)}" value="${x(v)}"/>`),
     '    </properties>',
     ...report.checks.map((c) => testcase(c, report, t)),
+    ...(report.survey ?? []).map((s) => spotCase(s, report, t)),
     '    <system-out/>',
     '    <system-err/>',
     '  </testsuite>',

@@ -2,6 +2,7 @@ import type { CheckResult, Report, RequirementId, RequirementVerdict, Status } f
 import type { Lang, MessageKey, Translate } from '../i18n/index.js';
 import type { TrafficRules } from '../profile/types.js';
 import { dataBudget, formatMb } from './budget.js';
+import { surveyRow } from './survey.js';
 
 /**
  * The manual's network requirements R1-R9 (../shared/REQUIREMENTS.md), each mapped from the check kinds
@@ -13,7 +14,8 @@ import { dataBudget, formatMb } from './budget.js';
  * because a check of another requirement failed (and then names that requirement: R6 "fails because of R4:
  * TLS is intercepted"); it warns on a warning; it is "not checked" only when nothing could test it (no
  * Wi-Fi scan, no site network named, no DHCP facts, the MQTT probe off), saying what would; it passes only
- * when every one of its checks ran and passed.
+ * when every one of its checks ran and passed. R1 also counts the site's Wi-Fi survey (`zapcheck survey`):
+ * its weakest spot is named, and a spot that fails fails R1.
  */
 
 export type { RequirementId, RequirementVerdict };
@@ -224,7 +226,7 @@ export interface RequirementExtras {
 
 /** The rows of a report, in words of the translator's language. */
 export function requirementRows(
-  report: Pick<Report, 'checks'>,
+  report: Pick<Report, 'checks' | 'survey'>,
   t: Translate,
   extras: RequirementExtras = {},
 ): RequirementRow[] {
@@ -236,6 +238,13 @@ export function requirementRows(
     if (id === 'R9') return row(id, text, 'info', 'INFO', t('req.R9.detail'));
     const j = judgeRequirement(id, report.checks);
     const checks = report.checks.filter(REQUIREMENT_CHECKS[id]!);
+    if (id === 'R1' && report.survey?.length) {
+      // The survey measured at every charger position: it decides R1 unless the wifi check found worse.
+      const s = surveyRow(report.survey, t);
+      if (s && (j.status === 'skip' || SEVERITY[s.status] >= SEVERITY[j.status])) {
+        return { ...row(id, text, s.status, s.cause, s.summary), checks };
+      }
+    }
     return { ...row(id, text, j.status, j.cause, rowSummary(id, j, checks, t)), because: j.because, checks };
   });
 }

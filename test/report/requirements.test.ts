@@ -225,4 +225,51 @@ describe('judgeRequirement', () => {
     expect(formatOffset(1400)).toBe('1.4 s');
     expect(formatOffset(600_000)).toBe('10 min');
   });
+
+  it("R1 follows the site's Wi-Fi survey: the weakest spot is named, a failing spot fails R1", () => {
+    const spot = (name: string, dbm: number, status: Status) => ({
+      spot: name,
+      takenAt: '2026-12-01T09:30:00.000Z',
+      ssid: 'Garage',
+      bssid: null,
+      channel: 6,
+      band: '2.4' as const,
+      samples: [dbm],
+      minDbm: dbm,
+      medianDbm: dbm,
+      status,
+      cause: status === 'pass' ? 'OK' : 'WIFI_WEAK_SIGNAL',
+      summary: 's',
+      remediation: [],
+    });
+    const noScan = check('wifi', 'skip', 'WIFI_NO_SCAN');
+    const good = requirementRows(
+      { checks: [noScan], survey: [spot('Bay 1', -50, 'pass'), spot('Bay 2', -60, 'pass')] },
+      en,
+    );
+    expect(good[0]).toMatchObject({
+      status: 'pass',
+      cause: 'OK',
+      summary: '2 spots surveyed, the weakest "Bay 2" at -60 dBm',
+    });
+    const bad = requirementRows(
+      {
+        checks: [noScan],
+        survey: [spot('Bay 1', -46, 'pass'), spot('Bay 2', -73, 'warn'), spot('Bay 3', -82, 'fail')],
+      },
+      it_,
+    );
+    expect(bad[0]).toMatchObject({ status: 'fail', cause: 'WIFI_WEAK_SIGNAL', because: null });
+    expect(bad[0]!.summary).toBe(
+      'punto più debole "Bay 3": -82 dBm (WIFI_WEAK_SIGNAL); Aggiungere un access point o avvicinare quello esistente a Bay 3.',
+    );
+    // A wifi check that found worse than the survey still decides.
+    const failing = check('wifi', 'fail', 'WIFI_CHANNEL_OUT_OF_RANGE', { target: { host: 'Garage' } });
+    expect(requirementRows({ checks: [failing], survey: [spot('Bay 1', -50, 'pass')] }, en)[0]).toMatchObject(
+      {
+        status: 'fail',
+        cause: 'WIFI_CHANNEL_OUT_OF_RANGE',
+      },
+    );
+  });
 });
