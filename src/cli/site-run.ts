@@ -17,12 +17,13 @@ import { CHECK_FAMILIES } from '../checks/index.js';
 import { loadProfile } from '../profile/load.js';
 import { createTranslator, pickLang, type Translate } from '../i18n/index.js';
 import { historyDir, historyDirIsExplicit } from '../history/dir.js';
+import { listSpots, spotForReport } from '../history/survey.js';
 import { saveRun } from '../history/store.js';
 import { createProbes } from '../probes/index.js';
 import { buildReport } from '../report/build.js';
 import { renderJson } from '../report/json.js';
 import { renderTerminal, startProgress } from '../report/terminal.js';
-import type { Report } from '../core/result.js';
+import type { Report, SurveySpot } from '../core/result.js';
 import { type CliIO, writeOutput } from './io.js';
 import { toolVersion } from './version.js';
 import { interruptedExitCode, claimSignals } from './signals.js';
@@ -115,6 +116,16 @@ function partialResults(
 
 /** Exit within --deadline plus one second of the process start, whatever a terminal or disk does. */
 const WATCHDOG_GRACE_MS = 1000;
+
+/**
+ * The site's Wi-Fi survey (zapcheck survey), from the same history folder the run is kept in: read where a
+ * run would be kept (real runs; lab and test runs only from a folder chosen on purpose).
+ */
+function siteSurvey(site: string, lab: boolean, opts: SiteCommandOptions, io: CliIO): SurveySpot[] {
+  if ((lab || io.env.ZAPCHECK_GUARD) && !historyDirIsExplicit(io.env, opts.reportsDir)) return [];
+  const dir = historyDir({ env: io.env, cwd: io.cwd, override: opts.reportsDir });
+  return listSpots(dir, site).spots.map(spotForReport);
+}
 
 export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO): Promise<number> {
   const lang = pickLang(opts.lang, io.env);
@@ -257,6 +268,7 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
     const startedAt = ctx.clock.now();
     const planned = planChecks(CHECK_FAMILIES, ctx);
     const done = new Map<string, CheckResult>();
+    let survey: SurveySpot[] | undefined;
     const reportOf = (results: CheckResult[], interrupted: boolean): Report =>
       buildReport({
         ctx,
@@ -265,6 +277,7 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
         interrupted,
         startedAt,
         finishedAt: ctx.clock.now(),
+        survey: (survey ??= siteSurvey(site, labScenario !== null, opts, io)),
       });
     const write = (report: Report): void => {
       written = true;

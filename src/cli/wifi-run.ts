@@ -2,6 +2,8 @@
  * `zapcheck wifi`: scan (or read a saved scan), advise, print the verdict and the channel chart, write JSON.
  * Imported lazily by src/cli/wifi.ts.
  */
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import type { CliIO } from './io.js';
 import { writeOutput } from './io.js';
 import { checkOutputFile, checkScanFile, checkSsid } from './validate.js';
@@ -52,7 +54,19 @@ export async function runWifiCommand(opts: WifiCommandOptions, io: CliIO): Promi
   }
   const profile = loadProfile(opts.profile, t);
   if (opts.json !== undefined) checkOutputFile('--json', opts.json, io.cwd, t);
-  const scanFile = opts.scanFile !== undefined ? checkScanFile(opts.scanFile, io.cwd, t) : undefined;
+  let scanFile: string | undefined;
+  const given = opts.scanFile ?? [];
+  if (given.length > 1) throw new UsageError(t('err.scanfile.many'));
+  if (given[0] !== undefined) {
+    let isDir = false;
+    try {
+      isDir = statSync(path.resolve(io.cwd, given[0])).isDirectory();
+    } catch {
+      // checkScanFile names what is wrong with it.
+    }
+    if (isDir) throw new UsageError(t('err.scanfile.many'));
+    scanFile = checkScanFile(given[0], io.cwd, t);
+  }
   const probe = createWifiScanProbe({
     platform: process.platform,
     runTool,

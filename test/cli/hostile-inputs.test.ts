@@ -67,7 +67,11 @@ const CASES: Case[] = [
     args: () => site('--scan-file', dir),
     message: /--scan-file .* is a folder, not a file/,
   },
-  { name: 'wifi scan folder', args: () => ['wifi', '--scan-file', dir], message: /is a folder, not a file/ },
+  {
+    name: 'wifi scan folder',
+    args: () => ['wifi', '--scan-file', dir],
+    message: /a folder\) are replayed only with --watch/,
+  },
   { name: 'sites folder', args: () => site('--sites', dir), message: /sites file .* is a folder/ },
   { name: 'report folder', args: () => ['report', dir], message: /report .* is a folder/ },
   { name: 'profile folder', args: () => site('-p', `${dir}/`), message: /profile file .* is a folder/ },
