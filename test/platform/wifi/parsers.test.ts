@@ -338,6 +338,14 @@ const CASES: { file: string; format: ScanFormat; count: number; want: Want[] }[]
     ],
   },
   {
+    file: 'windows/netsh-wlan-networks-bssid-de-fragment-particle-cli-issue118.txt',
+    format: 'netsh-networks',
+    count: 1,
+    want: [
+      { ssid: 'Photon-U8BS', bssid: '6c:0b:84:1b:22:92', channel: 11, signalPercent: 59, security: ['open'] },
+    ],
+  },
+  {
     file: 'windows/netsh-wlan-networks-bssid-ja-fragment-go-comment.txt',
     format: 'netsh-networks',
     count: 1,
