@@ -120,7 +120,7 @@ async function bundle() {
     format: 'cjs',
     entryFileNames: 'zapcheck.cjs',
     chunkFileNames: '[name]-[hash].cjs',
-    inlineDynamicImports: layout === 'single',
+    codeSplitting: layout !== 'single',
     minify: false,
   });
   const chunks = new Map();
