@@ -135,19 +135,37 @@ async function bundle() {
   return { entry, chunks };
 }
 
-/** The SEA main script: the chunk loader and the entry chunk (so the entry gets the SEA code cache). */
-function mainScript(entry, chunks) {
+/**
+ * The SEA main script: a chunk loader and the entry chunk (so the entry gets the SEA code cache).
+ * `mode` is 'sea' (chunks and their V8 code caches from the SEA assets) or 'train' (chunks from files, run
+ * by the build's own Node to record each chunk's code cache once it has run: see trainCodeCache()).
+ */
+function mainScript(entry, chunks, { mode = 'sea', cached = [] } = {}) {
   if (chunks.size === 1) return chunks.get(entry);
-  const run = snapshot
-    ? `require('node:v8').startupSnapshot.setDeserializeMainFunction(() => start());`
-    : `start();`;
+  const run = snapshot ? `require('node:v8').startupSnapshot.setDeserializeMainFunction(() => start());` : `start();`;
+  const io =
+    mode === 'sea'
+      ? `const { getAsset } = require('node:sea');
+const cached = new Set(${JSON.stringify(cached)});
+const source = (name) => getAsset('chunks/' + name, 'utf8');
+const cacheOf = (name) => (cached.has(name) ? Buffer.from(getAsset('cache/' + name)) : undefined);
+const made = () => {};`
+      : `const fs = require('node:fs');
+const path = require('node:path');
+const source = (name) => fs.readFileSync(path.join(${JSON.stringify(path.join(WORK, 'chunks'))}, name), 'utf8');
+const cacheOf = () => undefined;
+const scripts = new Map();
+const made = (name, script) => scripts.set(name, script);
+process.on('exit', () => {
+  for (const [name, script] of scripts)
+    fs.writeFileSync(path.join(${JSON.stringify(path.join(WORK, 'cache'))}, name), script.createCachedData());
+});`;
   return `'use strict';
 // zapcheck standalone executable: a CommonJS chunk loader over the SEA assets (made by bin/sea/build.js).
-const { getAsset } = require('node:sea');
-const { compileFunction } = require('node:vm');
+const { Script } = require('node:vm');
+${io}
 const builtin = require;
 const modules = new Map();
-const params = ['exports', 'require', 'module', '__filename', '__dirname'];
 function load(id) {
   if (!id.startsWith('./')) return builtin(id);
   const name = id.slice(2);
@@ -155,8 +173,10 @@ function load(id) {
   if (m) return m.exports;
   m = { exports: {} };
   modules.set(name, m);
-  const fn = compileFunction(getAsset('chunks/' + name, 'utf8'), params, { filename: 'zapcheck/' + name });
-  fn.call(m.exports, m.exports, load, m, process.execPath, require('node:path').dirname(process.execPath));
+  const code = '(function (exports, require, module, __filename, __dirname) {' + source(name) + '\n})';
+  const script = new Script(code, { filename: 'zapcheck/' + name, cachedData: cacheOf(name) });
+  made(name, script);
+  script.runInThisContext().call(m.exports, m.exports, load, m, process.execPath, require('node:path').dirname(process.execPath));
   return m.exports;
 }
 function start() {
@@ -168,6 +188,39 @@ ${chunks.get(entry)}
 }
 ${run}
 `;
+}
+
+/**
+ * V8 code caches of the chunks for the linux-x64 file: the build's own Node (the very binary the file is
+ * made from) runs the loader over the chunk files through the commands an electrician starts with, and
+ * after each run writes the cache of every chunk it loaded, the functions that ran included. Caches only
+ * hold for the V8 (and flags) that made them, so the other targets load their chunks without one.
+ */
+function trainCodeCache(entry, chunks) {
+  const dir = path.join(WORK, 'cache');
+  mkdirSync(dir, { recursive: true });
+  const script = path.join(WORK, 'train.cjs');
+  writeFileSync(script, mainScript(entry, chunks, { mode: 'train' }));
+  const report = path.join(WORK, 'train-report.json');
+  const runs = [
+    ['site', '--lab', '--json', report],
+    ['report', report, '--format', 'html', '-o', path.join(WORK, 'train-report.html')],
+  ];
+  const kept = new Map();
+  for (const args of runs) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir);
+    execFileSync(nodeBinary('linux-x64'), [script, ...args], {
+      cwd: WORK,
+      env: { NO_COLOR: '1', ZAPCHECK_GUARD: 'loopback' },
+      stdio: 'ignore',
+    });
+    for (const name of readdirSync(dir)) if (!kept.has(name)) kept.set(name, readFileSync(path.join(dir, name)));
+  }
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir);
+  for (const [name, data] of kept) writeFileSync(path.join(dir, name), data);
+  return [...kept.keys()].sort();
 }
 
 function makeBlob(name, main, assets, { cache, snap }) {
@@ -205,7 +258,6 @@ for (const [name, code] of chunks) {
   writeFileSync(file, code);
   assets[`chunks/${name}`] = file;
 }
-const main = mainScript(entry, chunks);
 const size = [...chunks.values()].reduce((n, c) => n + c.length, 0);
 log(
   `bundle (${layout}): ${chunks.size} chunk(s), ${(size / 1024).toFixed(0)} KiB; entry ${(chunks.get(entry).length / 1024).toFixed(0)} KiB`,
@@ -216,7 +268,14 @@ const blobs = {};
 const blobFor = (target) => {
   const native = target === 'linux-x64';
   const key = native ? 'native' : 'portable';
-  blobs[key] ??= makeBlob(key, main, assets, { cache: native && codeCache, snap: native && snapshot });
+  if (!blobs[key]) {
+    const cache = native && codeCache && !snapshot;
+    const cached = cache && chunks.size > 1 ? trainCodeCache(entry, chunks) : [];
+    const withCache = { ...assets };
+    for (const name of cached) withCache[`cache/${name}`] = path.join(WORK, 'cache', name);
+    if (cached.length) log(`code cache for ${cached.length} of ${chunks.size - 1} lazy chunks`);
+    blobs[key] = makeBlob(key, mainScript(entry, chunks, { cached }), withCache, { cache, snap: native && snapshot });
+  }
   return blobs[key];
 };
 
