@@ -14,7 +14,7 @@
 //   --targets=linux-x64,win-x64   only these     --out=<dir>          instead of dist-bin
 //   --layout=split|single         one bundle     --code-cache=on|off  V8 code cache in the linux-x64 blob
 //   --snapshot                    V8 start-up snapshot with the loader and the start-up chunks (linux-x64)
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   chmodSync,
@@ -140,9 +140,11 @@ async function bundle() {
  * `mode` is 'sea' (chunks and their V8 code caches from the SEA assets) or 'train' (chunks from files, run
  * by the build's own Node to record each chunk's code cache once it has run: see trainCodeCache()).
  */
-function mainScript(entry, chunks, { mode = 'sea', cached = [] } = {}) {
+function mainScript(entry, chunks, { mode = 'sea', cached = [], assets = {} } = {}) {
   if (chunks.size === 1) return chunks.get(entry);
-  const run = snapshot ? `require('node:v8').startupSnapshot.setDeserializeMainFunction(() => start());` : `start();`;
+  const run = snapshot
+    ? `require('node:v8').startupSnapshot.setDeserializeMainFunction(() => start());`
+    : `start();`;
   const io =
     mode === 'sea'
       ? `const { getAsset } = require('node:sea');
@@ -156,6 +158,15 @@ const source = (name) => fs.readFileSync(path.join(${JSON.stringify(path.join(WO
 const cacheOf = () => undefined;
 const scripts = new Map();
 const made = (name, script) => scripts.set(name, script);
+// The SEA assets from their files, so the program takes the same paths as inside the executable.
+const assets = ${JSON.stringify(assets)};
+const fakeSea = {
+  isSea: () => true,
+  getAsset: (key, encoding) => {
+    const data = fs.readFileSync(assets[key]);
+    return encoding ? data.toString(encoding) : data.buffer.slice(data.byteOffset, data.byteOffset + data.length);
+  },
+};
 process.on('exit', () => {
   for (const [name, script] of scripts)
     fs.writeFileSync(path.join(${JSON.stringify(path.join(WORK, 'cache'))}, name), script.createCachedData());
@@ -164,7 +175,7 @@ process.on('exit', () => {
 // zapcheck standalone executable: a CommonJS chunk loader over the SEA assets (made by bin/sea/build.js).
 const { Script } = require('node:vm');
 ${io}
-const builtin = require;
+const builtin = ${mode === 'sea' ? 'require' : `(id) => (id === 'node:sea' ? fakeSea : require(id))`};
 const modules = new Map();
 function load(id) {
   if (!id.startsWith('./')) return builtin(id);
@@ -173,7 +184,7 @@ function load(id) {
   if (m) return m.exports;
   m = { exports: {} };
   modules.set(name, m);
-  const code = '(function (exports, require, module, __filename, __dirname) {' + source(name) + '\n})';
+  const code = '(function (exports, require, module, __filename, __dirname) {' + source(name) + '\\n})';
   const script = new Script(code, { filename: 'zapcheck/' + name, cachedData: cacheOf(name) });
   made(name, script);
   script.runInThisContext().call(m.exports, m.exports, load, m, process.execPath, require('node:path').dirname(process.execPath));
@@ -196,11 +207,11 @@ ${run}
  * after each run writes the cache of every chunk it loaded, the functions that ran included. Caches only
  * hold for the V8 (and flags) that made them, so the other targets load their chunks without one.
  */
-function trainCodeCache(entry, chunks) {
+function trainCodeCache(entry, chunks, assets) {
   const dir = path.join(WORK, 'cache');
   mkdirSync(dir, { recursive: true });
   const script = path.join(WORK, 'train.cjs');
-  writeFileSync(script, mainScript(entry, chunks, { mode: 'train' }));
+  writeFileSync(script, mainScript(entry, chunks, { mode: 'train', assets }));
   const report = path.join(WORK, 'train-report.json');
   const runs = [
     ['site', '--lab', '--json', report],
@@ -210,12 +221,17 @@ function trainCodeCache(entry, chunks) {
   for (const args of runs) {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir);
-    execFileSync(nodeBinary('linux-x64'), [script, ...args], {
+    // Exit 0 or 1 (a loaded machine can make the lab miss a time limit): either way the code has run.
+    const r = spawnSync(nodeBinary('linux-x64'), [script, ...args], {
       cwd: WORK,
       env: { NO_COLOR: '1', ZAPCHECK_GUARD: 'loopback' },
-      stdio: 'ignore',
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
     });
-    for (const name of readdirSync(dir)) if (!kept.has(name)) kept.set(name, readFileSync(path.join(dir, name)));
+    if (r.status !== 0 && r.status !== 1)
+      fail(`code-cache run ${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
+    for (const name of readdirSync(dir))
+      if (!kept.has(name)) kept.set(name, readFileSync(path.join(dir, name)));
   }
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir);
@@ -270,11 +286,14 @@ const blobFor = (target) => {
   const key = native ? 'native' : 'portable';
   if (!blobs[key]) {
     const cache = native && codeCache && !snapshot;
-    const cached = cache && chunks.size > 1 ? trainCodeCache(entry, chunks) : [];
+    const cached = cache && chunks.size > 1 ? trainCodeCache(entry, chunks, assets) : [];
     const withCache = { ...assets };
     for (const name of cached) withCache[`cache/${name}`] = path.join(WORK, 'cache', name);
     if (cached.length) log(`code cache for ${cached.length} of ${chunks.size - 1} lazy chunks`);
-    blobs[key] = makeBlob(key, mainScript(entry, chunks, { cached }), withCache, { cache, snap: native && snapshot });
+    blobs[key] = makeBlob(key, mainScript(entry, chunks, { cached }), withCache, {
+      cache,
+      snap: native && snapshot,
+    });
   }
   return blobs[key];
 };
