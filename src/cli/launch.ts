@@ -1,4 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
 import { isVersionOnly, toolVersion } from './version.js';
 
 /**
@@ -11,10 +10,6 @@ export function launch(argv: readonly string[]): void {
     process.stdout.write(`${toolVersion()}\n`);
     return;
   }
-  // A run lasts seconds: undici's WebAssembly HTTP parser is compiled by V8's baseline compiler only.
-  // Tiering it up to the optimising compiler costs ~30 MB of memory and start-up time on the HTTPS
-  // check's critical path, for code that parses a handful of responses.
-  setFlagsFromString('--liftoff-only');
   import('./main.js')
     .then(({ main }) => main([...argv]))
     .then(

@@ -577,12 +577,18 @@ async function parsers() {
   }
 }
 
+async function realNetworkComparison() {
+  const { realNetwork } = await import('./real-network.js');
+  await realNetwork({ quick: QUICK, gnuTime: findExecutable('/usr/bin/time') });
+}
+
 const MEASURES = {
   labLatency,
   sequentialBaseline,
   startup,
   peakRss,
   dropped,
+  realNetworkComparison,
   parsers,
   standalone: () => standalone({ quick: QUICK }),
 };
