@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { checkNesting, readInputFile } from '../core/input-file.js';
 import path from 'node:path';
 import { Ajv } from 'ajv';
