@@ -64,7 +64,7 @@ export async function runDhcpCommand(opts: DhcpCommandOptions, io: CliIO, versio
   const r = await probe({
     timeoutMs: TIMEOUT_MS,
     ...(opts.interface ? { interface: opts.interface } : {}),
-    ...(opts.dhcpRange !== undefined ? { range: opts.dhcpRange } : {}),
+    ...(range ? { range } : {}),
     sweep: opts.sweep === true,
     discover: opts.probe === true,
     discoverWindowMs: windowMs,

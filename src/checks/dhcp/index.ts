@@ -354,7 +354,7 @@ export const dhcpCheck: Check = {
     const r = await probes.dhcpFacts({
       timeoutMs: budgetMs,
       ...(iface ? { interface: iface } : {}),
-      ...(range ? { range: ctx.options.dhcpRange } : {}),
+      ...(range ? { range } : {}),
       sweep,
       discover: probe,
     });

@@ -7,7 +7,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import { runTool, type RunTool } from '../exec.js';
 import { emptyFacts, type LeaseFacts, type Neighbour, type NetworkFacts, type Route } from './types.js';
-import { isIpv4, maskToPrefix } from './ipv4.js';
+import { isIpv4, maskToPrefix } from '../../core/ipv4.js';
 import {
   parseDhclientLeases,
   parseDhcpcdDump,

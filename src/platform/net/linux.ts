@@ -5,7 +5,7 @@
  * None of them throws: unreadable input gives empty results.
  */
 import type { LeaseFacts, Neighbour, Route } from './types.js';
-import { allIpv4, isIpv4, maskToPrefix, normaliseMac } from './ipv4.js';
+import { allIpv4, isIpv4, maskToPrefix, normaliseMac } from '../../core/ipv4.js';
 
 export interface InterfaceAddress {
   interface: string;

@@ -5,6 +5,7 @@ import { computeHeadroom, judgeHeadroom, parseDhcpRange } from '../../../src/che
 import type { DhcpFacts, DhcpOffer } from '../../../src/probes/dhcp/types.js';
 import { emptyFacts, type Neighbour } from '../../../src/platform/net/types.js';
 import { UsageError } from '../../../src/core/errors.js';
+import { ipv4ToInt } from '../../../src/core/ipv4.js';
 import { createTranslator } from '../../../src/i18n/index.js';
 
 const rules = { required: true, addressesPerCharger: 1, ipv4Only: true };
@@ -334,7 +335,7 @@ describe('dhcpCheck', () => {
     });
     expect(asked).toMatchObject({
       timeoutMs: 5000,
-      range: '192.168.1.100-192.168.1.104',
+      range: { first: ipv4ToInt('192.168.1.100'), last: ipv4ToInt('192.168.1.104') },
       sweep: true,
       discover: false,
     });
