@@ -105,7 +105,6 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
   if (chargers !== undefined) options.chargers = chargers;
   if (ssid !== undefined) options.ssid = ssid;
   if (dhcpRange !== undefined) options.dhcpRange = dhcpRange;
-  if (entry?.metered !== undefined) options.extra.metered = entry.metered;
 
   const interrupt = new AbortController();
   const onSigint = (): void => interrupt.abort();

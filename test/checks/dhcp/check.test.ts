@@ -315,7 +315,7 @@ describe('dhcpCheck', () => {
     const o = await dhcpCheck.run({ ctx: ctx(), probes: {} as any, deps: {}, budgetMs: 1000 });
     expect(o).toMatchObject({ status: 'skip', cause: 'NOT_AVAILABLE' });
   });
-  it('passes chargers, range, sweep and probe options to the probe and judges its facts', async () => {
+  it('passes chargers and range to the probe, asks for passive facts only, and judges them', async () => {
     let asked: unknown;
     const probes = {
       dhcpFacts: (q: unknown) => {
@@ -327,7 +327,6 @@ describe('dhcpCheck', () => {
       ctx: ctx({
         chargers: 3,
         dhcpRange: '192.168.1.100-192.168.1.104',
-        extra: { dhcpSweep: true, dhcpProbe: false },
       }),
       probes,
       deps: {},
@@ -336,7 +335,7 @@ describe('dhcpCheck', () => {
     expect(asked).toMatchObject({
       timeoutMs: 5000,
       range: { first: ipv4ToInt('192.168.1.100'), last: ipv4ToInt('192.168.1.104') },
-      sweep: true,
+      sweep: false,
       discover: false,
     });
     expect(o.cause).toBe('DHCP_POOL_TIGHT');
