@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { DEFAULT_SITES_FILE, type SiteEntry, type SitesFile } from '../sites/types.js';
 import path from 'node:path';
-import { EXIT, UsageError } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
 import { guardFromEnv } from '../core/guard.js';
 import type { SiteContext, SiteOptions } from '../core/context.js';
 import { createLabContext, createRealContext, parseResolver, realEnvironmentOf } from '../site/context.js';
 import { planChecks, runChecks } from '../core/runner.js';
 import { CHECK_FAMILIES } from '../checks/index.js';
 import { loadProfile } from '../profile/load.js';
-import { createTranslator, pickLang, type Translate } from '../i18n/index.js';
+import type { Translate } from '../i18n/index.js';
 import { historyDir, historyDirIsExplicit } from '../history/dir.js';
 import { saveRun } from '../history/store.js';
 import { createProbes } from '../probes/index.js';
@@ -19,6 +19,9 @@ import type { Report } from '../core/result.js';
 import { type CliIO, writeOutput } from './io.js';
 import { toolVersion } from './version.js';
 import type { SiteCommandOptions } from './site.js';
+import { resolveLang, parseChargers } from './run-options.js';
+import { exitCodeFor } from './exit-code.js';
+import { parseDhcpRange } from '../checks/dhcp/headroom.js';
 
 /** A site name is printed and stored: keep it to one printable line. */
 function cleanSiteName(name: string, t: Translate): string {
@@ -27,15 +30,6 @@ function cleanSiteName(name: string, t: Translate): string {
   if (!cleaned) throw new UsageError(t('err.site.empty'));
   if (cleaned.length > 120) throw new UsageError(t('err.site.long'));
   return cleaned;
-}
-
-export function exitCodeFor(report: Report): number {
-  if (report.interrupted) return EXIT.INTERRUPTED;
-  if (report.checks.some((c) => c.status === 'error')) {
-    // zapcheck itself broke somewhere: a not-ready verdict it cannot stand behind.
-    return report.checks.some((c) => c.status === 'fail') ? EXIT.NOT_READY : EXIT.INTERNAL;
-  }
-  return report.verdict === 'ready' ? EXIT.READY : EXIT.NOT_READY;
 }
 
 /**
@@ -48,7 +42,7 @@ function keepInHistory(
   lab: boolean,
   opts: SiteCommandOptions,
   io: CliIO,
-  t: ReturnType<typeof createTranslator>,
+  t: Translate,
 ): void {
   if (opts.history === false) return;
   const explicit = historyDirIsExplicit(io.env, opts.reportsDir);
@@ -64,12 +58,8 @@ function keepInHistory(
 }
 
 export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO): Promise<number> {
-  const lang = pickLang(opts.lang, io.env);
-  const t = createTranslator(lang);
+  const { lang, t } = resolveLang(opts.lang, io.env);
   const typed = cleanSiteName(name, t);
-  if (opts.lang !== undefined && !['en', 'it'].includes(opts.lang)) {
-    throw new UsageError(t('err.lang', { lang: opts.lang }), t('err.lang.hint'));
-  }
   // The sites file gives per-site defaults; options on the command line win.
   // The sites-file reader (YAML with positions, a JSON Schema validator) is loaded only when there is one.
   let sitesFile: SitesFile | null = null;
@@ -99,11 +89,13 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
     strict: opts.strict === true,
     extra: { scanFile: opts.scanFile },
   };
-  const chargers = opts.chargers ?? entry?.chargers;
+  const chargers = parseChargers(opts.chargers, t) ?? entry?.chargers;
   const ssid = opts.ssid ?? entry?.ssid;
   const dhcpRange = opts.dhcpRange ?? entry?.dhcpRange;
   if (chargers !== undefined) options.chargers = chargers;
   if (ssid !== undefined) options.ssid = ssid;
+  // A bad --dhcp-range is a usage error here as in `zapcheck dhcp` (the check would report it as its own error).
+  if (opts.dhcpRange !== undefined) parseDhcpRange(opts.dhcpRange, t);
   if (dhcpRange !== undefined) options.dhcpRange = dhcpRange;
 
   const interrupt = new AbortController();

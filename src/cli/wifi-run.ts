@@ -14,17 +14,14 @@ import { runTool } from '../platform/exec.js';
 import { SCAN_FORMAT_NAMES } from '../platform/wifi/detect.js';
 import { createWifiScanProbe, type WifiScanFailureCause } from '../probes/wifi-scan.js';
 import { describeScanFailure } from '../checks/wifi/scan-failure.js';
-import { createTranslator, pickLang, type Translate } from '../i18n/index.js';
+import type { Translate } from '../i18n/index.js';
 import { renderWifiTerminal, wantColor, type WifiReport } from '../report/wifi-terminal.js';
 import { adviseWifi } from '../checks/wifi/advice.js';
 import { escapeForDisplay } from '../core/display.js';
+import { resolveLang } from './run-options.js';
 
 export async function runWifiCommand(opts: WifiCommandOptions, io: CliIO): Promise<number> {
-  const lang = pickLang(opts.lang, io.env);
-  const t = createTranslator(lang);
-  if (opts.lang !== undefined && !['en', 'it'].includes(opts.lang)) {
-    throw new UsageError(t('err.lang', { lang: opts.lang }), t('err.lang.hint'));
-  }
+  const { t } = resolveLang(opts.lang, io.env);
   if (opts.ssid !== undefined && (opts.ssid === '' || Buffer.byteLength(opts.ssid, 'utf8') > 32)) {
     throw new UsageError(t('err.ssid'));
   }

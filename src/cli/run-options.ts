@@ -1,0 +1,34 @@
+import { UsageError } from '../core/errors.js';
+import { createTranslator, LANGS, pickLang, type Lang, type Translate } from '../i18n/index.js';
+import { CHARGERS_MAX } from './options.js';
+
+/**
+ * Option parsers that speak the user's language, shared by every command's run (site, wifi, dhcp, sites,
+ * history, report, allowlist). They need the catalogues, so they are loaded with a command's work, not
+ * with the option declarations (src/cli/options.ts), which `zapcheck --version` loads.
+ */
+
+/** --lang, else the locale (pickLang); a --lang zapcheck does not speak is a usage error, said in the locale's language. */
+export function resolveLang(
+  option: string | undefined,
+  env: NodeJS.ProcessEnv,
+): { lang: Lang; t: Translate } {
+  const lang = pickLang(option, env);
+  if (option !== undefined && !(LANGS as readonly string[]).includes(option)) {
+    const t = createTranslator(lang);
+    throw new UsageError(t('err.lang', { lang: option }), t('err.lang.hint'));
+  }
+  return { lang, t: createTranslator(lang) };
+}
+
+/** `--chargers <n>`: a whole number from 0 to CHARGERS_MAX. */
+export function parseChargers(text: string | undefined, t: Translate): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text.trim()) || Number(text) > CHARGERS_MAX) {
+    throw new UsageError(
+      t('err.chargers', { value: JSON.stringify(text) }),
+      t('err.chargers.hint', { max: CHARGERS_MAX }),
+    );
+  }
+  return Number(text);
+}
