@@ -112,8 +112,10 @@ describe('probeDns over UDP', () => {
         setTimeout(() => sock.end(framed.subarray(3)), 20);
       });
     });
-    await listen(server, s.port);
-    const r = await ask(s.port);
+    // The TCP server gets its own port from port 0 (the UDP server's number may be taken over TCP); the
+    // probe's tcpServer hook is how a site context routes the TCP retry, here to that port.
+    const tcpPort = await listen(server);
+    const r = await ask(s.port, { tcpServer: () => ({ ip: '127.0.0.1', port: tcpPort }) });
     expect(r.ok && r.value.viaTcp).toBe(true);
     expect(r.ok && r.value.addresses).toEqual(['198.51.100.7', '198.51.100.8']);
     expect(tcpQueries).toBe(1);
