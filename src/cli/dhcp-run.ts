@@ -14,10 +14,21 @@ import { SWEEP_MAX_ADDRESSES } from '../probes/dhcp/sweep.js';
 import { createTranslator, type MessageKey, type Translate } from '../i18n/index.js';
 import { parseChargers, resolveLang } from './run-options.js';
 import { exitCodeFor } from './exit-code.js';
+import type { GatherDeps } from '../platform/net/gather.js';
 
 const TIMEOUT_MS = 30_000;
 
-export async function runDhcpCommand(opts: DhcpCommandOptions, io: CliIO, version: string): Promise<number> {
+/** What a test may replace: the OS readers behind the facts (recorded command output instead of this machine's). */
+export interface DhcpCommandSeams {
+  gatherDeps?: Partial<GatherDeps>;
+}
+
+export async function runDhcpCommand(
+  opts: DhcpCommandOptions,
+  io: CliIO,
+  version: string,
+  seams: DhcpCommandSeams = {},
+): Promise<number> {
   const { t } = resolveLang(opts.lang, io.env);
   const chargers = parseChargers(opts.chargers, t);
   const range = opts.dhcpRange !== undefined ? parseDhcpRange(opts.dhcpRange, t) : null;
@@ -50,7 +61,11 @@ export async function runDhcpCommand(opts: DhcpCommandOptions, io: CliIO, versio
   const guard = guardFromEnv(io.env, false);
   const startedAt = new Date();
   const t0 = performance.now();
-  const probe = createDhcpFactsProbe({ guard, signal: AbortSignal.timeout(TIMEOUT_MS + 5000) });
+  const probe = createDhcpFactsProbe({
+    guard,
+    signal: AbortSignal.timeout(TIMEOUT_MS + 5000),
+    ...(seams.gatherDeps ? { deps: seams.gatherDeps } : {}),
+  });
   const r = await probe({
     timeoutMs: TIMEOUT_MS,
     ...(opts.interface ? { interface: opts.interface } : {}),
