@@ -1,3 +1,5 @@
+import ipaddr from 'ipaddr.js';
+import type { ResolverAddr } from '../core/context.js';
 import { UsageError } from '../core/errors.js';
 import { createTranslator, LANGS, pickLang, type Lang, type Translate } from '../i18n/index.js';
 import { CHARGERS_MAX } from './options.js';
@@ -31,4 +33,14 @@ export function parseChargers(text: string | undefined, t: Translate): number | 
     );
   }
   return Number(text);
+}
+
+/** `--dns-server ip[:port]`: IPv4 only (the charger is IPv4 only). */
+export function parseResolver(text: string, t: Translate = createTranslator('en')): ResolverAddr {
+  const m = /^(\d{1,3}(?:\.\d{1,3}){3})(?::(\d{1,5}))?$/.exec(text.trim());
+  const port = m?.[2] === undefined ? 53 : Number(m[2]);
+  if (!m?.[1] || !ipaddr.IPv4.isValidFourPartDecimal(m[1]) || port < 1 || port > 65535) {
+    throw new UsageError(t('err.dnsserver', { value: text }), t('err.dnsserver.hint'));
+  }
+  return { ip: m[1], port, source: 'user' };
 }

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { guardFromEnv } from '../core/guard.js';
 import type { SiteContext, SiteOptions } from '../core/context.js';
-import { createLabContext, createRealContext, parseResolver, realEnvironmentOf } from '../site/context.js';
+import { createLabContext } from '../site/lab.js';
+import { createRealContext, realEnvironmentOf } from '../site/real.js';
 import { planChecks, runChecks } from '../core/runner.js';
 import { CHECK_FAMILIES } from '../checks/index.js';
 import { loadProfile } from '../profile/load.js';
@@ -19,7 +20,7 @@ import type { Report } from '../core/result.js';
 import { type CliIO, writeOutput } from './io.js';
 import { toolVersion } from './version.js';
 import type { SiteCommandOptions } from './site.js';
-import { resolveLang, parseChargers } from './run-options.js';
+import { resolveLang, parseChargers, parseResolver } from './run-options.js';
 import { exitCodeFor } from './exit-code.js';
 import { parseDhcpRange } from '../checks/dhcp/headroom.js';
 
