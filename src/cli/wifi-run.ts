@@ -17,6 +17,7 @@ import { describeScanFailure } from '../checks/wifi/scan-failure.js';
 import type { Translate } from '../i18n/index.js';
 import { renderWifiTerminal, wantColor, type WifiReport } from '../report/wifi-terminal.js';
 import { adviseWifi } from '../checks/wifi/advice.js';
+import { adviseUnreadScan, unreadScan } from '../checks/wifi/unread.js';
 import { escapeForDisplay } from '../core/display.js';
 import { resolveLang } from './run-options.js';
 
@@ -67,6 +68,7 @@ export async function runWifiCommand(opts: WifiCommandOptions, io: CliIO): Promi
   let report: WifiReport;
   if (res.ok) {
     const scan = res.value;
+    const unread = unreadScan(scan);
     report = {
       schemaVersion: 1,
       tool: { name: 'zapcheck', version: toolVersion() },
@@ -77,9 +79,10 @@ export async function runWifiCommand(opts: WifiCommandOptions, io: CliIO): Promi
         formatName: SCAN_FORMAT_NAMES[scan.format],
         tool: scan.tool,
         notes: scan.notes,
+        ...(unread ? { unread } : {}),
       },
       networks: scan.records.map((r) => ({ ...r, ssidDisplay: r.hidden ? '' : escapeForDisplay(r.ssid) })),
-      advice: adviseWifi(scan.records, profile.wifi, adviceOpts),
+      advice: adviseUnreadScan(adviseWifi(scan.records, profile.wifi, adviceOpts), scan, t),
     };
   } else {
     const cause = res.error.cause as Partial<WifiScanFailureCause> | undefined;

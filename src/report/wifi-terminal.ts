@@ -5,6 +5,7 @@
 import { Chalk } from 'chalk';
 import type { Status } from '../core/result.js';
 import type { WifiAdvice } from '../checks/wifi/advice.js';
+import type { UnreadScan } from '../checks/wifi/unread.js';
 import type { WifiScan } from '../platform/wifi/types.js';
 import { escapeForDisplay } from '../core/display.js';
 import { createTranslator, type MessageKey, type Translate } from '../i18n/index.js';
@@ -20,6 +21,8 @@ export interface WifiReport {
     formatName: string;
     tool: string;
     notes: string[];
+    /** The text had the tool's structure but no readable network: blocks skipped and the file to send in. */
+    unread?: UnreadScan;
     /** Why no scan could be made (then `networks` is empty). */
     unavailable?: { reason: string; message: string; hint: string };
   };
