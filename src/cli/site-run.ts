@@ -143,17 +143,8 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
       });
     }
 
+    // Every probe, the Wi-Fi scan and the DHCP facts of a real site included, through the site's signal and guard.
     const probes = createProbes(ctx);
-    // The laptop's own Wi-Fi scan and DHCP lease belong to the real site; the lab simulates the cloud
-    // side only, so there the wifi check reads a saved scan when given one and dhcp is skipped.
-    if (ctx.mode === 'real' || typeof options.extra.scanFile === 'string') {
-      const { wifiScanProbeFor } = await import('../probes/wifi-scan.js');
-      probes.wifiScan = wifiScanProbeFor(ctx);
-    }
-    if (ctx.mode === 'real') {
-      const { createDhcpFactsProbe } = await import('../probes/dhcp/facts.js');
-      probes.dhcpFacts = createDhcpFactsProbe({ guard: ctx.guard, signal: ctx.signal });
-    }
     const startedAt = ctx.clock.now();
     const humanStream = opts.json === '-' ? io.stderr : io.stdout;
     const progress = await startProgress(io.stderr, io.env, planChecks(CHECK_FAMILIES, ctx).length, lang);
