@@ -138,6 +138,5 @@ describe('Ctrl-C', () => {
     expect(report.verdict).toBe('not-ready');
     expect(report.checks.find((c) => c.id === 'dns:api.zaptec.com')?.status).toBe('pass');
     expect(report.checks.filter((c) => c.cause === 'INTERRUPTED').length).toBeGreaterThan(0);
-    expect(report.durationMs).toBeLessThan(15_000);
   });
 });

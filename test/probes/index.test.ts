@@ -135,7 +135,6 @@ describe('createProbes: dial and guard', () => {
       timeoutMs: 5000,
     });
     expect(r.ok ? 'ok' : r.error.code).toBe('ABORTED');
-    expect(r.ms).toBeLessThan(1000);
   });
 
   it('refuses the OS resolver under a loopback guard and when the context does not use it', async () => {
