@@ -14,7 +14,7 @@ import { SWEEP_MAX_ADDRESSES } from '../probes/dhcp/sweep.js';
 import { createTranslator, type MessageKey, type Translate } from '../i18n/index.js';
 import { parseChargers, resolveLang } from './run-options.js';
 import { exitCodeFor } from './exit-code.js';
-import type { GatherDeps } from '../platform/net/gather.js';
+import type { GatherDeps } from '../probes/net/gather.js';
 
 const TIMEOUT_MS = 30_000;
 

@@ -90,7 +90,7 @@ export async function realEnvironmentOf(env: NodeJS.ProcessEnv, timeoutMs: numbe
   const base = realEnvironment(env);
   if (process.platform === 'linux') return base;
   try {
-    const { gatherNetworkFacts, systemGatherDeps } = await import('../platform/net/gather.js');
+    const { gatherNetworkFacts, systemGatherDeps } = await import('../probes/net/gather.js');
     const facts = await gatherNetworkFacts(systemGatherDeps, { timeoutMs });
     const source = facts.sources.join(', ') || 'OS network tools';
     if (facts.interface === null && facts.gateway === null) {

@@ -9,7 +9,7 @@ import { ROOT, runCli } from '../helpers/cli.js';
 import { runDhcpCommand } from '../../src/cli/dhcp-run.js';
 import type { DhcpCommandOptions } from '../../src/cli/dhcp.js';
 import type { CliIO } from '../../src/cli/io.js';
-import type { GatherDeps } from '../../src/platform/net/gather.js';
+import type { GatherDeps } from '../../src/probes/net/gather.js';
 
 /**
  * Italian as a user gets it from the built CLI: `zapcheck site --lab`, `zapcheck wifi` and `zapcheck dhcp`

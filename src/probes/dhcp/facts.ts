@@ -10,7 +10,7 @@ import {
   readNeighbourTable,
   systemGatherDeps,
   type GatherDeps,
-} from '../../platform/net/gather.js';
+} from '../net/gather.js';
 import { intToIpv4, ipv4ToInt, subnetOf } from '../../core/ipv4.js';
 import { discoverDhcpOffers } from './discover.js';
 import { SWEEP_MAX_ADDRESSES, sleep, sweepRange } from './sweep.js';
