@@ -39,12 +39,39 @@ const FORBIDDEN = {
  * @param {string[]} names
  */
 const into = (names) => `^(\\.\\./)+(${names.join('|')})(/|$)`;
-/** @param {string} folder */
-const layerRule = (folder) => {
+/**
+ * Node's I/O modules, in both spellings.
+ * @param {string[]} names
+ */
+const io = (names) => names.flatMap((n) => [n, `node:${n}`]);
+/**
+ * Folder -> Node modules it must not use: checks never open a socket, read a file or run a command;
+ * platform is exec.ts (the only child_process user, exempt below) and pure parsers.
+ * @type {Record<string, string[] | undefined>}
+ */
+const NO_IO = {
+  checks: io(['net', 'dgram', 'tls', 'http', 'https', 'fs', 'fs/promises', 'child_process']),
+  platform: io(['net', 'dgram', 'tls', 'http', 'https', 'fs', 'fs/promises', 'child_process']),
+};
+
+/**
+ * @param {string} folder
+ * @param {boolean} [withIo] false for the one file a folder's I/O rule exempts
+ */
+const layerRule = (folder, withIo = true) => {
   const forbidden = FORBIDDEN[folder];
+  const noIo = withIo ? NO_IO[folder] : undefined;
   return [
     'error',
     {
+      ...(noIo
+        ? {
+            paths: noIo.map((name) => ({
+              name,
+              message: `src/${folder} does no I/O of its own (STYLE.md): sockets live in src/probes, commands in src/platform/exec.ts.`,
+            })),
+          }
+        : {}),
       patterns: [
         {
           regex: into(['cli']),
@@ -87,6 +114,10 @@ export default tseslint.config(
     files: [`src/${folder}/**/*.ts`],
     rules: { '@typescript-eslint/no-restricted-imports': layerRule(folder) },
   })),
+  {
+    files: ['src/platform/exec.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': layerRule('platform', false) },
+  },
   {
     files: ['test/**/*.ts'],
     rules: {

@@ -46,6 +46,18 @@ describe('lint: the layers', { timeout: 120_000 }, () => {
     ).toEqual([expect.stringContaining('src/checks may not load code from this layer')]);
   });
 
+  it('a check opens no socket and a parser runs no command itself (exec.ts is the one exception)', async () => {
+    expect(await layerErrors('src/checks/tcp.ts', "import __x from 'node:net';")).toEqual([
+      expect.stringContaining('does no I/O of its own'),
+    ]);
+    expect(
+      await layerErrors('src/platform/net/linux.ts', "import { execFile as __x } from 'child_process';"),
+    ).toHaveLength(1);
+    expect(
+      await layerErrors('src/platform/exec.ts', "import { execFile as __x } from 'node:child_process';"),
+    ).toEqual([]);
+  });
+
   it('a probe may not load check code, nor platform code a report', async () => {
     expect(
       await layerErrors('src/probes/tcp.ts', "import { tcpFamily as __x } from '../checks/tcp.js';"),
