@@ -5,12 +5,7 @@
  */
 import type { Guard } from '../../core/guard.js';
 import { probeFail, probeOk, type ProbeResult } from '../../core/errors.js';
-import {
-  gatherNetworkFacts,
-  readNeighbourTable,
-  systemGatherDeps,
-  type GatherDeps,
-} from '../net/gather.js';
+import { gatherNetworkFacts, readNeighbourTable, systemGatherDeps, type GatherDeps } from '../net/gather.js';
 import { intToIpv4, ipv4ToInt, subnetOf } from '../../core/ipv4.js';
 import { discoverDhcpOffers } from './discover.js';
 import { SWEEP_MAX_ADDRESSES, sleep, sweepRange } from './sweep.js';
