@@ -1,21 +1,18 @@
 import { existsSync } from 'node:fs';
 import { DEFAULT_SITES_FILE, type SiteEntry, type SitesFile } from '../sites/types.js';
 import path from 'node:path';
-import { EXIT, UsageError } from '../core/errors.js';
-import { cleanName } from '../core/escape.js';
+import { UsageError } from '../core/errors.js';
 import { guardFromEnv } from '../core/guard.js';
 import type { SiteContext, SiteOptions } from '../core/context.js';
-import {
-  createLabContext,
-  createRealContext,
-  parseResolver,
-  readPemFile,
-  realEnvironmentOf,
-} from '../site/context.js';
+import { createLabContext } from '../site/lab.js';
+import { createRealContext, realEnvironmentOf } from '../site/real.js';
+import { EXIT } from '../core/errors.js';
+import { cleanName } from '../core/escape.js';
+import { readPemFile } from '../site/pem.js';
 import { planChecks, runChecks } from '../core/runner.js';
 import { CHECK_FAMILIES } from '../checks/index.js';
 import { loadProfile } from '../profile/load.js';
-import { createTranslator, pickLang, type Translate } from '../i18n/index.js';
+import type { Translate } from '../i18n/index.js';
 import { historyDir, historyDirIsExplicit } from '../history/dir.js';
 import { listSpots, spotForReport } from '../history/survey.js';
 import { saveRun } from '../history/store.js';
@@ -26,14 +23,16 @@ import { renderTerminal, startProgress } from '../report/terminal.js';
 import type { Report, SurveySpot } from '../core/result.js';
 import { type CliIO, writeOutput } from './io.js';
 import { toolVersion } from './version.js';
-import { interruptedExitCode, claimSignals } from './signals.js';
+import { claimSignals } from './signals.js';
 import { checkOutputFile, checkScanFile, checkSsid, prepareReportsDir } from './validate.js';
-import { parseDhcpRange } from '../checks/dhcp/headroom.js';
 import type { Check } from '../core/check.js';
 import type { CheckResult } from '../core/result.js';
 import type { RunnerEvents } from '../core/runner.js';
 
 import type { SiteCommandOptions } from './site.js';
+import { resolveLang, parseChargers, parseResolver } from './run-options.js';
+import { exitCodeFor } from './exit-code.js';
+import { parseDhcpRange } from '../checks/dhcp/headroom.js';
 
 /** A site name is printed and stored: one printable line, no bidi or zero-width characters. */
 export function cleanSiteName(name: string, t: Translate): string {
@@ -41,15 +40,6 @@ export function cleanSiteName(name: string, t: Translate): string {
   if (!cleaned) throw new UsageError(t('err.site.empty'));
   if (cleaned.length > 120) throw new UsageError(t('err.site.long'));
   return cleaned;
-}
-
-export function exitCodeFor(report: Report): number {
-  if (report.interrupted) return interruptedExitCode();
-  if (report.checks.some((c) => c.status === 'error')) {
-    // zapcheck itself broke somewhere: a not-ready verdict it cannot stand behind.
-    return report.checks.some((c) => c.status === 'fail') ? EXIT.NOT_READY : EXIT.INTERNAL;
-  }
-  return report.verdict === 'ready' ? EXIT.READY : EXIT.NOT_READY;
 }
 
 /**
@@ -77,7 +67,7 @@ function keepInHistory(
   report: Report,
   target: { dir: string; explicit: boolean },
   io: CliIO,
-  t: ReturnType<typeof createTranslator>,
+  t: Translate,
 ): boolean {
   const { dir, explicit } = target;
   try {
@@ -128,12 +118,8 @@ function siteSurvey(site: string, lab: boolean, opts: SiteCommandOptions, io: Cl
 }
 
 export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO): Promise<number> {
-  const lang = pickLang(opts.lang, io.env);
-  const t = createTranslator(lang);
+  const { lang, t } = resolveLang(opts.lang, io.env);
   const typed = cleanSiteName(name, t);
-  if (opts.lang !== undefined && !['en', 'it'].includes(opts.lang)) {
-    throw new UsageError(t('err.lang', { lang: opts.lang }), t('err.lang.hint'));
-  }
   // The sites file gives per-site defaults; options on the command line win.
   // The sites-file reader (YAML with positions, a JSON Schema validator) is loaded only when there is one.
   let sitesFile: SitesFile | null = null;
@@ -163,13 +149,14 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
     strict: opts.strict === true,
     extra: { scanFile: opts.scanFile },
   };
-  const chargers = opts.chargers ?? entry?.chargers;
+  const chargers = parseChargers(opts.chargers, t) ?? entry?.chargers;
   const ssid = opts.ssid ?? entry?.ssid;
   const dhcpRange = opts.dhcpRange ?? entry?.dhcpRange;
   if (chargers !== undefined) options.chargers = chargers;
   if (ssid !== undefined) options.ssid = ssid;
+  // A bad --dhcp-range is a usage error here as in `zapcheck dhcp` (the check would report it as its own error).
+  if (opts.dhcpRange !== undefined) parseDhcpRange(opts.dhcpRange, t);
   if (dhcpRange !== undefined) options.dhcpRange = dhcpRange;
-  if (entry?.metered !== undefined) options.extra.metered = entry.metered;
 
   // Everything the user gave is checked before the run: a mistake is exit 2 now, in lab as in real mode.
   if (ssid !== undefined) checkSsid(ssid, t);
@@ -254,17 +241,8 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
       });
     }
 
+    // Every probe, the Wi-Fi scan and the DHCP facts of a real site included, through the site's signal and guard.
     const probes = createProbes(ctx);
-    // The laptop's own Wi-Fi scan and DHCP lease belong to the real site; the lab simulates the cloud
-    // side only, so there the wifi check reads a saved scan when given one and dhcp is skipped.
-    if (ctx.mode === 'real' || typeof options.extra.scanFile === 'string') {
-      const { wifiScanProbeFor } = await import('../probes/wifi-scan.js');
-      probes.wifiScan = wifiScanProbeFor(ctx);
-    }
-    if (ctx.mode === 'real') {
-      const { createDhcpFactsProbe } = await import('../probes/dhcp/facts.js');
-      probes.dhcpFacts = createDhcpFactsProbe({ guard: ctx.guard, signal: ctx.signal });
-    }
     const startedAt = ctx.clock.now();
     const planned = planChecks(CHECK_FAMILIES, ctx);
     const done = new Map<string, CheckResult>();
