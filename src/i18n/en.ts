@@ -137,6 +137,8 @@ export const en = {
   'mqtt.notmqtt': '{host}:{port} answers, but not with MQTT: something else sits on port {port}',
   'mqtt.noconnack.fix':
     'TLS to {host}:{port} works but MQTT does not: a firewall or proxy inspects or blocks MQTT. Allow MQTT over TLS (TCP {port}) to {host} unmodified.',
+  'mqtt.nottried':
+    'MQTT not tried (--no-mqtt-connect): TLS to {host}:{port} works, but no broker answer was asked for',
 
   'env.route.ok': 'IPv4 default route via {gateway} on {iface}',
   'env.route.unknown': 'Could not tell whether this network gives IPv4 ({source})',
@@ -156,6 +158,7 @@ export const en = {
   'verdict.ready': 'READY',
   'verdict.notready': 'NOT READY',
   'verdict.interrupted': 'INTERRUPTED',
+  'verdict.notchecked': '(not checked: {list})',
   'status.pass': 'pass',
   'status.warn': 'warning',
   'status.fail': 'fail',

@@ -145,6 +145,8 @@ export const it = {
   'mqtt.notmqtt': '{host}:{port} risponde, ma non in MQTT: sulla porta {port} c’è qualcos’altro',
   'mqtt.noconnack.fix':
     'Il TLS verso {host}:{port} funziona ma l’MQTT no: un firewall o un proxy ispeziona o blocca l’MQTT. Consentire MQTT su TLS (TCP {port}) verso {host} senza modifiche.',
+  'mqtt.nottried':
+    'MQTT non provato (--no-mqtt-connect): il TLS verso {host}:{port} funziona, ma non è stata chiesta una risposta al broker',
 
   'env.route.ok': 'Percorso IPv4 predefinito tramite {gateway} su {iface}',
   'env.route.unknown': 'Non è stato possibile capire se questa rete fornisce IPv4 ({source})',
@@ -162,6 +164,7 @@ export const it = {
   'verdict.ready': 'RETE PRONTA',
   'verdict.notready': 'RETE NON PRONTA',
   'verdict.interrupted': 'VERIFICA INTERROTTA',
+  'verdict.notchecked': '(non verificato: {list})',
   'status.pass': 'ok',
   'status.warn': 'avviso',
   'status.fail': 'non superato',

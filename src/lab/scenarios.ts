@@ -76,13 +76,11 @@ export interface LabScenario {
   /** What zapcheck says about it, one line. */
   verdict: string;
   /**
-   * For the zaptec-pro profile, run with `options`: the results this scenario changes (dependents of a
-   * failed check listed as skipped); every other check passes with cause OK. mqtt:* checks exist only
-   * with --mqtt-connect, so they are listed only in scenarios whose options turn it on.
+   * For the zaptec-pro profile, run with the default options (the MQTT CONNECT is sent): the results
+   * this scenario changes (dependents of a failed check listed as skipped); every other check passes
+   * with cause OK.
    */
   expect: ExpectedResult[];
-  /** Run options the expectations assume (e.g. mqtt checks only run with --mqtt-connect). */
-  options?: { mqttConnect?: boolean };
   behaviour: LabBehaviour;
 }
 
@@ -99,13 +97,9 @@ const ALL_HOSTS = [NTP_HOST, ...TLS_HOSTS] as const;
 const skip = (id: string): ExpectedResult => ({ id, status: 'skip', cause: 'SKIPPED' });
 const fail = (id: string, cause: string): ExpectedResult => ({ id, status: 'fail', cause });
 
-/**
- * The checks that need TLS to a host: https for 443 endpoints; for the hub, mqtt, which only runs
- * with --mqtt-connect (`withMqtt`: the scenario sets options.mqttConnect).
- */
-function afterTls(host: string, withMqtt: boolean): ExpectedResult[] {
-  if (host !== HUB) return [skip(`https:${host}:443`)];
-  return withMqtt ? [skip(`mqtt:${HUB}:8883`)] : [];
+/** The checks that need TLS to a host: https for 443 endpoints, mqtt for the hub. */
+function afterTls(host: string): ExpectedResult[] {
+  return host === HUB ? [skip(`mqtt:${HUB}:8883`)] : [skip(`https:${host}:443`)];
 }
 function portOf(host: string): number {
   return host === HUB ? 8883 : 443;
@@ -118,15 +112,15 @@ function dnsFails(host: string, cause: string): ExpectedResult[] {
     fail(`dns:${host}`, cause),
     skip(`tcp:${host}:${port}`),
     skip(`tls:${host}:${port}`),
-    ...afterTls(host, false),
+    ...afterTls(host),
   ];
 }
-function tcpFails(host: string, cause: string, withMqtt = false): ExpectedResult[] {
+function tcpFails(host: string, cause: string): ExpectedResult[] {
   const port = portOf(host);
-  return [fail(`tcp:${host}:${port}`, cause), skip(`tls:${host}:${port}`), ...afterTls(host, withMqtt)];
+  return [fail(`tcp:${host}:${port}`, cause), skip(`tls:${host}:${port}`), ...afterTls(host)];
 }
 function tlsFails(host: string, cause: string): ExpectedResult[] {
-  return [fail(`tls:${host}:${portOf(host)}`, cause), ...afterTls(host, false)];
+  return [fail(`tls:${host}:${portOf(host)}`, cause), ...afterTls(host)];
 }
 
 const CAPTIVE_LOCATION = 'http://login.captive.example/';
@@ -206,16 +200,14 @@ export const LAB_SCENARIOS: readonly LabScenario[] = [
     name: 'tcp-8883-refused',
     network: 'TCP 8883 is actively refused (RST from a closed port)',
     verdict: `not ready: ${HUB}:8883 refused (TCP_REFUSED); TLS and MQTT skipped`,
-    expect: tcpFails(HUB, 'TCP_REFUSED', true),
-    options: { mqttConnect: true },
+    expect: tcpFails(HUB, 'TCP_REFUSED'),
     behaviour: { tcp: { 8883: 'refused' } },
   },
   {
     name: 'tcp-8883-dropped',
     network: 'TCP 8883 is silently dropped (no answer at all)',
     verdict: `not ready: ${HUB}:8883 dropped (TCP_DROPPED); TLS and MQTT skipped`,
-    expect: tcpFails(HUB, 'TCP_DROPPED', true),
-    options: { mqttConnect: true },
+    expect: tcpFails(HUB, 'TCP_DROPPED'),
     behaviour: { tcp: { 8883: 'dropped' } },
   },
   {
@@ -326,9 +318,8 @@ export const LAB_SCENARIOS: readonly LabScenario[] = [
   {
     name: 'mqtt-not-mqtt',
     network: '8883 completes TLS but answers an MQTT CONNECT with non-MQTT bytes',
-    verdict: `with --mqtt-connect: not ready, no CONNACK from ${HUB} (MQTT_NO_CONNACK); TLS passes`,
+    verdict: `not ready: no CONNACK from ${HUB} (MQTT_NO_CONNACK); TLS passes`,
     expect: [fail(`mqtt:${HUB}:8883`, 'MQTT_NO_CONNACK')],
-    options: { mqttConnect: true },
     behaviour: { mqtt: { mode: 'junk' } },
   },
 ];

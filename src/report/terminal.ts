@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Check } from '../core/check.js';
 import type { CheckResult, Remediation, Report, Status } from '../core/result.js';
+import { notCheckedLabels } from '../core/result.js';
 import type { RunnerEvents } from '../core/runner.js';
 import { escapeForTerminal } from './escape.js';
 import { createTranslator, type Lang, type MessageKey, type Translate } from '../i18n/index.js';
@@ -109,10 +110,16 @@ export function renderTerminal(report: Report, stream: TerminalStream, opts: Ter
     plural(t, n.pass, 'pass'),
   ].filter(Boolean);
   const seconds = (report.durationMs / 1000).toFixed(1);
-  const verdict =
+  // A READY stands only for what was tested: it names what was not (NOT READY is final anyway; the
+  // "Not checked" list below still names those checks).
+  const unchecked = report.verdict === 'ready' ? notCheckedLabels(report.checks) : [];
+  const verdictWord =
     report.verdict === 'ready'
       ? c.bold.green(t('verdict.ready'))
       : c.bold.red(report.interrupted ? t('verdict.interrupted') : t('verdict.notready'));
+  const verdict = unchecked.length
+    ? `${verdictWord} ${c.bold(t('verdict.notchecked', { list: unchecked.join(', ') }))}`
+    : verdictWord;
   // From the verdict on, lines fit the terminal (a narrow window must not cut what to hand to IT).
   const fit = (text: string, indent = ''): string[] => wrapToWidth(text, stream.columns, indent);
   lines.push(...fit(`${verdict}  ${parts.join(', ')}  ${c.gray(`(${seconds} s)`)}`));

@@ -25,7 +25,6 @@ describe('zapcheck site --lab <scenario>', () => {
   for (const scenario of LAB_SCENARIOS) {
     it(`${scenario.name}: ${scenario.verdict}`, async () => {
       const args = ['site', 'Lab test', '--lab', scenario.name, '--json', '-'];
-      if (scenario.options?.mqttConnect) args.push('--mqtt-connect');
       const run = await runCli(args);
       expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/); // never a stack trace
       const report = parseReport(run.stdout);
