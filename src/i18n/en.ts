@@ -461,7 +461,9 @@ export const en = {
   'wifi.onlyhidden': 'the scan lists only hidden networks ({n})',
   'wifi.onlyhidden.fix': 'Name the site network with --ssid.',
   'wifi.choose':
-    'not connected and no --ssid: {ok} of {total} visible networks suit the charger (best: {best}); name the site network with --ssid',
+    'not checked: name the site network (--ssid); {ok} of {total} visible networks would suit the charger: {list}',
+  'wifi.choose.none':
+    'not checked: name the site network (--ssid); none of the {total} visible networks would suit the charger: {list}',
   'wifi.choose.fix': 'Run again with --ssid "<site network>" for a verdict on that network.',
 
   'wifi.term.scan': 'Scan: {format}{from}, {n} networks',
@@ -513,7 +515,9 @@ export const en = {
   'dhcp.unknown': 'unknown',
   'dhcp.static':
     "this laptop has a static address ({subnet} on {iface}), no DHCP lease, so the site's DHCP server was not seen",
-  'dhcp.static.required': '{what}; the charger gets its address only by DHCP',
+  'dhcp.static.required': 'not checked: {what}; switch the laptop to DHCP or run `zapcheck dhcp --probe`',
+  'dhcp.linklocal':
+    'this laptop asked for an address by DHCP on {iface} and got none: it gave itself {address} (169.254/16), so no DHCP server answers',
   'dhcp.static.notrequired': '{what}; the profile does not require DHCP',
   'dhcp.static.installer':
     'Switch the laptop to DHCP (automatic address) on the network the chargers will use and run zapcheck again, or run `sudo zapcheck dhcp --probe` to ask the DHCP server directly.',

@@ -481,7 +481,9 @@ export const it = {
   'wifi.onlyhidden': 'la scansione elenca solo reti nascoste ({n})',
   'wifi.onlyhidden.fix': 'Indicare la rete del sito con --ssid.',
   'wifi.choose':
-    'non collegato e nessun --ssid: {ok} reti visibili su {total} sono adatte alla stazione (la migliore: {best}); indicare la rete del sito con --ssid',
+    'non verificato: indicare la rete del sito (--ssid); {ok} delle {total} reti visibili andrebbero bene per la stazione: {list}',
+  'wifi.choose.none':
+    'non verificato: indicare la rete del sito (--ssid); nessuna delle {total} reti visibili andrebbe bene per la stazione: {list}',
   'wifi.choose.fix': 'Ripetere con --ssid "<rete del sito>" per avere l’esito su quella rete.',
 
   'wifi.term.scan': 'Scansione: {format}{from}, {n} reti',
@@ -534,7 +536,10 @@ export const it = {
   'dhcp.unknown': 'sconosciuto',
   'dhcp.static':
     'questo portatile ha un indirizzo statico ({subnet} su {iface}) e nessun lease DHCP, quindi il server DHCP del sito non è stato visto',
-  'dhcp.static.required': '{what}; la stazione ottiene il suo indirizzo solo tramite DHCP',
+  'dhcp.static.required':
+    'non verificato: {what}; impostare il portatile in DHCP oppure eseguire `zapcheck dhcp --probe`',
+  'dhcp.linklocal':
+    'questo portatile ha chiesto un indirizzo tramite DHCP su {iface} e non l’ha ottenuto: si è assegnato {address} (169.254/16), quindi nessun server DHCP risponde',
   'dhcp.static.notrequired': '{what}; il profilo non richiede il DHCP',
   'dhcp.static.installer':
     'Impostare il portatile in DHCP (indirizzo automatico) sulla rete che useranno le stazioni ed eseguire di nuovo zapcheck, oppure eseguire `sudo zapcheck dhcp --probe` per interrogare direttamente il server DHCP.',
