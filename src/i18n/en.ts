@@ -117,6 +117,19 @@ export const en = {
   'tls.untrusted.code': 'The certificate of {host}:{port} does not verify ({code}; issued by {issuer})',
   'tls.untrusted.fix':
     'The charger only trusts the real certificate of {host}: remove TLS inspection, proxies or redirects for {host} port {port}.',
+  'tls.role.leaf': 'server',
+  'tls.role.intermediate': 'intermediate',
+  'tls.role.root': 'root',
+  'tls.expired.ca':
+    'The {role} CA certificate "{subject}" in the chain of {host}:{port} expired on {date}; the server’s own certificate is not the problem',
+  'tls.expired.ca.fix':
+    'For whoever runs {host}:{port}: the server sends the expired {role} CA certificate "{subject}" (expired {date}); install the current chain from the certificate authority. Nothing to change on the site firewall, unless a device on the path serves this chain.',
+  'tls.notyet.ca':
+    'The {role} CA certificate "{subject}" in the chain of {host}:{port} is not valid before {date} (check this laptop’s clock)',
+  'tls.chain.incomplete':
+    '{host}:{port} sends only its own certificate, not the intermediate certificate of {issuer} that signed it, which the charger does not fetch',
+  'tls.chain.incomplete.fix':
+    'For whoever runs {host}:{port} (not the site firewall): the server does not send its intermediate certificate ({issuer}); configure it to send the full chain (its certificate followed by the intermediate). The charger does not download missing intermediates.',
 
   'https.ok': '{host}:{port} answers HTTP {status}',
   'https.proxy': '{host}:{port} answers 407: the network only lets traffic out through a proxy',

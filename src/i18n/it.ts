@@ -125,6 +125,19 @@ export const it = {
   'tls.untrusted.code': 'Il certificato di {host}:{port} non si verifica ({code}; emesso da {issuer})',
   'tls.untrusted.fix':
     'La stazione si fida solo del vero certificato di {host}: togliere ispezione TLS, proxy o deviazioni per {host} porta {port}.',
+  'tls.role.leaf': 'del server',
+  'tls.role.intermediate': 'intermedio',
+  'tls.role.root': 'radice',
+  'tls.expired.ca':
+    'Il certificato CA {role} «{subject}» nella catena di {host}:{port} è scaduto il {date}; il certificato del server in sé non è il problema',
+  'tls.expired.ca.fix':
+    'Per chi gestisce {host}:{port}: il server invia il certificato CA {role} scaduto «{subject}» (scaduto il {date}); installare la catena attuale dell’autorità di certificazione. Nulla da cambiare sul firewall del sito, a meno che un dispositivo sul percorso fornisca questa catena.',
+  'tls.notyet.ca':
+    'Il certificato CA {role} «{subject}» nella catena di {host}:{port} non è valido prima del {date} (controllare l’orologio di questo portatile)',
+  'tls.chain.incomplete':
+    '{host}:{port} invia solo il proprio certificato, non il certificato intermedio di {issuer} che lo ha firmato, e la stazione non lo scarica',
+  'tls.chain.incomplete.fix':
+    'Per chi gestisce {host}:{port} (non il firewall del sito): il server non invia il suo certificato intermedio ({issuer}); configurarlo per inviare la catena completa (il suo certificato seguito dall’intermedio). La stazione non scarica gli intermedi mancanti.',
 
   'https.ok': '{host}:{port} risponde HTTP {status}',
   'https.proxy': '{host}:{port} risponde 407: la rete fa uscire il traffico solo tramite un proxy',

@@ -24,7 +24,11 @@ export type CertPlan =
   /** Valid, from the expected root, but for another name. */
   | { kind: 'wrong-host'; name: string }
   /** A self-signed leaf (no CA above it). */
-  | { kind: 'self-signed' };
+  | { kind: 'self-signed' }
+  /** A valid leaf under an intermediate CA that expired yesterday (the server sends both). */
+  | { kind: 'expired-intermediate' }
+  /** A valid leaf (with an AIA CA Issuers URL, as public CAs issue them) sent without its intermediate. */
+  | { kind: 'leaf-only' };
 
 export type TlsVersionName = 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
 
@@ -124,6 +128,8 @@ function tlsFails(host: string, cause: string): ExpectedResult[] {
 }
 
 const CAPTIVE_LOCATION = 'http://login.captive.example/';
+/** The subject CN of the lab's expired intermediate (tls-expired-intermediate). */
+export const EXPIRED_CA = 'Zaptec Lab Public TLS CA 0';
 
 export const LAB_SCENARIOS: readonly LabScenario[] = [
   {
@@ -247,6 +253,20 @@ export const LAB_SCENARIOS: readonly LabScenario[] = [
     verdict: `not ready: ${HUB} certificate not yet valid (TLS_NOT_YET_VALID; check the laptop clock too)`,
     expect: tlsFails(HUB, 'TLS_NOT_YET_VALID'),
     behaviour: { tls: { certs: { [HUB]: { kind: 'not-yet-valid' } } } },
+  },
+  {
+    name: 'tls-expired-intermediate',
+    network: `${HUB}:8883 serves a valid certificate under an intermediate CA that expired yesterday`,
+    verdict: `not ready: the intermediate '${EXPIRED_CA}' expired, named with its own date (TLS_EXPIRED)`,
+    expect: tlsFails(HUB, 'TLS_EXPIRED'),
+    behaviour: { tls: { certs: { [HUB]: { kind: 'expired-intermediate' } } } },
+  },
+  {
+    name: 'tls-leaf-only',
+    network: `${API}:443 sends only its own certificate, not the intermediate that signed it`,
+    verdict: `not ready: ${API} does not send its intermediate certificate (TLS_CHAIN_INCOMPLETE; a fix for its server)`,
+    expect: tlsFails(API, 'TLS_CHAIN_INCOMPLETE'),
+    behaviour: { tls: { certs: { [API]: { kind: 'leaf-only' } } } },
   },
   {
     name: 'tls-wrong-host',

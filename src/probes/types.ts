@@ -118,6 +118,8 @@ export interface CertInfo {
   fingerprint256: string;
   isCA: boolean;
   selfSigned: boolean;
+  /** Authority Information Access "CA Issuers" URLs: where the issuer's certificate can be fetched. */
+  caIssuers?: string[];
 }
 
 export interface TlsInfo {
