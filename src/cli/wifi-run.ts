@@ -17,6 +17,7 @@ import { createTranslator, pickLang, type Translate } from '../i18n/index.js';
 import type { WifiScan } from '../platform/wifi/types.js';
 import { renderWifiTerminal, wantColor } from '../report/wifi-terminal.js';
 import { adviseWifi, type WifiAdvice } from '../checks/wifi/advice.js';
+import { adviseUnreadScan, unreadScan, type UnreadScan } from '../checks/wifi/unread.js';
 import { escapeForDisplay } from '../core/display.js';
 
 export interface WifiReport {
@@ -29,6 +30,8 @@ export interface WifiReport {
     formatName: string;
     tool: string;
     notes: string[];
+    /** The text had the tool's structure but no readable network: blocks skipped and the file to send in. */
+    unread?: UnreadScan;
     /** Why no scan could be made (then `networks` is empty). */
     unavailable?: { reason: string; message: string; hint: string };
   };
@@ -51,13 +54,19 @@ export async function runWifiCommand(opts: WifiCommandOptions, io: CliIO): Promi
   }
   const profile = loadProfile(opts.profile, t);
   let scanFile: string | undefined;
-  if (opts.scanFile !== undefined) {
-    scanFile = path.resolve(io.cwd, opts.scanFile);
+  const given = opts.scanFile ?? [];
+  if (given.length > 1) throw new UsageError(t('err.scanfile.many'));
+  if (given[0] !== undefined) {
+    scanFile = path.resolve(io.cwd, given[0]);
+    let isDir = false;
     try {
-      if (!statSync(scanFile).isFile()) throw new Error('not a file');
+      const st = statSync(scanFile);
+      isDir = st.isDirectory();
+      if (!isDir && !st.isFile()) throw new Error('not a file');
     } catch {
-      throw new UsageError(t('err.scanfile.read', { file: opts.scanFile }));
+      throw new UsageError(t('err.scanfile.read', { file: given[0] }));
     }
+    if (isDir) throw new UsageError(t('err.scanfile.many'));
   }
   const probe = createWifiScanProbe({
     platform: process.platform,
@@ -87,6 +96,7 @@ export async function runWifiCommand(opts: WifiCommandOptions, io: CliIO): Promi
   let report: WifiReport;
   if (res.ok) {
     const scan = res.value;
+    const unread = unreadScan(scan);
     report = {
       schemaVersion: 1,
       tool: { name: 'zapcheck', version: toolVersion() },
@@ -97,9 +107,10 @@ export async function runWifiCommand(opts: WifiCommandOptions, io: CliIO): Promi
         formatName: SCAN_FORMAT_NAMES[scan.format],
         tool: scan.tool,
         notes: scan.notes,
+        ...(unread ? { unread } : {}),
       },
       networks: scan.records.map((r) => ({ ...r, ssidDisplay: r.hidden ? '' : escapeForDisplay(r.ssid) })),
-      advice: adviseWifi(scan.records, profile.wifi, adviceOpts),
+      advice: adviseUnreadScan(adviseWifi(scan.records, profile.wifi, adviceOpts), scan, t),
     };
   } else {
     const cause = res.error.cause as Partial<WifiScanFailureCause> | undefined;

@@ -2,6 +2,7 @@ import type { Report } from '../core/result.js';
 import { renderAllowListText, wrap } from './allowlist.js';
 import { buildHandover, formatDate, type RenderOptions } from './handover.js';
 import { escapeForTerminal } from './escape.js';
+import { SPOT_COLUMNS } from './survey.js';
 import { renderTerminal } from './terminal.js';
 
 /**
@@ -25,7 +26,18 @@ function section(report: Report, opts: RenderOptions): string {
   out.push('', t('report.req.heading'));
   for (const r of h.rows) {
     const head = `  ${r.id}  ${t(`status.${r.status}`).padEnd(14)} ${r.text}`;
-    out.push(head, ...wrap(escapeForTerminal(r.detail), WIDTH - 22).map((l) => `${' '.repeat(22)}${l}`));
+    out.push(head, ...wrap(escapeForTerminal(r.summary), WIDTH - 22).map((l) => `${' '.repeat(22)}${l}`));
+  }
+  if (h.spots.length) {
+    out.push('', t('report.survey.heading'));
+    const header = SPOT_COLUMNS.map((k) => t(k));
+    const cells = h.spots.map((s) =>
+      [s.spot, s.verdict, s.median, s.min, s.channel, s.ssid, s.taken].map(escapeForTerminal),
+    );
+    const widths = header.map((c, i) => Math.max(c.length, ...cells.map((r) => r[i]!.length)));
+    for (const r of [header, ...cells]) {
+      out.push(`  ${r.map((c, i) => c.padEnd(widths[i]!)).join('  ')}`.trimEnd());
+    }
   }
   if (h.allow) out.push('', t('report.allow.heading'), renderAllowListText(h.allow, t, WIDTH).trimEnd());
   out.push('', t('report.budget.heading'));
