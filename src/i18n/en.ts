@@ -58,6 +58,10 @@ export const en = {
   'ntp.kod': 'The NTP server {host} refuses to serve time (kiss-o’-death {code})',
   'ntp.kod.fix':
     'The NTP server for {host} answered with kiss-o’-death {code} (rate limit or access denied): allow outbound UDP 123 to {host} without NAT sharing limits, or check that no local device answers NTP in its place.',
+  'ntp.unsync':
+    'The NTP server answering for {host} is not synchronised itself ({reason}): the local time server has no good time to give',
+  'ntp.unsync.fix':
+    'The time server that answers NTP (UDP 123) for {host} is not synchronised ({reason}). If it is a local time server or the router, point it at pool.ntp.org; or let the chargers’ NTP to {host} pass through to the internet unmodified.',
   'ntp.bad': 'The NTP reply from {host} is not valid: {message}',
   'ntp.bad.fix':
     'Something answers NTP (UDP 123) for {host} with invalid packets: let UDP 123 reach {host} directly, without interception.',

@@ -63,6 +63,10 @@ export const it = {
   'ntp.kod': 'Il server NTP {host} si rifiuta di fornire l’ora (kiss-o’-death {code})',
   'ntp.kod.fix':
     'Il server NTP di {host} ha risposto con kiss-o’-death {code} (limite di richieste o accesso negato): consentire UDP 123 in uscita verso {host} senza limiti di condivisione NAT, oppure verificare che nessun dispositivo locale risponda all’NTP al suo posto.',
+  'ntp.unsync':
+    'Il server NTP che risponde per {host} non è sincronizzato a sua volta ({reason}): il server dell’ora locale non ha un’ora valida da dare',
+  'ntp.unsync.fix':
+    'Il server dell’ora che risponde all’NTP (UDP 123) per {host} non è sincronizzato ({reason}). Se è un server dell’ora locale o il router, farlo sincronizzare con pool.ntp.org; oppure lasciare passare verso internet senza modifiche l’NTP delle stazioni verso {host}.',
   'ntp.bad': 'La risposta NTP di {host} non è valida: {message}',
   'ntp.bad.fix':
     'Qualcosa risponde all’NTP (UDP 123) per {host} con pacchetti non validi: lasciare arrivare UDP 123 direttamente a {host}, senza intercettazioni.',

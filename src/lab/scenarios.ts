@@ -49,8 +49,11 @@ export interface LabBehaviour {
     aOverride?: Record<string, string>;
   };
   ntp?: {
-    /** answer: RFC 5905 server reply; silent: UDP 123 dropped; kod: kiss-o'-death with `kissCode`. */
-    mode?: 'answer' | 'silent' | 'kod';
+    /**
+     * answer: RFC 5905 server reply; silent: UDP 123 dropped; kod: kiss-o'-death with `kissCode`;
+     * unsynchronised: a reply with leap indicator 3 and stratum 16 (a time server with no upstream).
+     */
+    mode?: 'answer' | 'silent' | 'kod' | 'unsynchronised';
     kissCode?: string;
     /** Lab NTP time minus real time, ms. */
     offsetMs?: number;
@@ -194,6 +197,13 @@ export const LAB_SCENARIOS: readonly LabScenario[] = [
     verdict: `not ready: ${NTP_HOST} refuses to serve time (NTP_KOD)`,
     expect: [fail(`ntp:${NTP_HOST}:123`, 'NTP_KOD')],
     behaviour: { ntp: { mode: 'kod', kissCode: 'RATE' } },
+  },
+  {
+    name: 'ntp-unsynchronised',
+    network: 'a local time server answers NTP but is not synchronised itself (leap indicator 3, stratum 16)',
+    verdict: `not ready: the time server answering for ${NTP_HOST} is not synchronised (NTP_UNSYNCHRONISED)`,
+    expect: [fail(`ntp:${NTP_HOST}:123`, 'NTP_UNSYNCHRONISED')],
+    behaviour: { ntp: { mode: 'unsynchronised' } },
   },
   {
     name: 'clock-skew',

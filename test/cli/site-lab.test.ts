@@ -42,6 +42,7 @@ const ROWS: Record<string, string> = {
   'dns-private-answer': 'R4=fail<R8 R6=fail<R8 R8=fail',
   'ntp-blocked': 'R5=fail',
   'ntp-kod': 'R5=fail',
+  'ntp-unsynchronised': 'R5=fail',
   'clock-skew': 'R5=fail',
   'tcp-8883-refused': 'R4=fail<R7 R7=fail',
   'tcp-8883-dropped': 'R4=fail<R7 R7=fail',
