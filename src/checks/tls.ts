@@ -66,6 +66,12 @@ export function interceptionProduct(chain: readonly CertInfo[]): string | null {
   return null;
 }
 
+/** A protocol name as people write it: OpenSSL's `TLSv1` is TLS 1.0, `TLSv1.2` TLS 1.2, `SSLv3` SSL 3.0. */
+export function tlsVersionLabel(protocol: string): string {
+  const m = /^(TLS|SSL)v(\d)(?:\.(\d))?$/.exec(protocol);
+  return m ? `${m[1]} ${m[2]}.${m[3] ?? '0'}` : protocol;
+}
+
 function nameText(n: CertInfo['subject']): string {
   return [n.CN, n.O].filter(Boolean).join(', ') || 'unknown';
 }
@@ -184,7 +190,7 @@ export function judgeTls(
       if (any.ok) {
         evidence.serverSpeaks = any.value.protocol;
         evidence.serverChain = any.value.chain.map(certEvidence);
-        const vVars = { ...vars, spoken: any.value.protocol };
+        const vVars = { ...vars, spoken: tlsVersionLabel(any.value.protocol) };
         return outcome('fail', 'TLS_VERSION', t('tls.version', vVars), evidence, [
           it(t('tls.version.fix', vVars)),
         ]);
@@ -234,7 +240,7 @@ export function judgeTls(
     rootIssuer: chainIssuer(chain),
     chain: chain.map(certEvidence),
   });
-  const iVars = { ...vars, issuer, protocol: info.protocol };
+  const iVars = { ...vars, issuer, protocol: tlsVersionLabel(info.protocol) };
 
   const product = interceptionProduct(chain);
   if (product && !info.authorized) {
@@ -420,7 +426,7 @@ export function correlateTls(results: CheckResult[], t: SiteContext['t']): Check
       cause: 'TLS_INTERCEPTED',
       summary: t('tls.intercepted.issuer', vars),
       evidence: { ...r.evidence, interception: { product: null, issuer: key, hosts } },
-      remediation: [it(t('tls.intercepted.fix', vars))],
+      remediation: [it(t('tls.intercepted.issuer.fix', vars))],
     };
   });
 }

@@ -14,7 +14,7 @@ export const en = {
   'dns.ok': '{host} resolves to {addresses}{via}',
   'dns.nxdomain': '{host} does not exist according to the DNS server {server} (NXDOMAIN)',
   'dns.nxdomain.fix':
-    'Make the DNS server {server} resolve {host} normally. If a DNS filter or block list is in use (they often catch *.azure-devices.net), allow {host}.',
+    'Make the DNS server {server} resolve {host} normally; if a DNS filter or block list is in use (they often catch *.azure-devices.net), allow the name there.',
   'dns.servfail': 'The DNS server {server} failed to resolve {host} (SERVFAIL)',
   'dns.servfail.fix':
     'The DNS server {server} cannot resolve {host}: check its upstream servers and its internet connection, or hand out a working DNS server by DHCP.',
@@ -28,6 +28,8 @@ export const en = {
   'dns.unreachable.fix':
     'The DNS server {server} is unreachable from this network: allow UDP and TCP port 53 to it, or hand out a reachable DNS server by DHCP.',
   'dns.badreply': 'The DNS server {server} answered for {host} with a broken packet',
+  'dns.cname.long': 'The DNS server {server} answered for {host} with a CNAME chain longer than {limit}',
+  'dns.cname.loop': 'The DNS server {server} answered for {host} with a CNAME loop',
   'dns.badreply.fix':
     'The DNS server {server} (or something in between) sends malformed DNS answers: check DNS filtering or inspection devices on the path.',
   'dns.error': 'DNS lookup of {host} via {server} failed: {message}',
@@ -92,22 +94,24 @@ export const en = {
   'tls.version':
     '{host}:{port} does not accept {version} (the server speaks {spoken}); the charger cannot connect',
   'tls.version.fix':
-    'Something on the path to {host}:{port} only accepts {spoken}: the charger needs {version}. Turn off TLS version enforcement or inspection for {host}.',
+    'Something on the path only accepts {spoken}, and the charger needs {version}: turn off TLS version enforcement or inspection for {host}:{port}.',
   'tls.handshake': 'The TLS handshake with {host}:{port} fails: {message}',
   'tls.handshake.fix':
-    'The TLS handshake to {host}:{port} fails on this network: check firewalls or proxies that inspect or block TLS to {host}.',
+    'The TLS handshake fails on this network: check firewalls or proxies that inspect or block TLS to {host}:{port}.',
   'tls.timeout': 'The TLS handshake with {host}:{port} gets no answer within {limit}',
   'tls.timeout.fix':
-    'TCP to {host}:{port} connects but TLS stalls: a firewall inspecting TLS (by name, SNI) drops it. Allow TLS to {host}:{port} without inspection.',
+    'TCP connects but TLS stalls: a firewall inspecting TLS (by name, SNI) drops it. Allow TLS to {host}:{port} without inspection.',
   'tls.reset': 'The connection to {host}:{port} is cut when TLS starts (filtered by name)',
   'tls.reset.fix':
-    'A firewall resets TLS connections to {host}:{port} after seeing the server name: allow {host} in the web/TLS filter.',
+    'A firewall resets TLS connections after seeing the server name: allow {host}:{port} in the web/TLS filter.',
   'tls.intercepted.product':
     'TLS to {host}:{port} is intercepted by {product} (certificate issued by {issuer}); the charger rejects it',
   'tls.intercepted.issuer':
     'TLS to {host}:{port} is intercepted: one unknown CA ({issuer}) signs unrelated hosts ({hosts}); the charger rejects it',
   'tls.intercepted.fix':
-    'Turn off TLS inspection (decryption) for {host} port {port}: the charger only accepts the real certificate and will not connect through it.',
+    'Turn off TLS inspection by {product} for: {host}:{port}. The charger only accepts the real certificate and will not connect through it.',
+  'tls.intercepted.issuer.fix':
+    'Turn off TLS inspection (by the device whose CA is {issuer}) for: {host}:{port}. The charger only accepts the real certificate and will not connect through it.',
   'tls.expired': 'The certificate of {host}:{port} expired on {date} (issued by {issuer})',
   'tls.expired.fix':
     'The certificate served for {host}:{port} is expired. If that is not the real cloud certificate, a device on the path serves it: remove it. If the laptop clock is wrong, fix it first.',
@@ -120,7 +124,7 @@ export const en = {
   'tls.untrusted': 'The certificate of {host}:{port} is not from a trusted authority (issued by {issuer})',
   'tls.untrusted.code': 'The certificate of {host}:{port} does not verify ({code}; issued by {issuer})',
   'tls.untrusted.fix':
-    'The charger only trusts the real certificate of {host}: remove TLS inspection, proxies or redirects for {host} port {port}.',
+    'The charger only trusts the real certificate: remove TLS inspection, proxies or redirects for {host}:{port}.',
   'tls.role.leaf': 'server',
   'tls.role.intermediate': 'intermediate',
   'tls.role.root': 'root',
@@ -145,7 +149,7 @@ export const en = {
     'The charger cannot log in to a captive portal: exempt the chargers (by MAC address) from the portal, or use a network without one.',
   'https.noanswer': 'TLS to {host}:{port} works but no HTTP answer came within {limit}',
   'https.noanswer.fix':
-    'HTTPS to {host}:{port} connects but gets no valid answer: check web filters or proxies on the path for {host}.',
+    'HTTPS connects but gets no valid answer: check web filters or proxies on the path for {host}:{port}.',
   'https.bad': 'The HTTP answer from {host}:{port} is broken: {message}',
 
   'mqtt.ok':

@@ -18,7 +18,7 @@ export const it = {
   'dns.ok': '{host} si risolve in {addresses}{via}',
   'dns.nxdomain': '{host} non esiste secondo il server DNS {server} (NXDOMAIN)',
   'dns.nxdomain.fix':
-    'Fare in modo che il server DNS {server} risolva {host} normalmente. Se è attivo un filtro DNS o una block list (spesso bloccano *.azure-devices.net), consentire {host}.',
+    'Fare in modo che il server DNS {server} risolva {host} normalmente; se è attivo un filtro DNS o una block list (spesso bloccano *.azure-devices.net), consentire lì il nome.',
   'dns.servfail': 'Il server DNS {server} non riesce a risolvere {host} (SERVFAIL)',
   'dns.servfail.fix':
     'Il server DNS {server} non riesce a risolvere {host}: controllarne i server a monte e la connessione a internet, oppure distribuire via DHCP un server DNS funzionante.',
@@ -32,6 +32,8 @@ export const it = {
   'dns.unreachable.fix':
     'Il server DNS {server} non è raggiungibile da questa rete: consentire la porta 53 UDP e TCP verso di esso, oppure distribuire via DHCP un server DNS raggiungibile.',
   'dns.badreply': 'Il server DNS {server} ha risposto per {host} con un pacchetto danneggiato',
+  'dns.cname.long': 'Il server DNS {server} ha risposto per {host} con una catena CNAME più lunga di {limit}',
+  'dns.cname.loop': 'Il server DNS {server} ha risposto per {host} con un ciclo di CNAME',
   'dns.badreply.fix':
     'Il server DNS {server} (o qualcosa nel mezzo) invia risposte DNS malformate: controllare i dispositivi di filtro o ispezione DNS sul percorso.',
   'dns.error': 'La risoluzione DNS di {host} tramite {server} non è riuscita: {message}',
@@ -99,22 +101,24 @@ export const it = {
   'tls.version':
     '{host}:{port} non accetta {version} (il server parla {spoken}); la stazione non riesce a collegarsi',
   'tls.version.fix':
-    'Qualcosa sul percorso verso {host}:{port} accetta solo {spoken}: la stazione richiede {version}. Disattivare l’imposizione della versione TLS o l’ispezione per {host}.',
+    'Qualcosa sul percorso accetta solo {spoken}, e la stazione richiede {version}: disattivare l’imposizione della versione TLS o l’ispezione per {host}:{port}.',
   'tls.handshake': 'L’handshake TLS con {host}:{port} non riesce: {message}',
   'tls.handshake.fix':
-    'L’handshake TLS verso {host}:{port} non riesce su questa rete: controllare firewall o proxy che ispezionano o bloccano il TLS verso {host}.',
+    'L’handshake TLS non riesce su questa rete: controllare firewall o proxy che ispezionano o bloccano il TLS verso {host}:{port}.',
   'tls.timeout': 'L’handshake TLS con {host}:{port} non riceve risposta entro {limit}',
   'tls.timeout.fix':
-    'Il TCP verso {host}:{port} si collega ma il TLS si blocca: un firewall che ispeziona il TLS (per nome, SNI) lo scarta. Consentire il TLS verso {host}:{port} senza ispezione.',
+    'Il TCP si collega ma il TLS si blocca: un firewall che ispeziona il TLS (per nome, SNI) lo scarta. Consentire il TLS verso {host}:{port} senza ispezione.',
   'tls.reset': 'La connessione a {host}:{port} viene interrotta all’avvio del TLS (filtrata per nome)',
   'tls.reset.fix':
-    'Un firewall interrompe le connessioni TLS verso {host}:{port} dopo averne visto il nome: consentire {host} nel filtro web/TLS.',
+    'Un firewall interrompe le connessioni TLS dopo averne visto il nome: consentire {host}:{port} nel filtro web/TLS.',
   'tls.intercepted.product':
     'Il TLS verso {host}:{port} è intercettato da {product} (certificato emesso da {issuer}); la stazione lo rifiuta',
   'tls.intercepted.issuer':
     'Il TLS verso {host}:{port} è intercettato: un’unica CA sconosciuta ({issuer}) firma host diversi ({hosts}); la stazione lo rifiuta',
   'tls.intercepted.fix':
-    'Disattivare l’ispezione TLS (decifratura) per {host} porta {port}: la stazione accetta solo il certificato vero e attraverso l’ispezione non si collega.',
+    'Disattivare l’ispezione TLS di {product} per: {host}:{port}. La stazione accetta solo il certificato vero e attraverso l’ispezione non si collega.',
+  'tls.intercepted.issuer.fix':
+    'Disattivare l’ispezione TLS (del dispositivo la cui CA è {issuer}) per: {host}:{port}. La stazione accetta solo il certificato vero e attraverso l’ispezione non si collega.',
   'tls.expired': 'Il certificato di {host}:{port} è scaduto il {date} (emesso da {issuer})',
   'tls.expired.fix':
     'Il certificato ricevuto per {host}:{port} è scaduto. Se non è il vero certificato del cloud, lo fornisce un dispositivo sul percorso: toglierlo. Se l’orologio del portatile è sbagliato, correggerlo prima.',
@@ -128,7 +132,7 @@ export const it = {
     'Il certificato di {host}:{port} non proviene da un’autorità attendibile (emesso da {issuer})',
   'tls.untrusted.code': 'Il certificato di {host}:{port} non si verifica ({code}; emesso da {issuer})',
   'tls.untrusted.fix':
-    'La stazione si fida solo del vero certificato di {host}: togliere ispezione TLS, proxy o deviazioni per {host} porta {port}.',
+    'La stazione si fida solo del vero certificato: togliere ispezione TLS, proxy o deviazioni per {host}:{port}.',
   'tls.role.leaf': 'del server',
   'tls.role.intermediate': 'intermedio',
   'tls.role.root': 'radice',
@@ -153,7 +157,7 @@ export const it = {
     'La stazione non può fare l’accesso a un captive portal: escludere le stazioni dal portal (per indirizzo MAC), oppure usare una rete senza portal.',
   'https.noanswer': 'Il TLS verso {host}:{port} funziona ma non arriva risposta HTTP entro {limit}',
   'https.noanswer.fix':
-    'L’HTTPS verso {host}:{port} si collega ma non riceve una risposta valida: controllare filtri web o proxy sul percorso per {host}.',
+    'L’HTTPS si collega ma non riceve una risposta valida: controllare filtri web o proxy sul percorso per {host}:{port}.',
   'https.bad': 'La risposta HTTP di {host}:{port} è danneggiata: {message}',
 
   'mqtt.ok':

@@ -7,6 +7,7 @@ import {
   leafMatchesHost,
   tlsCheck,
   tlsFamily,
+  tlsVersionLabel,
 } from '../../src/checks/tls.js';
 import type { CheckOutcome } from '../../src/core/check.js';
 import { probeFail, probeOk, type ProbeResult } from '../../src/core/errors.js';
@@ -201,7 +202,7 @@ describe('judgeTls', () => {
     expect(out.cause).toBe('TLS_INTERCEPTED');
     expect(out.summary).toContain('Fortinet');
     expect(out.evidence.interception).toMatchObject({ product: 'Fortinet FortiGate' });
-    expect(remediationText(out)).toContain(`${HUB} port 8883`);
+    expect(remediationText(out)).toContain(`Turn off TLS inspection by Fortinet FortiGate for: ${HUB}:8883`);
   });
 
   it('names interception even on the private-trust host (a product name is a clear sign)', () => {
@@ -224,7 +225,8 @@ describe('judgeTls', () => {
     expect(out.cause).toBe('TLS_VERSION');
     expect(out.evidence.serverSpeaks).toBe('TLSv1.3');
     expect(out.summary).toContain('TLS 1.2');
-    expect(out.summary).toContain('TLSv1.3');
+    expect(out.summary).toContain('the server speaks TLS 1.3');
+    expect(out.summary).not.toContain('TLSv1');
     expect(remediationText(out)).toContain(`${HUB}:8883`);
   });
 
@@ -498,7 +500,7 @@ describe('correlateTls', () => {
       expect(r.status, host).toBe('fail');
       expect(r.cause, host).toBe('TLS_INTERCEPTED');
       expect(r.summary).toContain('Acme Gateway CA');
-      expect(remediationText(r)).toContain(`${host} port ${r.target.port}`);
+      expect(remediationText(r)).toContain(`${host}:${r.target.port}`);
     }
     expect(byHost(after, DEVICES).evidence.interception).toMatchObject({ issuer: 'Acme Gateway CA, Acme' });
   });
@@ -531,5 +533,18 @@ describe('correlateTls', () => {
     const after = correlateTls(before, ctx.t);
     expect(byHost(after, API).cause).toBe('TLS_UNTRUSTED');
     expect(byHost(after, DEVICES).status).toBe('pass');
+  });
+});
+
+describe('tlsVersionLabel', () => {
+  it('says TLS 1.0, not OpenSSL’s TLSv1', () => {
+    expect(['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3', 'SSLv3', 'unknown'].map(tlsVersionLabel)).toEqual([
+      'TLS 1.0',
+      'TLS 1.1',
+      'TLS 1.2',
+      'TLS 1.3',
+      'SSL 3.0',
+      'unknown',
+    ]);
   });
 });
