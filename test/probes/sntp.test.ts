@@ -198,7 +198,6 @@ describe('probeSntp against a fake server', () => {
       if (!r.ok) return;
       expect(r.value.unsynchronised).toBe(why);
       expect(r.value.kissCode).toBeNull();
-      expect(r.ms).toBeLessThan(LIMIT / 2);
     },
   );
 
@@ -218,7 +217,6 @@ describe('probeSntp against a fake server', () => {
       const r = await ask(s.port);
       expect(r.ok ? 'ok' : r.error.code).toBe('PROTOCOL');
       if (!r.ok) expect(r.error.message).toMatch(why);
-      expect(r.ms).toBeLessThan(LIMIT / 2);
     },
   );
 
@@ -226,7 +224,6 @@ describe('probeSntp against a fake server', () => {
     const s = await ntpServer(() => null);
     const r = await ask(s.port);
     expect(r.ok ? 'ok' : r.error.message).toBe(`no NTP answer from 127.0.0.1:${s.port} within ${LIMIT} ms`);
-    expect(r.ms).toBeLessThan(LIMIT + 300);
     expect(s.received).toHaveLength(2);
   });
 
@@ -252,6 +249,5 @@ describe('probeSntp against a fake server', () => {
     setTimeout(() => ac.abort(), 30);
     const a = await ask(s.port, { timeoutMs: 5000, signal: ac.signal });
     expect(a.ok ? 'ok' : a.error.code).toBe('ABORTED');
-    expect(a.ms).toBeLessThan(1000);
   });
 });
