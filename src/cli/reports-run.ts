@@ -15,6 +15,7 @@ import {
 import { diffReports, renderDiffJson, renderDiffMarkdown, renderDiffText } from '../report/diff.js';
 import { formatDate } from '../report/handover.js';
 import { escapeForTerminal } from '../report/escape.js';
+import { DESIGN_WIDTH, displayWidth, tableRows, widthFor } from '../report/layout.js';
 import { isReportFormat, REPORT_FORMATS, renderReport, type ReportFormat } from '../report/index.js';
 import { findSite, readSitesFile } from '../sites/load.js';
 import type { SitesFile } from '../sites/types.js';
@@ -37,14 +38,13 @@ export function resolveLang(
   return { lang, t: createTranslator(lang) };
 }
 
-function table(head: string[], rows: string[][]): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
-  const line = (cells: string[]): string =>
-    cells
-      .map((c, i) => c.padEnd(widths[i] ?? 0))
-      .join('  ')
-      .trimEnd();
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
+/** A text table at the output's width (the one layout, src/report/layout.ts); the last column wraps. */
+function textTable(io: CliIO, head: string[], rows: string[][]): string {
+  const width = widthFor(io.stdout, io.env);
+  const columns = head.map((_, i) => (i === head.length - 1 ? { flex: true, min: 12 } : { max: 40 }));
+  const [headLines = [], ...body] = tableRows([head, ...rows], columns, width);
+  const rule = '-'.repeat(Math.min(width, Math.max(...[headLines, ...body].flat().map(displayWidth))));
+  return [...headLines, rule, ...body.flat()].join('\n') + '\n';
 }
 
 function verdictWord(run: RunEntry, t: Translate): string {
@@ -112,7 +112,8 @@ export function runSitesCommand(opts: SitesOptions, io: CliIO): number {
     return 0;
   }
   io.stdout.write(
-    table(
+    textTable(
+      io,
       [t('sites.col.site'), t('sites.col.chargers'), t('sites.col.last'), t('sites.col.verdict')],
       rows.map((r) => [
         escapeForTerminal(r.name),
@@ -152,7 +153,8 @@ export function runHistoryCommand(site: string | undefined, opts: HistoryOptions
   }
   const head = [t('history.col.date'), t('sites.col.site'), t('sites.col.verdict'), t('history.col.file')];
   io.stdout.write(
-    table(
+    textTable(
+      io,
       head,
       runs.map((r) => [formatDate(r.startedAt, lang), escapeForTerminal(r.site), verdictWord(r, t), r.file]),
     ),
@@ -230,7 +232,11 @@ export function runReportCommand(args: string[], opts: ReportOptions, io: CliIO)
         ? renderDiffJson(d)
         : format === 'md'
           ? renderDiffMarkdown(d, lang)
-          : renderDiffText(d, lang);
+          : renderDiffText(
+              d,
+              lang,
+              opts.output && opts.output !== '-' ? DESIGN_WIDTH : widthFor(io.stdout, io.env),
+            );
     writeOutput(io, opts.output ?? '-', text);
     return 0;
   }

@@ -11,6 +11,7 @@ import type { DhcpCommandOptions } from '../cli/dhcp.js';
 import { createDhcpFactsProbe } from './facts-probe.js';
 import { parseDhcpRange, rangeText } from './headroom.js';
 import { SWEEP_MAX_ADDRESSES } from './sweep.js';
+import { DESIGN_WIDTH, widthFor, wrapLine } from '../report/layout.js';
 import { createTranslator, pickLang, type MessageKey, type Translate } from '../i18n/index.js';
 
 const TIMEOUT_MS = 30_000;
@@ -124,14 +125,18 @@ export async function runDhcpCommand(opts: DhcpCommandOptions, io: CliIO, versio
     counts: countStatuses(checks),
     checks,
   };
-  const text = formatDhcpResult(result, t);
+  const text = formatDhcpResult(result, t, widthFor(opts.json === '-' ? io.stderr : io.stdout, io.env));
   if (opts.json !== undefined) writeOutput(io, opts.json, `${JSON.stringify(report, null, 2)}\n`);
   (opts.json === '-' ? io.stderr : io.stdout).write(text);
   return result.status === 'fail' || result.status === 'error' ? EXIT.NOT_READY : EXIT.READY;
 }
 
 /** Plain text for the terminal (no colour here: the terminal reporter owns chalk). */
-export function formatDhcpResult(r: CheckResult, t: Translate = createTranslator('en')): string {
+export function formatDhcpResult(
+  r: CheckResult,
+  t: Translate = createTranslator('en'),
+  width = DESIGN_WIDTH,
+): string {
   const e = r.evidence;
   const lines: string[] = [`${t(`label.${r.status}` as MessageKey)} dhcp ${r.cause}: ${r.summary}`];
   const v = (x: unknown): string => {
@@ -201,5 +206,5 @@ export function formatDhcpResult(r: CheckResult, t: Translate = createTranslator
     const who = fix.audience === 'it' ? t('who.it') : t('who.installer');
     lines.push(`  ${t('dhcp.fmt.fix', { who, text: fix.text })}`);
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.flatMap((l) => wrapLine(l, width, /^ */.exec(l)?.[0] ? '      ' : '  ')).join('\n')}\n`;
 }

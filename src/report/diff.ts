@@ -2,6 +2,7 @@ import type { CheckResult, Report, Status } from '../core/result.js';
 import { createTranslator, type Lang, type Translate } from '../i18n/index.js';
 import { escapeMarkdown } from './markdown.js';
 import { escapeForTerminal } from './escape.js';
+import { DESIGN_WIDTH, wrapText } from './layout.js';
 
 /**
  * `zapcheck report old.json new.json --diff`: what an IT change fixed, what it broke, what stayed.
@@ -93,7 +94,7 @@ function verdictWord(v: Report['verdict'], t: Translate): string {
   return v === 'ready' ? t('verdict.ready') : t('verdict.notready');
 }
 
-export function renderDiffText(d: ReportDiff, lang: Lang): string {
+export function renderDiffText(d: ReportDiff, lang: Lang, width = DESIGN_WIDTH): string {
   const t = createTranslator(lang);
   const esc = escapeForTerminal;
   const out = [
@@ -108,11 +109,12 @@ export function renderDiffText(d: ReportDiff, lang: Lang): string {
     for (const e of list) {
       const change =
         bucket === 'unchanged' ? statusWord(e.to, t) : `${statusWord(e.from, t)} → ${statusWord(e.to, t)}`;
-      out.push(`  ${esc(e.title)}: ${change}`);
-      if (bucket !== 'unchanged' || !ok(e.to?.status ?? 'pass')) out.push(`      ${esc(e.summary)}`);
+      out.push(...wrapText(`${esc(e.title)}: ${change}`, width, '  ', '    '));
+      if (bucket !== 'unchanged' || !ok(e.to?.status ?? 'pass'))
+        out.push(...wrapText(esc(e.summary), width, '      '));
     }
   }
-  return `${out.join('\n')}\n`;
+  return `${out.flatMap((l) => wrapText(l, width)).join('\n')}\n`;
 }
 
 export function renderDiffMarkdown(d: ReportDiff, lang: Lang): string {

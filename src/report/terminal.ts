@@ -1,8 +1,17 @@
-import { Chalk, type ChalkInstance } from 'chalk';
 import type { Check } from '../core/check.js';
 import type { CheckResult, Remediation, Report, Status } from '../core/result.js';
 import type { RunnerEvents } from '../core/runner.js';
 import { escapeForTerminal } from './escape.js';
+import {
+  chalkFor,
+  paintStatus as paint,
+  table,
+  type Cell,
+  widthFor,
+  wrapLine,
+  wrapText,
+  type TerminalStream,
+} from './layout.js';
 import { createTranslator, type Lang, type MessageKey, type Translate } from '../i18n/index.js';
 
 /**
@@ -11,42 +20,10 @@ import { createTranslator, type Lang, type MessageKey, type Translate } from '..
  * NO_COLOR / FORCE_COLOR win (https://no-color.org).
  */
 
-export interface TerminalStream {
-  write(s: string): unknown;
-  isTTY?: boolean;
-  columns?: number;
-}
-
-export function colorLevel(stream: TerminalStream, env: NodeJS.ProcessEnv): 0 | 1 | 2 | 3 {
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
-  const force = env.FORCE_COLOR;
-  if (force !== undefined) {
-    if (force === '' || force === 'true' || force === '1') return 1;
-    if (force === '0' || force === 'false') return 0;
-    const n = Number(force);
-    return n >= 3 ? 3 : n >= 2 ? 2 : n >= 1 ? 1 : 0;
-  }
-  if (!stream.isTTY || env.TERM === 'dumb') return 0;
-  return env.COLORTERM === 'truecolor' ? 3 : 2;
-}
+export { colorLevel, type TerminalStream } from './layout.js';
 
 const MARKS: Record<Status, string> = { pass: '✔', warn: '!', fail: '✖', skip: '-', error: '‼' };
 const ASCII_MARKS: Record<Status, string> = { pass: 'ok', warn: '!!', fail: 'XX', skip: '--', error: 'ER' };
-
-function paint(c: ChalkInstance, status: Status, s: string): string {
-  switch (status) {
-    case 'pass':
-      return c.green(s);
-    case 'warn':
-      return c.yellow(s);
-    case 'fail':
-      return c.red(s);
-    case 'error':
-      return c.magenta(s);
-    default:
-      return c.gray(s);
-  }
-}
 
 function plural(t: Translate, n: number, kind: Status): string {
   return t(`term.count.${kind}.${n === 1 ? 'one' : 'many'}` as MessageKey, { n });
@@ -75,7 +52,7 @@ export interface TerminalOptions {
 }
 
 export function renderTerminal(report: Report, stream: TerminalStream, opts: TerminalOptions): string {
-  const c = new Chalk({ level: colorLevel(stream, opts.env) });
+  const c = chalkFor(stream, opts.env);
   const marks = opts.ascii ? ASCII_MARKS : MARKS;
   const t = createTranslator(opts.lang);
   const lines: string[] = [];
@@ -83,22 +60,36 @@ export function renderTerminal(report: Report, stream: TerminalStream, opts: Ter
     report.environment.mode === 'lab'
       ? ` · ${t('term.header.lab', { scenario: report.environment.labScenario ?? 'healthy' })}`
       : '';
+  const width = widthFor(stream, opts.env);
   lines.push(
-    c.bold(`zapcheck ${report.tool.version}`) +
-      c.gray(
-        ` · ${t('term.header', { site: escapeForTerminal(report.site), profile: escapeForTerminal(report.profile) })}${mode}`,
-      ),
+    ...wrapText(
+      c.bold(`zapcheck ${report.tool.version}`) +
+        c.gray(
+          ` · ${t('term.header', { site: escapeForTerminal(report.site), profile: escapeForTerminal(report.profile) })}${mode}`,
+        ),
+      width,
+      '',
+      '  ',
+    ),
   );
   lines.push('');
-  const titleWidth = Math.min(44, Math.max(...report.checks.map((r) => r.title.length), 10));
-  for (const r of report.checks) {
-    const mark = paint(c, r.status, marks[r.status]);
-    const title = escapeForTerminal(r.title).padEnd(titleWidth);
+  const rows = report.checks.map((r) => {
+    const title = escapeForTerminal(r.title);
     const summary = escapeForTerminal(r.summary);
-    lines.push(
-      `  ${mark} ${r.status === 'skip' ? c.gray(title) : title}  ${r.status === 'pass' ? summary : paint(c, r.status, summary)}`,
-    );
-  }
+    const cells: Cell[] = [
+      { text: marks[r.status], paint: (s) => paint(c, r.status, s) },
+      r.status === 'skip' ? { text: title, paint: (s) => c.gray(s) } : title,
+      r.status === 'pass' ? summary : { text: summary, paint: (s) => paint(c, r.status, s) },
+    ];
+    return cells;
+  });
+  // Titles get up to about 38 % of the line (44 columns at most), summaries the rest; both wrap in place.
+  const titleMax = Math.min(44, Math.round(width * 0.38));
+  lines.push(
+    ...table(rows, [{}, { min: 10, max: titleMax, gap: 1 }, { flex: true, min: 20 }], width, {
+      indent: '  ',
+    }),
+  );
   lines.push('');
   const n = report.counts;
   const parts = [
@@ -114,7 +105,7 @@ export function renderTerminal(report: Report, stream: TerminalStream, opts: Ter
       ? c.bold.green(t('verdict.ready'))
       : c.bold.red(report.interrupted ? t('verdict.interrupted') : t('verdict.notready'));
   // From the verdict on, lines fit the terminal (a narrow window must not cut what to hand to IT).
-  const fit = (text: string, indent = ''): string[] => wrapToWidth(text, stream.columns, indent);
+  const fit = (text: string, indent = ''): string[] => wrapLine(text, width, indent);
   lines.push(...fit(`${verdict}  ${parts.join(', ')}  ${c.gray(`(${seconds} s)`)}`));
   if (report.verdict === 'ready') {
     lines.push(...fit(n.warn ? t('term.ready.warn') : t('term.ready')));
@@ -139,35 +130,6 @@ export function renderTerminal(report: Report, stream: TerminalStream, opts: Ter
     }
   }
   return `${lines.join('\n')}\n`;
-}
-
-// eslint-disable-next-line no-control-regex
-const SGR = /\u001b\[[0-9;]*m/g;
-
-/**
- * Word-wraps one line to `columns` (when the stream has a width), continuation lines indented; colour
- * codes do not count. A word longer than the line (a long host name) is left whole rather than cut.
- */
-export function wrapToWidth(text: string, columns: number | undefined, indent = ''): string[] {
-  if (!columns || columns < 20) return [text];
-  const visible = (s: string): number => s.replace(SGR, '').length;
-  if (visible(text) <= columns) return [text];
-  const lead = /^ */.exec(text)?.[0] ?? '';
-  const words = text.slice(lead.length).split(/ +/);
-  const out: string[] = [];
-  let line = lead;
-  let prefixOnly = true;
-  for (const word of words) {
-    if (!prefixOnly && visible(line) + 1 + visible(word) > columns) {
-      out.push(line);
-      line = indent + word;
-    } else {
-      line = prefixOnly ? line + word : `${line} ${word}`;
-    }
-    prefixOnly = false;
-  }
-  out.push(line);
-  return out;
 }
 
 /** A spinner on a TTY only: one line naming the checks that are running. */

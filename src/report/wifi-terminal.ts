@@ -8,11 +8,11 @@ import type { Status } from '../core/result.js';
 import type { WifiReport } from '../wifi/run.js';
 import { escapeForDisplay } from '../wifi/display.js';
 import { createTranslator, type MessageKey, type Translate } from '../i18n/index.js';
+import { colorLevel, DESIGN_WIDTH, paintStatus, wrapLine } from './layout.js';
 
-export function wantColor(io: CliIO): boolean {
-  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
-  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
-  return io.stdout.isTTY === true;
+/** The colour level for this output: the one decision (src/report/layout.ts colorLevel). */
+export function wantColor(io: CliIO): 0 | 1 | 2 | 3 {
+  return colorLevel(io.stdout, io.env);
 }
 
 const STATUSES: readonly Status[] = ['pass', 'warn', 'fail', 'skip', 'error'];
@@ -29,20 +29,20 @@ export function statusLabels(t: Translate): Record<Status, string> {
 
 export function renderWifiTerminal(
   report: WifiReport,
-  opts: { color: boolean; profileName: string; t?: Translate },
+  opts: { color: boolean | 0 | 1 | 2 | 3; profileName: string; t?: Translate; width?: number },
 ): string {
   const t = opts.t ?? createTranslator('en');
   const LABEL = statusLabels(t);
-  const c = new Chalk({ level: opts.color ? 1 : 0 });
-  const paint = (s: Status, text: string): string =>
-    s === 'pass'
-      ? c.green(text)
-      : s === 'warn'
-        ? c.yellow(text)
-        : s === 'fail' || s === 'error'
-          ? c.red(text)
-          : c.dim(text);
-  const out: string[] = [];
+  const c = new Chalk({ level: opts.color === true ? 1 : opts.color === false ? 0 : opts.color });
+  const paint = (s: Status, text: string): string => paintStatus(c, s, text);
+  const width = opts.width ?? DESIGN_WIDTH;
+  const lines: string[] = [];
+  /** Every line is wrapped to the width; `indent` is where continuation lines start. */
+  const out = {
+    push: (...texts: string[]): void => {
+      for (const text of texts) lines.push(...wrapLine(text, width, indent(text)));
+    },
+  };
   const a = report.advice;
   const src = report.scan.source;
   const from =
@@ -108,5 +108,13 @@ export function renderWifiTerminal(
       out.push(e.target ? c.cyan.bold(line) : line);
     }
   }
-  return `${out.join('\n')}\n`;
+  return `${lines.join('\n')}\n`;
+}
+
+/** Continuation lines line up under the text after a status label or an arrow. */
+function indent(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const plain = text.replace(/\u001b\[[0-9;]*m/g, '');
+  const m = /^( *(?:-> |[A-Z]+ +|- )?)/.exec(plain);
+  return ' '.repeat(Math.min(m?.[1]?.length ?? 0, 12));
 }

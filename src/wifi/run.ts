@@ -20,6 +20,7 @@ import {
 import { createTranslator, pickLang, type Translate } from '../i18n/index.js';
 import type { WifiScan } from '../platform/wifi/types.js';
 import { renderWifiTerminal, wantColor } from '../report/wifi-terminal.js';
+import { widthFor } from '../report/layout.js';
 import { adviseWifi, type WifiAdvice } from './advice.js';
 import { escapeForDisplay } from './display.js';
 
@@ -138,7 +139,14 @@ export async function runWifiCommand(opts: WifiCommandOptions, io: CliIO): Promi
   const json = `${JSON.stringify(report, null, 2)}\n`;
   if (opts.json !== undefined) writeOutput(io, opts.json, json);
   if (opts.json !== '-') {
-    io.stdout.write(renderWifiTerminal(report, { color: wantColor(io), profileName: profile.name, t }));
+    io.stdout.write(
+      renderWifiTerminal(report, {
+        color: wantColor(io),
+        profileName: profile.name,
+        t,
+        width: widthFor(io.stdout, io.env),
+      }),
+    );
   }
   return report.advice.status === 'fail'
     ? EXIT.NOT_READY
