@@ -1,7 +1,7 @@
 import type { CheckFamily } from '../core/check.js';
 import { envFamily } from './env.js';
-import { wifiFamily } from './wifi.js';
-import { dhcpFamily } from './dhcp.js';
+import { wifiFamily } from './wifi/index.js';
+import { dhcpFamily } from './dhcp/index.js';
 import { dnsFamily } from './dns.js';
 import { ntpFamily } from './ntp.js';
 import { tcpFamily } from './tcp.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliIO } from './io.js';
-import type { RunState } from './main.js';
+import type { RunState } from './state.js';
 
 /** `zapcheck allowlist`: what to ask the site's IT to allow, from the profile. */
 export function registerAllowlist(program: Command, io: CliIO, state: RunState): void {

@@ -1,10 +1,10 @@
 import { Option, type Command } from 'commander';
 import type { CliIO } from './io.js';
-import type { RunState } from './main.js';
+import type { RunState } from './state.js';
 
 /**
  * `zapcheck dhcp`: will there be a free address for every charger? Options are declared here; the
- * work (src/dhcp/command.ts) is imported only when the command runs.
+ * work (src/cli/dhcp-run.ts) is imported only when the command runs.
  */
 export interface DhcpCommandOptions {
   chargers?: string;
@@ -55,8 +55,8 @@ Examples:
     )
     .action(async (opts: DhcpCommandOptions) => {
       const [{ runDhcpCommand }, { toolVersion }] = await Promise.all([
-        import('../dhcp/command.js'),
-        import('./main.js'),
+        import('./dhcp-run.js'),
+        import('./version.js'),
       ]);
       state.exitCode = await runDhcpCommand(opts, io, toolVersion());
     });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliIO } from './io.js';
-import type { RunState } from './main.js';
+import type { RunState } from './state.js';
 
 /** `zapcheck history [site]`: the saved runs, newest first. */
 export function registerHistory(program: Command, io: CliIO, state: RunState): void {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliIO } from './io.js';
-import type { RunState } from './main.js';
+import type { RunState } from './state.js';
 
 /** `zapcheck lab --list`: the built-in simulated faults. */
 export function registerLab(program: Command, io: CliIO, _state: RunState): void {

@@ -11,6 +11,7 @@ import { registerHistory } from './history.js';
 import { registerReport } from './report.js';
 import { registerAllowlist } from './allowlist.js';
 import { toolVersion } from './version.js';
+import type { RunState } from './state.js';
 
 /**
  * The command-line entry point: parse, run, report, exit code (after knip's cli.ts).
@@ -19,11 +20,6 @@ import { toolVersion } from './version.js';
  */
 
 export { toolVersion };
-
-/** Holder for the exit code a command decides; commander's action handlers return nothing. */
-export interface RunState {
-  exitCode: number;
-}
 
 export function buildProgram(io: CliIO, state: RunState): Command {
   const program = new Command();

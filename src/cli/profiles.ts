@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliIO } from './io.js';
-import type { RunState } from './main.js';
+import type { RunState } from './state.js';
 
 function trustText(t: unknown): string {
   if (typeof t === 'string') return t;

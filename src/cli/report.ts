@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import type { CliIO } from './io.js';
-import type { RunState } from './main.js';
+import type { RunState } from './state.js';
 import { parseNonNegativeInt } from './options.js';
 
 /** `zapcheck report <file...> | last [site]`: renders saved JSON reports as html, md, junit, text. */

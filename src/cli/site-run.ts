@@ -4,7 +4,7 @@ import path from 'node:path';
 import { EXIT, UsageError } from '../core/errors.js';
 import { guardFromEnv } from '../core/guard.js';
 import type { SiteContext, SiteOptions } from '../core/context.js';
-import { createLabContext, createRealContext, parseResolver, realEnvironmentOf } from '../core/site.js';
+import { createLabContext, createRealContext, parseResolver, realEnvironmentOf } from '../site/context.js';
 import { planChecks, runChecks } from '../core/runner.js';
 import { CHECK_FAMILIES } from '../checks/index.js';
 import { loadProfile } from '../profile/load.js';
@@ -17,7 +17,7 @@ import { renderJson } from '../report/json.js';
 import { renderTerminal, startProgress } from '../report/terminal.js';
 import type { Report } from '../core/result.js';
 import { type CliIO, writeOutput } from './io.js';
-import { toolVersion } from './main.js';
+import { toolVersion } from './version.js';
 import type { SiteCommandOptions } from './site.js';
 
 /** A site name is printed and stored: keep it to one printable line. */
@@ -144,11 +144,11 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
     // The laptop's own Wi-Fi scan and DHCP lease belong to the real site; the lab simulates the cloud
     // side only, so there the wifi check reads a saved scan when given one and dhcp is skipped.
     if (ctx.mode === 'real' || typeof options.extra.scanFile === 'string') {
-      const { wifiScanProbeFor } = await import('../platform/wifi/probe.js');
+      const { wifiScanProbeFor } = await import('../probes/wifi-scan.js');
       probes.wifiScan = wifiScanProbeFor(ctx);
     }
     if (ctx.mode === 'real') {
-      const { createDhcpFactsProbe } = await import('../dhcp/facts-probe.js');
+      const { createDhcpFactsProbe } = await import('../probes/dhcp/facts.js');
       probes.dhcpFacts = createDhcpFactsProbe({ guard: ctx.guard, signal: ctx.signal });
     }
     const startedAt = ctx.clock.now();

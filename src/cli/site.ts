@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import type { CliIO } from './io.js';
-import type { RunState } from './main.js';
+import type { RunState } from './state.js';
 import { collect, parseNonNegativeInt, parsePositiveNumber } from './options.js';
 
 export interface SiteCommandOptions {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliIO } from './io.js';
-import type { RunState } from './main.js';
+import type { RunState } from './state.js';
 
 /** `zapcheck sites`: every site of the sites file and the history, with its last verdict and date. */
 export function registerSites(program: Command, io: CliIO, state: RunState): void {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliIO } from './io.js';
-import type { RunState } from './main.js';
+import type { RunState } from './state.js';
 
 export interface WifiCommandOptions {
   ssid?: string;
@@ -47,7 +47,7 @@ Examples:
 Exit codes: 0 suitable (warnings allowed) or not checked, 1 not suitable, 2 usage error.`,
     )
     .action(async (opts: WifiCommandOptions) => {
-      const { runWifiCommand } = await import('../wifi/run.js');
+      const { runWifiCommand } = await import('./wifi-run.js');
       state.exitCode = await runWifiCommand(opts, io);
     });
 }

@@ -3,76 +3,41 @@
  * Everything here is JSON-safe (no Error objects, no ANSI, no Buffers).
  */
 
-export type Status = 'pass' | 'warn' | 'fail' | 'skip' | 'error';
+import type { Static } from '@sinclair/typebox';
+import type {
+  AudienceShape,
+  CheckResultShape,
+  RemediationShape,
+  ReportEnvironmentShape,
+  ReportShape,
+  StatusShape,
+  TargetShape,
+  VerdictShape,
+} from './report-shape.js';
+
+// The shapes are defined once, in src/core/report-shape.ts (TypeBox); these are their static types, and
+// src/schemas/report.schema.json is generated from the same definitions. Add report fields there.
+
+export type Status = Static<typeof StatusShape>;
 
 /** Who can act on a remediation: the electrician on site, or the site's IT department. */
-export type Audience = 'installer' | 'it';
+export type Audience = Static<typeof AudienceShape>;
 
-export interface Target {
-  host?: string;
-  port?: number;
-  protocol?: string;
-}
+export type Target = Static<typeof TargetShape>;
 
-export interface Remediation {
-  audience: Audience;
-  /** One or two sentences, exact hosts and ports, no jargon beyond what IT needs. */
-  text: string;
-}
+export type Remediation = Static<typeof RemediationShape>;
 
 /** JSON-safe evidence: plain data only. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
 export type Evidence = { [key: string]: Json | undefined };
 
-export interface CheckResult {
-  /** Unique within a report, e.g. `tls:zapcloud.azure-devices.net:8883`. */
-  id: string;
-  /** The check family: dns, ntp, tcp, tls, https, mqtt, env, wifi, dhcp. */
-  kind: string;
-  title: string;
-  target: Target;
-  status: Status;
-  /** Stable machine code, e.g. DNS_NXDOMAIN, TCP_DROPPED; `OK` on pass. */
-  cause: string;
-  /** One line in plain words. */
-  summary: string;
-  evidence: Evidence;
-  remediation: Remediation[];
-  durationMs: number;
-}
+export type CheckResult = Static<typeof CheckResultShape>;
 
-export type Verdict = 'ready' | 'not-ready';
+export type Verdict = Static<typeof VerdictShape>;
 
-export interface ReportEnvironment {
-  os: string;
-  osRelease: string;
-  arch: string;
-  node: string;
-  /** Interface carrying the IPv4 default route, when known. */
-  interface: string | null;
-  /** Resolvers the checks used, `ip:port`. */
-  resolvers: string[];
-  /** `lab` (built-in simulated site) or `real`. */
-  mode: 'lab' | 'real';
-  labScenario: string | null;
-}
+export type ReportEnvironment = Static<typeof ReportEnvironmentShape>;
 
-export interface Report {
-  schemaVersion: 1;
-  tool: { name: 'zapcheck'; version: string };
-  site: string;
-  profile: string;
-  startedAt: string;
-  finishedAt: string;
-  durationMs: number;
-  verdict: Verdict;
-  strict: boolean;
-  interrupted: boolean;
-  deadlineMs: number;
-  environment: ReportEnvironment;
-  counts: Record<Status, number>;
-  checks: CheckResult[];
-}
+export type Report = Static<typeof ReportShape>;
 
 export const STATUS_ORDER: readonly Status[] = ['pass', 'warn', 'fail', 'skip', 'error'];
 

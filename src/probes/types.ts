@@ -1,7 +1,7 @@
 import type { ProbeResult } from '../core/errors.js';
 import type { ResolverAddr } from '../core/context.js';
 import type { WifiScan } from '../platform/wifi/types.js';
-import type { DhcpFacts, DhcpFactsRequest } from '../dhcp/types.js';
+import type { DhcpFacts, DhcpFactsRequest } from './dhcp/types.js';
 
 /**
  * What the checks may ask the network. `createProbes(ctx)` binds these to a site context: it maps
@@ -157,6 +157,6 @@ export interface MqttInfo {
 export interface PlatformProbes {
   /** Implemented in src/platform (Wi-Fi issue). */
   wifiScan?(q: { timeoutMs: number }): Promise<ProbeResult<WifiScan>>;
-  /** Lease, routes, neighbour table; sweep and DHCPDISCOVER on request. See src/dhcp/facts-probe.ts. */
+  /** Lease, routes, neighbour table; sweep and DHCPDISCOVER on request. See src/probes/dhcp/facts.ts. */
   dhcpFacts?(q: DhcpFactsRequest): Promise<ProbeResult<DhcpFacts>>;
 }

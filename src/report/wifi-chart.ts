@@ -7,7 +7,7 @@ import { escapeMarkup } from './markup.js';
  * heard there with the number of networks on it; each network's strongest radio as an arc over the
  * channels it occupies; the charger's network in bold blue, the channels the charger may use shaded.
  * Data comes from the `wifi` check's evidence: `chart.channels` (per channel) and `networks[].chosen`
- * (src/wifi/advice.ts), or any plain list of BSS records (`channel`, `signalDbm`, `ssid`). A report
+ * (src/checks/wifi/advice.ts), or any plain list of BSS records (`channel`, `signalDbm`, `ssid`). A report
  * without either, or in a shape we do not know, gets a sentence instead of a chart.
  */
 
@@ -44,7 +44,7 @@ const validDbm = (d: number | undefined): d is number => d !== undefined && d <=
 
 function toNetwork(item: unknown, targetSsid: string | undefined): ChartNetwork | null {
   if (!isObj(item)) return null;
-  // src/wifi/advice.ts evidence: one entry per SSID with its strongest usable radio in `chosen`.
+  // src/checks/wifi/advice.ts evidence: one entry per SSID with its strongest usable radio in `chosen`.
   const record = isObj(item.chosen) ? item.chosen : item;
   const channel = num(record.channel, record.primaryChannel);
   const signalDbm = num(record.signalDbm, record.rssi, record.dbm, record.signal);

@@ -1,12 +1,12 @@
 /**
  * Terminal view of `zapcheck wifi`: verdict lines per network and a 2.4 GHz channel chart. Plain text works
- * without colour (NO_COLOR, pipes); every SSID printed here has been escaped (src/wifi/display.ts).
+ * without colour (NO_COLOR, pipes); every SSID printed here has been escaped (src/core/display.ts).
  */
 import { Chalk } from 'chalk';
 import type { CliIO } from '../cli/io.js';
 import type { Status } from '../core/result.js';
-import type { WifiReport } from '../wifi/run.js';
-import { escapeForDisplay } from '../wifi/display.js';
+import type { WifiReport } from '../cli/wifi-run.js';
+import { escapeForDisplay } from '../core/display.js';
 import { createTranslator, type MessageKey, type Translate } from '../i18n/index.js';
 import { colorLevel, DESIGN_WIDTH, paintStatus, wrapLine } from './layout.js';
 

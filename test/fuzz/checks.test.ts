@@ -5,7 +5,7 @@ import { httpsCheck } from '../../src/checks/https.js';
 import { mqttCheck } from '../../src/checks/mqtt.js';
 import { ntpCheck } from '../../src/checks/ntp.js';
 import { tlsCheck } from '../../src/checks/tls.js';
-import { wifiFamily } from '../../src/checks/wifi.js';
+import { wifiFamily } from '../../src/checks/wifi/index.js';
 import type { Check } from '../../src/core/check.js';
 import type { SiteContext } from '../../src/core/context.js';
 import { probeOk } from '../../src/core/errors.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displaySsid, escapeForDisplay, isDisplaySafe } from '../../src/wifi/display.js';
+import { displaySsid, escapeForDisplay, isDisplaySafe } from '../../src/core/display.js';
 
 /** Bugs the hostile-network fuzz suite found, each pinned by the case that showed it. */
 describe('fuzz regressions', () => {

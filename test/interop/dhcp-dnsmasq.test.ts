@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Lab, compileForNode, netnsUnavailable } from '../dhcp/helpers/netns.js';
+import { Lab, compileForNode, netnsUnavailable } from '../helpers/dhcp-netns.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const unavailable = netnsUnavailable();
@@ -26,7 +26,7 @@ describe.skipIf(unavailable !== null)('zapcheck dhcp against dnsmasq in network 
 
   beforeAll(async () => {
     process.once('exit', onExit);
-    child = compileForNode(repoRoot, 'test/dhcp/helpers/ns-child.ts');
+    child = compileForNode(repoRoot, 'test/helpers/dhcp-ns-child.ts');
     lab = new Lab();
     server1 = lab.host('s1', ['198.18.0.1/24']);
     client = lab.host('c', ['198.18.0.10/24'], '198.18.0.1');

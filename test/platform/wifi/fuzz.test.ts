@@ -12,8 +12,8 @@ import { parseNetshInterfaces, parseNetshNetworks } from '../../../src/platform/
 import { parseNmcliTabular, parseNmcliTerse } from '../../../src/platform/wifi/nmcli.js';
 import { ZAPTEC_PRO } from '../../../src/profile/builtin.js';
 import type { WifiRules } from '../../../src/profile/types.js';
-import { adviseWifi } from '../../../src/wifi/advice.js';
-import { escapeForDisplay, isDisplaySafe } from '../../../src/wifi/display.js';
+import { adviseWifi } from '../../../src/checks/wifi/advice.js';
+import { escapeForDisplay, isDisplaySafe } from '../../../src/core/display.js';
 
 const runs = process.env.ZAPCHECK_FUZZ === 'full' ? 5000 : 300;
 const parsers = [

@@ -1,18 +1,12 @@
-import type { Check, CheckFamily, CheckOutcome } from '../core/check.js';
-import { outcome } from '../core/check.js';
-import { UsageError } from '../core/errors.js';
-import type { Evidence, Json, Remediation, Status } from '../core/result.js';
-import type { DhcpRules } from '../profile/types.js';
-import {
-  computeHeadroom,
-  judgeHeadroom,
-  parseDhcpRange,
-  type Headroom,
-  type Ipv4Range,
-} from '../dhcp/headroom.js';
-import type { DhcpFacts, DhcpOffer } from '../dhcp/types.js';
-import { installer, it } from './shared.js';
-import { createTranslator, type Translate } from '../i18n/index.js';
+import type { Check, CheckFamily, CheckOutcome } from '../../core/check.js';
+import { outcome } from '../../core/check.js';
+import { UsageError } from '../../core/errors.js';
+import type { Evidence, Json, Remediation, Status } from '../../core/result.js';
+import type { DhcpRules } from '../../profile/types.js';
+import { computeHeadroom, judgeHeadroom, parseDhcpRange, type Headroom, type Ipv4Range } from './headroom.js';
+import type { DhcpFacts, DhcpOffer } from '../../probes/dhcp/types.js';
+import { installer, it } from '../shared.js';
+import { createTranslator, type Translate } from '../../i18n/index.js';
 
 const ENGLISH: Translate = createTranslator('en');
 

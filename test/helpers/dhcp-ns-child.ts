@@ -4,9 +4,9 @@
  * Node process cannot enter a network namespace itself.
  */
 import { Writable } from 'node:stream';
-import { runDhcpCommand } from '../../../src/dhcp/command.js';
-import type { DhcpCommandOptions } from '../../../src/cli/dhcp.js';
-import { UsageError } from '../../../src/core/errors.js';
+import { runDhcpCommand } from '../../src/cli/dhcp-run.js';
+import type { DhcpCommandOptions } from '../../src/cli/dhcp.js';
+import { UsageError } from '../../src/core/errors.js';
 
 const opts = JSON.parse(process.argv[2] ?? '{}') as DhcpCommandOptions;
 let out = '';

@@ -1,4 +1,4 @@
-import type { Neighbour, NetworkFacts } from '../platform/net/types.js';
+import type { Neighbour, NetworkFacts } from '../../platform/net/types.js';
 
 /** What the `dhcpFacts` probe is asked for: passive facts always; a sweep and a DISCOVER only on request. */
 export interface DhcpFactsRequest {

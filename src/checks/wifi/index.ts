@@ -1,9 +1,9 @@
-import { checkId, outcome, type CheckFamily, type CheckOutcome } from '../core/check.js';
-import type { Evidence, Json } from '../core/result.js';
-import { describeScanFailure, type WifiScanFailureCause } from '../platform/wifi/probe.js';
-import type { WifiScan } from '../platform/wifi/types.js';
-import { adviseWifi, type WifiAdvice } from '../wifi/advice.js';
-import type { Translate } from '../i18n/index.js';
+import { checkId, outcome, type CheckFamily, type CheckOutcome } from '../../core/check.js';
+import type { Evidence, Json } from '../../core/result.js';
+import { describeScanFailure, type WifiScanFailureCause } from '../../probes/wifi-scan.js';
+import type { WifiScan } from '../../platform/wifi/types.js';
+import { adviseWifi, type WifiAdvice } from './advice.js';
+import type { Translate } from '../../i18n/index.js';
 
 /**
  * The wifi check (R1): is the site network on 2.4 GHz channel 1-11, strong, joinable and clean enough?

@@ -1,16 +1,16 @@
 /** The work of `zapcheck dhcp` (src/cli/dhcp.ts declares the options and imports this lazily). */
 import os from 'node:os';
-import { evaluateDhcp } from '../checks/dhcp.js';
+import { evaluateDhcp } from '../checks/dhcp/index.js';
 import { EXIT, UsageError } from '../core/errors.js';
 import { guardFromEnv } from '../core/guard.js';
 import { countStatuses, verdictOf, type CheckResult, type Report } from '../core/result.js';
 import { loadProfile } from '../profile/load.js';
-import type { CliIO } from '../cli/io.js';
-import { writeOutput } from '../cli/io.js';
-import type { DhcpCommandOptions } from '../cli/dhcp.js';
-import { createDhcpFactsProbe } from './facts-probe.js';
-import { parseDhcpRange, rangeText } from './headroom.js';
-import { SWEEP_MAX_ADDRESSES } from './sweep.js';
+import type { CliIO } from './io.js';
+import { writeOutput } from './io.js';
+import type { DhcpCommandOptions } from './dhcp.js';
+import { createDhcpFactsProbe } from '../probes/dhcp/facts.js';
+import { parseDhcpRange, rangeText } from '../checks/dhcp/headroom.js';
+import { SWEEP_MAX_ADDRESSES } from '../probes/dhcp/sweep.js';
 import { DESIGN_WIDTH, widthFor, wrapLine } from '../report/layout.js';
 import { createTranslator, pickLang, type MessageKey, type Translate } from '../i18n/index.js';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { wifiFamily } from '../../src/checks/wifi.js';
-import type { SiteContext } from '../../src/core/context.js';
-import { probeFail, probeOk } from '../../src/core/errors.js';
-import type { WifiScan } from '../../src/platform/wifi/types.js';
-import type { Probes } from '../../src/probes/types.js';
-import { normalizeProfile } from '../../src/profile/load.js';
-import { ZAPTEC_PRO } from '../../src/profile/builtin.js';
-import { createTranslator, type Lang } from '../../src/i18n/index.js';
+import { wifiFamily } from '../../../src/checks/wifi/index.js';
+import type { SiteContext } from '../../../src/core/context.js';
+import { probeFail, probeOk } from '../../../src/core/errors.js';
+import type { WifiScan } from '../../../src/platform/wifi/types.js';
+import type { Probes } from '../../../src/probes/types.js';
+import { normalizeProfile } from '../../../src/profile/load.js';
+import { ZAPTEC_PRO } from '../../../src/profile/builtin.js';
+import { createTranslator, type Lang } from '../../../src/i18n/index.js';
 
 function ctx(ssid?: string, lang: Lang = 'en'): SiteContext {
   return {
@@ -101,7 +101,7 @@ describe('wifi check family', () => {
     expect(out.remediation[0]?.text).toMatch(/impostare per "Garage" un canale fisso/);
     const noProbe = await run(ctx(undefined, 'it'), {});
     expect(noProbe.out.summary).toBe('nessuna scansione Wi-Fi disponibile in questa verifica');
-    const { createWifiScanProbe } = await import('../../src/platform/wifi/probe.js');
+    const { createWifiScanProbe } = await import('../../../src/probes/wifi-scan.js');
     const linuxNoAdapter = createWifiScanProbe({
       platform: 'linux',
       runTool: () => Promise.reject(new Error('not run')),

@@ -11,7 +11,7 @@
  */
 import dgram from 'node:dgram';
 import { randomBytes } from 'node:crypto';
-import type { Guard } from '../core/guard.js';
+import type { Guard } from '../../core/guard.js';
 import {
   BOOTREPLY,
   MessageType,

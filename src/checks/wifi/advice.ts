@@ -3,11 +3,11 @@
  * target SSID; output: one verdict per target network (status, stable cause, plain summary, remediation) and
  * the 2.4 GHz channel chart. No I/O, no clock: the same scan always gives the same advice.
  */
-import type { Remediation, Status } from '../core/result.js';
-import type { WifiRules, WifiSecurity } from '../profile/types.js';
-import type { BssRecord } from '../platform/wifi/types.js';
-import { createTranslator, type Translate } from '../i18n/index.js';
-import { displaySsid, escapeForDisplay } from './display.js';
+import type { Remediation, Status } from '../../core/result.js';
+import type { WifiRules, WifiSecurity } from '../../profile/types.js';
+import type { BssRecord } from '../../platform/wifi/types.js';
+import { createTranslator, type Translate } from '../../i18n/index.js';
+import { displaySsid, escapeForDisplay } from '../../core/display.js';
 
 /** The words of the advice come from the message catalogue; English unless a translator is given. */
 const ENGLISH: Translate = createTranslator('en');

@@ -3,17 +3,17 @@
  * sweep and a DHCPDISCOVER. The site pipeline wires it in as
  * `probes.dhcpFacts = createDhcpFactsProbe({ guard: ctx.guard, signal: ctx.signal })`.
  */
-import type { Guard } from '../core/guard.js';
-import { probeFail, probeOk, type ProbeResult } from '../core/errors.js';
+import type { Guard } from '../../core/guard.js';
+import { probeFail, probeOk, type ProbeResult } from '../../core/errors.js';
 import {
   gatherNetworkFacts,
   readNeighbourTable,
   systemGatherDeps,
   type GatherDeps,
-} from '../platform/net/gather.js';
-import { intToIpv4, ipv4ToInt, subnetOf } from '../platform/net/ipv4.js';
+} from '../../platform/net/gather.js';
+import { intToIpv4, ipv4ToInt, subnetOf } from '../../platform/net/ipv4.js';
 import { discoverDhcpOffers } from './discover.js';
-import { parseDhcpRange } from './headroom.js';
+import { parseDhcpRange } from '../../checks/dhcp/headroom.js';
 import { SWEEP_MAX_ADDRESSES, sleep, sweepRange } from './sweep.js';
 import type { DhcpFacts, DhcpFactsRequest, DiscoverReport, SweepReport } from './types.js';
 

@@ -2,10 +2,10 @@
  * R2, "a DHCP server with enough IP addresses, one per connected device": how many addresses of the
  * pool are still free, measured from what the laptop can see. Pure: facts in, numbers out.
  */
-import { UsageError } from '../core/errors.js';
-import { createTranslator, type Translate } from '../i18n/index.js';
-import { intToIpv4, ipv4ToInt, isIpv4, subnetOf } from '../platform/net/ipv4.js';
-import type { Neighbour, NetworkFacts } from '../platform/net/types.js';
+import { UsageError } from '../../core/errors.js';
+import { createTranslator, type Translate } from '../../i18n/index.js';
+import { intToIpv4, ipv4ToInt, isIpv4, subnetOf } from '../../platform/net/ipv4.js';
+import type { Neighbour, NetworkFacts } from '../../platform/net/types.js';
 
 export interface Ipv4Range {
   first: number;

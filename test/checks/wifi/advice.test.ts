@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScanText } from '../../src/platform/wifi/detect.js';
-import type { BssRecord } from '../../src/platform/wifi/types.js';
-import { ZAPTEC_GO, ZAPTEC_PRO } from '../../src/profile/builtin.js';
-import type { WifiRules } from '../../src/profile/types.js';
-import { adviseWifi } from '../../src/wifi/advice.js';
+import { parseScanText } from '../../../src/platform/wifi/detect.js';
+import type { BssRecord } from '../../../src/platform/wifi/types.js';
+import { ZAPTEC_GO, ZAPTEC_PRO } from '../../../src/profile/builtin.js';
+import type { WifiRules } from '../../../src/profile/types.js';
+import { adviseWifi } from '../../../src/checks/wifi/advice.js';
 
 const PRO = ZAPTEC_PRO.wifi as WifiRules;
 const GO = ZAPTEC_GO.wifi as WifiRules;
@@ -154,7 +154,7 @@ describe('Wi-Fi advice on synthetic records', () => {
 
 describe('Wi-Fi advice on recorded scans', () => {
   const scan = (f: string): BssRecord[] =>
-    parseScanText(readFileSync(new URL(`../../fixtures/platform/${f}`, import.meta.url), 'utf8')).records;
+    parseScanText(readFileSync(new URL(`../../../fixtures/platform/${f}`, import.meta.url), 'utf8')).records;
 
   it('nodewifi nmcli: the connected network is 5 GHz only -> WIFI_NO_24GHZ; NERMNET on 1 passes', () => {
     expect(adviseWifi(scan('linux/nmcli-t-dev-wifi-list-nodewifi.txt'), PRO).cause).toBe('WIFI_NO_24GHZ');

@@ -16,9 +16,9 @@ import {
   type TrustSpec,
   directDial,
   systemClock,
-} from './context.js';
-import type { Guard } from './guard.js';
-import { UsageError } from './errors.js';
+} from '../core/context.js';
+import type { Guard } from '../core/guard.js';
+import { UsageError } from '../core/errors.js';
 
 /**
  * Builds site contexts: the real one (what this laptop sees of the site) and the lab one (the

@@ -1,11 +1,11 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- fake contexts and probes are partial objects */
 import { describe, expect, it } from 'vitest';
-import { evaluateDhcp, dhcpCheck } from '../../src/checks/dhcp.js';
-import { computeHeadroom, judgeHeadroom, parseDhcpRange } from '../../src/dhcp/headroom.js';
-import type { DhcpFacts, DhcpOffer } from '../../src/dhcp/types.js';
-import { emptyFacts, type Neighbour } from '../../src/platform/net/types.js';
-import { UsageError } from '../../src/core/errors.js';
-import { createTranslator } from '../../src/i18n/index.js';
+import { evaluateDhcp, dhcpCheck } from '../../../src/checks/dhcp/index.js';
+import { computeHeadroom, judgeHeadroom, parseDhcpRange } from '../../../src/checks/dhcp/headroom.js';
+import type { DhcpFacts, DhcpOffer } from '../../../src/probes/dhcp/types.js';
+import { emptyFacts, type Neighbour } from '../../../src/platform/net/types.js';
+import { UsageError } from '../../../src/core/errors.js';
+import { createTranslator } from '../../../src/i18n/index.js';
 
 const rules = { required: true, addressesPerCharger: 1, ipv4Only: true };
 

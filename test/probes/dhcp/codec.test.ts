@@ -7,7 +7,7 @@ import {
   encodeDiscover,
   offerFields,
   randomLocalMac,
-} from '../../src/dhcp/codec.js';
+} from '../../../src/probes/dhcp/codec.js';
 
 const MAC = Uint8Array.from([0x02, 0x11, 0x22, 0x33, 0x44, 0x55]);
 

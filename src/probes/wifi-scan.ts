@@ -7,16 +7,16 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { probeFail, probeOk, type ProbeResult } from '../../core/errors.js';
-import { createTranslator, type MessageKey, type Translate, type Vars } from '../../i18n/index.js';
-import { runTool as realRunTool, type RunTool, type RunToolResult } from '../exec.js';
-import { parseScanText, SCAN_FORMAT_NAMES } from './detect.js';
-import { parseIwScan } from './iw.js';
-import { parseIwlistScan } from './iwlist.js';
-import { parseAirportScan, parseSystemProfilerJson } from './macos.js';
-import { decodeWindowsConsole, parseNetshInterfaces, parseNetshNetworks } from './netsh.js';
-import { NMCLI_PROBE_FIELDS, parseNmcliTerse } from './nmcli.js';
-import type { ParsedScan, WifiScan } from './types.js';
+import { probeFail, probeOk, type ProbeResult } from '../core/errors.js';
+import { createTranslator, type MessageKey, type Translate, type Vars } from '../i18n/index.js';
+import { runTool as realRunTool, type RunTool, type RunToolResult } from '../platform/exec.js';
+import { parseScanText, SCAN_FORMAT_NAMES } from '../platform/wifi/detect.js';
+import { parseIwScan } from '../platform/wifi/iw.js';
+import { parseIwlistScan } from '../platform/wifi/iwlist.js';
+import { parseAirportScan, parseSystemProfilerJson } from '../platform/wifi/macos.js';
+import { decodeWindowsConsole, parseNetshInterfaces, parseNetshNetworks } from '../platform/wifi/netsh.js';
+import { NMCLI_PROBE_FIELDS, parseNmcliTerse } from '../platform/wifi/nmcli.js';
+import type { ParsedScan, WifiScan } from '../platform/wifi/types.js';
 
 /** Why a scan could not be made; the wifi check turns these into a skip. */
 export type WifiScanUnavailable =

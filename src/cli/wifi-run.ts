@@ -4,25 +4,21 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import type { CliIO } from '../cli/io.js';
-import { writeOutput } from '../cli/io.js';
-import { toolVersion } from '../cli/main.js';
-import type { WifiCommandOptions } from '../cli/wifi.js';
+import type { CliIO } from './io.js';
+import { writeOutput } from './io.js';
+import { toolVersion } from './version.js';
+import type { WifiCommandOptions } from './wifi.js';
 import { EXIT, UsageError } from '../core/errors.js';
 import { loadProfile } from '../profile/load.js';
 import { runTool } from '../platform/exec.js';
 import { SCAN_FORMAT_NAMES } from '../platform/wifi/detect.js';
-import {
-  createWifiScanProbe,
-  describeScanFailure,
-  type WifiScanFailureCause,
-} from '../platform/wifi/probe.js';
+import { createWifiScanProbe, describeScanFailure, type WifiScanFailureCause } from '../probes/wifi-scan.js';
 import { createTranslator, pickLang, type Translate } from '../i18n/index.js';
 import type { WifiScan } from '../platform/wifi/types.js';
 import { renderWifiTerminal, wantColor } from '../report/wifi-terminal.js';
 import { widthFor } from '../report/layout.js';
-import { adviseWifi, type WifiAdvice } from './advice.js';
-import { escapeForDisplay } from './display.js';
+import { adviseWifi, type WifiAdvice } from '../checks/wifi/advice.js';
+import { escapeForDisplay } from '../core/display.js';
 
 export interface WifiReport {
   schemaVersion: 1;

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { RunTool, RunToolResult } from '../../../src/platform/exec.js';
-import { createWifiScanProbe, wifiScanProbeFor } from '../../../src/platform/wifi/probe.js';
+import type { RunTool, RunToolResult } from '../../src/platform/exec.js';
+import { createWifiScanProbe, wifiScanProbeFor } from '../../src/probes/wifi-scan.js';
 
 const fixture = (f: string): string =>
-  readFileSync(new URL(`../../../fixtures/platform/${f}`, import.meta.url), 'utf8');
+  readFileSync(new URL(`../../fixtures/platform/${f}`, import.meta.url), 'utf8');
 
 /** A fake runTool answering by command name; records what was run. */
 function fakeRun(answers: Record<string, RunToolResult>): RunTool & { calls: string[][] } {
@@ -103,7 +103,7 @@ describe('wifiScan probe', () => {
     const probe = wifiScanProbeFor({
       options: {
         extra: {
-          scanFile: new URL('../../../fixtures/platform/macos/airport-s-jc-10.14.6.txt', import.meta.url)
+          scanFile: new URL('../../fixtures/platform/macos/airport-s-jc-10.14.6.txt', import.meta.url)
             .pathname,
         },
       },

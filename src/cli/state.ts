@@ -1,0 +1,4 @@
+/** Holder for the exit code a command decides; commander's action handlers return nothing. */
+export interface RunState {
+  exitCode: number;
+}

@@ -1,0 +1,128 @@
+/**
+ * The one definition of the report's shape (`zapcheck site --json`, the run history, `zapcheck dhcp --json`).
+ * The TypeScript types in src/core/result.ts are `Static<>` of these TypeBox schemas, and the shipped
+ * src/schemas/report.schema.json is `reportJsonSchema()` written out (`npm run schema`); a test fails when
+ * the shipped file differs from it, so the types and the schema cannot drift.
+ *
+ * Only the schema writer and the tests load this module: result.ts imports it for types only, so running
+ * zapcheck never loads TypeBox (a devDependency).
+ *
+ * A new report field goes here, with its constraints; then `npm run schema`.
+ */
+import { Type, type TUnsafe } from '@sinclair/typebox';
+import type { Evidence } from './result.js';
+
+/** `{ enum: [...] }`, typed as the union of its values (TypeBox's own union would write anyOf/const). */
+function StringEnum<const T extends readonly string[]>(values: T): TUnsafe<T[number]> {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
+}
+
+/** `{ type: [<type>, 'null'] }` for a string that may be null. */
+function NullableString(): TUnsafe<string | null> {
+  return Type.Unsafe<string | null>({ type: ['string', 'null'] });
+}
+
+const Count = Type.Integer({ minimum: 0 });
+
+export const StatusShape = StringEnum(['pass', 'warn', 'fail', 'skip', 'error'] as const);
+export const AudienceShape = StringEnum(['installer', 'it'] as const);
+export const VerdictShape = StringEnum(['ready', 'not-ready'] as const);
+
+export const TargetShape = Type.Object(
+  {
+    host: Type.Optional(Type.String()),
+    port: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
+    protocol: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+export const RemediationShape = Type.Object(
+  {
+    /** Who can act on it: the electrician on site, or the site's IT department. */
+    audience: AudienceShape,
+    /** One or two sentences, exact hosts and ports, no jargon beyond what IT needs. */
+    text: Type.String({ minLength: 1 }),
+  },
+  { additionalProperties: false },
+);
+
+export const CheckResultShape = Type.Object(
+  {
+    /** Unique within a report, e.g. `tls:zapcloud.azure-devices.net:8883`. */
+    id: Type.String({ minLength: 1 }),
+    /** The check family: dns, ntp, tcp, tls, https, mqtt, env, wifi, dhcp. */
+    kind: Type.String({ minLength: 1 }),
+    title: Type.String(),
+    target: TargetShape,
+    status: StatusShape,
+    /** Stable machine code, e.g. DNS_NXDOMAIN, TCP_DROPPED; `OK` on pass. */
+    cause: Type.String({ pattern: '^[A-Z0-9_]+$' }),
+    /** One line in plain words. */
+    summary: Type.String({ pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f]*$' }),
+    /** JSON-safe evidence: plain data only. */
+    evidence: Type.Unsafe<Evidence>({ type: 'object' }),
+    remediation: Type.Array(RemediationShape),
+    durationMs: Count,
+  },
+  { additionalProperties: false },
+);
+
+export const ReportEnvironmentShape = Type.Object(
+  {
+    os: Type.String(),
+    osRelease: Type.String(),
+    arch: Type.String(),
+    node: Type.String(),
+    /** Interface carrying the IPv4 default route, when known. */
+    interface: NullableString(),
+    /** Resolvers the checks used, `ip:port`. */
+    resolvers: Type.Array(Type.String()),
+    /** `lab` (built-in simulated site) or `real`. */
+    mode: StringEnum(['lab', 'real'] as const),
+    labScenario: NullableString(),
+  },
+  { additionalProperties: false },
+);
+
+export const ReportShape = Type.Object(
+  {
+    schemaVersion: Type.Literal(1),
+    tool: Type.Object(
+      { name: Type.Literal('zapcheck'), version: Type.String() },
+      { additionalProperties: false },
+    ),
+    site: Type.String(),
+    profile: Type.String(),
+    startedAt: Type.String({ format: 'date-time' }),
+    finishedAt: Type.String({ format: 'date-time' }),
+    durationMs: Count,
+    verdict: VerdictShape,
+    strict: Type.Boolean(),
+    interrupted: Type.Boolean(),
+    deadlineMs: Type.Integer({ minimum: 1 }),
+    environment: ReportEnvironmentShape,
+    counts: Type.Object(
+      { pass: Count, warn: Count, fail: Count, skip: Count, error: Count },
+      { additionalProperties: false },
+    ),
+    checks: Type.Array(CheckResultShape),
+  },
+  { additionalProperties: false },
+);
+
+/** The JSON Schema document shipped as src/schemas/report.schema.json (plain JSON, no TypeBox symbols). */
+export function reportJsonSchema(): Record<string, unknown> {
+  const plain = JSON.parse(JSON.stringify(ReportShape)) as Record<string, unknown>;
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://zapcheck.dev/schemas/report.schema.json',
+    title: 'zapcheck site report',
+    ...plain,
+  };
+}
+
+/** The file's text: two-space JSON with a trailing newline (what prettier keeps as it is). */
+export function reportJsonSchemaText(): string {
+  return `${JSON.stringify(reportJsonSchema(), null, 2)}\n`;
+}
