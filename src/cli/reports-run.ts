@@ -12,10 +12,11 @@ import {
   renderAllowList,
   type AllowListFormat,
 } from '../report/allowlist.js';
+import { localizeReport } from '../report/localize.js';
 import { diffReports, renderDiffJson, renderDiffMarkdown, renderDiffText } from '../report/diff.js';
 import { formatDate } from '../report/handover.js';
 import { escapeForTerminal } from '../report/escape.js';
-import { DESIGN_WIDTH, displayWidth, tableRows, widthFor } from '../report/layout.js';
+import { DESIGN_WIDTH, displayWidth, tableRows, widthFor, wrapText } from '../report/layout.js';
 import { isReportFormat, REPORT_FORMATS, renderReport, type ReportFormat } from '../report/index.js';
 import { findSite, readSitesFile } from '../sites/load.js';
 import type { SitesFile } from '../sites/types.js';
@@ -38,13 +39,17 @@ export function resolveLang(
   return { lang, t: createTranslator(lang) };
 }
 
-/** A text table at the output's width (the one layout, src/report/layout.ts); the last column wraps. */
-function textTable(io: CliIO, head: string[], rows: string[][]): string {
+/**
+ * A text table at the output's width (the one layout, src/report/layout.ts); the last column wraps.
+ * `under` puts a line beneath each row (a file path, which would be cut if squeezed into a column).
+ */
+function textTable(io: CliIO, head: string[], rows: string[][], under?: (i: number) => string): string {
   const width = widthFor(io.stdout, io.env);
   const columns = head.map((_, i) => (i === head.length - 1 ? { flex: true, min: 12 } : { max: 40 }));
   const [headLines = [], ...body] = tableRows([head, ...rows], columns, width);
   const rule = '-'.repeat(Math.min(width, Math.max(...[headLines, ...body].flat().map(displayWidth))));
-  return [...headLines, rule, ...body.flat()].join('\n') + '\n';
+  const lines = body.flatMap((row, i) => (under ? [...row, ...wrapText(under(i), width, '  ')] : row));
+  return [...headLines, rule, ...lines].join('\n') + '\n';
 }
 
 function verdictWord(run: RunEntry, t: Translate): string {
@@ -151,12 +156,13 @@ export function runHistoryCommand(site: string | undefined, opts: HistoryOptions
     io.stdout.write(`${t('history.none', { site: escapeForTerminal(site ?? '*'), dir })}\n`);
     return 0;
   }
-  const head = [t('history.col.date'), t('sites.col.site'), t('sites.col.verdict'), t('history.col.file')];
+  const head = [t('history.col.date'), t('sites.col.site'), t('sites.col.verdict')];
   io.stdout.write(
     textTable(
       io,
       head,
-      runs.map((r) => [formatDate(r.startedAt, lang), escapeForTerminal(r.site), verdictWord(r, t), r.file]),
+      runs.map((r) => [formatDate(r.startedAt, lang), escapeForTerminal(r.site), verdictWord(r, t)]),
+      (i) => runs[i]?.file ?? '',
     ),
   );
   return 0;
@@ -226,7 +232,7 @@ export function runReportCommand(args: string[], opts: ReportOptions, io: CliIO)
       throw new UsageError(t('err.diff.format', { format }));
     }
     const [a, b] = files.map((f) => readReportFile(f, io.cwd, t)) as [Report, Report];
-    const d = diffReports(a, b);
+    const d = diffReports(localizeReport(a, lang), localizeReport(b, lang));
     const text =
       format === 'json'
         ? renderDiffJson(d)

@@ -303,7 +303,6 @@ export const en = {
   'sites.none':
     'No sites yet: write a zapcheck.yaml (zapcheck sites --help shows one) or run zapcheck site "<name>".',
   'history.col.date': 'Date',
-  'history.col.file': 'File',
   'history.none': 'No saved runs for "{site}" in {dir}.',
   'history.saved': 'Report saved: {file}',
   'history.savefail': 'zapcheck: could not keep this report in {dir} ({message})',

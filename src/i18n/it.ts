@@ -316,7 +316,6 @@ export const it = {
   'sites.none':
     'Ancora nessun sito: scrivere un zapcheck.yaml (zapcheck sites --help ne mostra uno) oppure eseguire zapcheck site "<nome>".',
   'history.col.date': 'Data',
-  'history.col.file': 'File',
   'history.none': 'Nessuna verifica salvata per "{site}" in {dir}.',
   'history.saved': 'Rapporto salvato: {file}',
   'history.savefail': 'zapcheck: impossibile conservare questo rapporto in {dir} ({message})',

@@ -5,7 +5,7 @@ import { X509Certificate } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
 import type { Endpoint, Profile } from '../profile/types.js';
 import type { Lang, Translate } from '../i18n/index.js';
-import { createTranslator } from '../i18n/index.js';
+import { createRecordingTranslator, createTranslator } from '../i18n/index.js';
 import {
   type Clock,
   type DialTarget,
@@ -224,7 +224,7 @@ function baseContext(
     signal: AbortSignal.any([input.interrupt, AbortSignal.timeout(input.deadlineMs)]),
     options: input.options,
     lang: input.lang,
-    t: createTranslator(input.lang),
+    t: createRecordingTranslator(input.lang),
   };
 }
 

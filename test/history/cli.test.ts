@@ -88,10 +88,15 @@ describe('sites, history and reports from the command line', () => {
 
   it('zapcheck history lists a site’s runs newest first', async () => {
     const run = await zc(['history', 'Garage Nord', '--reports-dir', reports]);
-    const rows = run.stdout.trim().split('\n').slice(2);
+    // Each run is a row, its file on the line beneath (a path is not squeezed into a column).
+    const rows = run.stdout
+      .trim()
+      .split('\n')
+      .slice(2)
+      .filter((l) => !l.startsWith('  '));
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatch(/Garage Nord\s+READY\s+/);
-    expect(rows[1]).toMatch(/Garage Nord\s+NOT READY\s+/);
+    expect(rows[0]).toMatch(/Garage Nord\s+READY$/);
+    expect(rows[1]).toMatch(/Garage Nord\s+NOT READY$/);
     const none = await zc(['history', 'Nowhere', '--reports-dir', reports]);
     expect(none.stdout).toContain('No saved runs for "Nowhere"');
   });
