@@ -4,7 +4,7 @@ import type { Evidence } from '../core/result.js';
 import type { Endpoint } from '../profile/types.js';
 import type { HttpsInfo } from '../probes/types.js';
 import type { Translate } from '../i18n/index.js';
-import { addressesFrom, dnsCheckId, it, registrableDomain, seconds } from './shared.js';
+import { addressesFrom, connectionKey, dnsCheckId, it, registrableDomain, seconds } from './shared.js';
 import { tlsCheckId } from './tls.js';
 import { softenOptional } from './optional.js';
 
@@ -78,6 +78,8 @@ export function httpsCheck(endpoint: Endpoint): Check {
         ca: trust.roots,
         verify: trust.roots.length > 0 && trust.kind !== 'issuer',
         timeoutMs: budgetMs,
+        // The TLS check's verified connection, when it is still fresh.
+        reuse: connectionKey(endpoint),
       });
       if (r.ok) return judgeHttps(t, endpoint, r.value);
       const vars = { host, port, limit: seconds(budgetMs), message: r.error.message };

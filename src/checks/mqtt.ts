@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Check, CheckFamily } from '../core/check.js';
 import { outcome } from '../core/check.js';
 import type { Endpoint } from '../profile/types.js';
-import { addressesFrom, dnsCheckId, it, seconds } from './shared.js';
+import { addressesFrom, connectionKey, dnsCheckId, it, seconds } from './shared.js';
 import { tlsCheckId } from './tls.js';
 import { softenOptional } from './optional.js';
 
@@ -50,6 +50,8 @@ export function mqttCheck(endpoint: Endpoint): Check {
         verify: trust.roots.length > 0 && trust.kind !== 'issuer',
         clientId,
         timeoutMs: budgetMs,
+        // The TLS check's verified connection, when it is still fresh.
+        reuse: connectionKey(endpoint),
       });
       const vars = { host, port, limit: seconds(budgetMs) };
       if (r.ok) {

@@ -15,6 +15,14 @@ export function addressesFrom(dep: CheckResult | undefined): string[] {
   return Array.isArray(a) ? a.filter((x): x is string => typeof x === 'string') : [];
 }
 
+/**
+ * The hand-off key of an endpoint's connection (src/probes/handoff.ts): the TCP check leaves its
+ * socket under it for the TLS check, which leaves its verified TLS socket for the HTTPS or MQTT check.
+ */
+export function connectionKey(e: Pick<Endpoint, 'host' | 'port'>): string {
+  return `${e.host}:${e.port}`;
+}
+
 export function tcpEndpoints(ctx: SiteContext): Endpoint[] {
   return ctx.profile.endpoints.filter((e) => e.protocol !== 'ntp');
 }

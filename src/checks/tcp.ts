@@ -1,7 +1,7 @@
 import type { Check, CheckFamily, CheckOutcome } from '../core/check.js';
 import { outcome } from '../core/check.js';
 import type { Endpoint } from '../profile/types.js';
-import { addressesFrom, dnsCheckId, it, seconds, tcpEndpoints } from './shared.js';
+import { addressesFrom, connectionKey, dnsCheckId, it, seconds, tcpEndpoints } from './shared.js';
 import { softenOptional } from './optional.js';
 
 /**
@@ -28,7 +28,8 @@ export function tcpCheck(endpoint: Endpoint): Check {
       const t = ctx.t;
       const ip = addressesFrom(deps[dnsId])[0];
       if (!ip) return outcome('error', 'INTERNAL_ERROR', t('tcp.noaddress', { host }));
-      const r = await probes.tcp({ ip, port, timeoutMs: budgetMs });
+      // Every TCP endpoint has a TLS check, which goes on over this connection.
+      const r = await probes.tcp({ ip, port, timeoutMs: budgetMs, keepAs: connectionKey(endpoint) });
       const vars = { host, port, ip, limit: seconds(budgetMs), ms: Math.round(r.ms) };
       const evidence = {
         ip,

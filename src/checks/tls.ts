@@ -5,7 +5,15 @@ import type { CheckResult, Evidence, Json } from '../core/result.js';
 import type { ProbeResult } from '../core/errors.js';
 import type { Endpoint } from '../profile/types.js';
 import type { CertInfo, TlsInfo } from '../probes/types.js';
-import { addressesFrom, dnsCheckId, it, registrableDomain, seconds, tcpEndpoints } from './shared.js';
+import {
+  addressesFrom,
+  connectionKey,
+  dnsCheckId,
+  it,
+  registrableDomain,
+  seconds,
+  tcpEndpoints,
+} from './shared.js';
 import { tcpCheckId } from './tcp.js';
 import { softenOptional } from './optional.js';
 
@@ -268,6 +276,11 @@ export function tlsCheck(endpoint: Endpoint): Check {
       const ip = addressesFrom(deps[dnsId])[0] ?? '';
       const trust = ctx.trustFor(endpoint);
       const started = ctx.clock.monotonic();
+      // Over the TCP check's connection; the verified socket then carries the HTTPS request (or the
+      // MQTT CONNECT), as one connection does for the charger.
+      const key = connectionKey(endpoint);
+      const followed =
+        endpoint.protocol === 'https' || (endpoint.protocol === 'mqtts' && ctx.options.mqttConnect);
       const charger = await probes.tls({
         ip,
         port,
@@ -276,6 +289,8 @@ export function tlsCheck(endpoint: Endpoint): Check {
         minVersion: lowest,
         maxVersion: lowest,
         timeoutMs: budgetMs,
+        reuse: key,
+        ...(followed ? { keepAs: key } : {}),
       });
       const attempts: TlsAttempts = { charger };
       if (!charger.ok && charger.error.code === 'TLS_HANDSHAKE') {

@@ -11,10 +11,21 @@ export interface CliIO {
   stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /**
+   * Monotonic time (performance.now()) the command's --deadline counts from. For the process: 0, its
+   * start (performance.now() counts from performance.timeOrigin); in-process callers pass their now.
+   */
+  startedAt?: number;
 }
 
 export function processIO(): CliIO {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    startedAt: 0,
+  };
 }
 
 /**

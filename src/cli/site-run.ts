@@ -115,7 +115,18 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
   let closeLab: (() => Promise<void>) | undefined;
   try {
     const guard = guardFromEnv(io.env, labScenario !== null);
-    const base = { site, profile, deadlineMs, guard, options, lang, interrupt: interrupt.signal };
+    // --deadline bounds the process: counted from its start, not from here.
+    const deadlineFrom = io.startedAt ?? performance.now();
+    const base = {
+      site,
+      profile,
+      deadlineMs,
+      deadlineFrom,
+      guard,
+      options,
+      lang,
+      interrupt: interrupt.signal,
+    };
     let ctx: SiteContext;
     if (labScenario !== null) {
       const { startLab, findScenario, LAB_SCENARIOS } = await import('../lab/index.js');

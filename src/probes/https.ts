@@ -20,6 +20,11 @@ export interface HttpsProbeInput extends HttpsProbeRequest {
   label?: string;
   /** Port written in the Host header and used to resolve Location (the logical one); default `port`. */
   urlPort?: number;
+  /**
+   * A TLS socket to ip:port whose handshake for `servername` completed (the TLS check's, verified
+   * against the same roots when `verify`): the request goes over it instead of a new connection.
+   */
+  socket?: tls.TLSSocket;
 }
 
 export const MAX_BODY_BYTES = 512;
@@ -88,12 +93,23 @@ export function probeHttps(req: HttpsProbeInput): Promise<ProbeResult<HttpsInfo>
         return;
       }
       let connectError: unknown;
+      // Used once: if undici needs another connection (the first one closed), it dials a new one.
+      let handedOver = req.socket;
       const sockets: tls.TLSSocket[] = [];
       x.defer(() => sockets.forEach((s) => s.destroy()));
       const limit = Math.max(1, Math.ceil(req.timeoutMs));
       const client = new Client(origin, {
         // Our own connect: the socket goes to the chosen IP, SNI and verification use the name.
         connect: (_opts, callback) => {
+          const ready = handedOver;
+          handedOver = undefined;
+          if (ready) {
+            sockets.push(ready);
+            stage = 'headers';
+            // Asynchronously, as for a dialled socket: undici is still inside its connect step.
+            process.nextTick(() => callback(null, ready));
+            return ready;
+          }
           const socket = tls.connect(tlsConnectOptions({ ...req, rejectUnauthorized: req.verify }));
           sockets.push(socket);
           const onError = (err: Error): void => {

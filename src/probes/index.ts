@@ -1,9 +1,11 @@
+import type { TLSSocket } from 'node:tls';
 import type { DialTarget, SiteContext } from '../core/context.js';
 import { probeFail } from '../core/errors.js';
 import type { ProbeResult } from '../core/errors.js';
 import type { Transport } from '../core/guard.js';
 import { probeDns, probeOsLookup } from './dns.js';
 import { describeError, exchange, ProbeTimeout } from './exchange.js';
+import { ConnectionShelf } from './handoff.js';
 import { probeHttps } from './https.js';
 import { probeMqtt } from './mqtt.js';
 import { probeSntp } from './sntp.js';
@@ -21,6 +23,8 @@ import type { Probes } from './types.js';
 type Routed = { ok: true; target: DialTarget; label: string } | { ok: false; result: ProbeResult<never> };
 
 export function createProbes(ctx: SiteContext): Probes {
+  // Connections one check leaves for the next check of the same endpoint (./handoff.ts).
+  const shelf = new ConnectionShelf();
   const route = (ip: string, port: number, transport: Exclude<Transport, 'lookup'>): Routed => {
     const d = ctx.dial(ip, port, transport);
     if (!d) {
@@ -46,6 +50,32 @@ export function createProbes(ctx: SiteContext): Probes {
     } finally {
       clearTimeout(timer);
     }
+  };
+
+  const keepTls =
+    (key: string, ip: string, port: number, servername: string) =>
+    (socket: TLSSocket): void =>
+      shelf.putTls(key, ip, port, servername, socket);
+
+  /**
+   * The TLS check's socket for an HTTPS or MQTT request: only when it was verified against these very
+   * roots whenever the request verifies (it always was: the TLS check and the request read the same
+   * trust), so the request sees what a new connection would have shown it.
+   */
+  const takeTls = (q: {
+    reuse?: string;
+    ip: string;
+    port: number;
+    servername: string;
+    verify: boolean;
+  }): TLSSocket | undefined => {
+    if (!q.reuse) return undefined;
+    const socket = shelf.takeTls(q.reuse, q.ip, q.port, q.servername);
+    if (socket && q.verify && !socket.authorized) {
+      socket.destroy();
+      return undefined;
+    }
+    return socket;
   };
 
   /** A simulated drop: nothing is sent; the probe waits out its limit exactly like a dropped packet. */
@@ -99,13 +129,20 @@ export function createProbes(ctx: SiteContext): Probes {
       );
     },
 
-    tcp: ({ ip, port, timeoutMs }) => {
+    tcp: ({ ip, port, timeoutMs, keepAs }) => {
       const r = route(ip, port, 'tcp');
       if (!r.ok) return Promise.resolve(r.result);
       return limited(timeoutMs, (signal) =>
         r.target.blackhole
           ? dropped(`TCP answer (SYN-ACK) from ${r.label}`, timeoutMs, signal)
-          : probeTcp({ ip: r.target.ip, port: r.target.port, label: r.label, timeoutMs, signal }),
+          : probeTcp({
+              ip: r.target.ip,
+              port: r.target.port,
+              label: r.label,
+              timeoutMs,
+              signal,
+              ...(keepAs ? { keep: (socket) => shelf.putTcp(keepAs, ip, port, socket) } : {}),
+            }),
       );
     },
 
@@ -115,7 +152,15 @@ export function createProbes(ctx: SiteContext): Probes {
       return limited(q.timeoutMs, (signal) =>
         r.target.blackhole
           ? dropped(`answer from ${r.label}`, q.timeoutMs, signal)
-          : probeTls({ ...q, ip: r.target.ip, port: r.target.port, label: r.label, signal }),
+          : probeTls({
+              ...q,
+              ip: r.target.ip,
+              port: r.target.port,
+              label: r.label,
+              signal,
+              socket: q.reuse ? shelf.takeTcp(q.reuse, q.ip, q.port) : undefined,
+              ...(q.keepAs ? { keep: keepTls(q.keepAs, q.ip, q.port, q.servername) } : {}),
+            }),
       );
     },
 
@@ -132,6 +177,7 @@ export function createProbes(ctx: SiteContext): Probes {
               urlPort: q.port,
               label: r.label,
               signal,
+              socket: takeTls(q),
             }),
       );
     },
@@ -142,9 +188,18 @@ export function createProbes(ctx: SiteContext): Probes {
       return limited(q.timeoutMs, (signal) =>
         r.target.blackhole
           ? dropped(`answer from ${r.label}`, q.timeoutMs, signal)
-          : probeMqtt({ ...q, ip: r.target.ip, port: r.target.port, label: r.label, signal }),
+          : probeMqtt({
+              ...q,
+              ip: r.target.ip,
+              port: r.target.port,
+              label: r.label,
+              signal,
+              socket: takeTls(q),
+            }),
       );
     },
+
+    release: () => shelf.clear(),
   };
 }
 

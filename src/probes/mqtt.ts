@@ -24,6 +24,8 @@ export interface MqttProbeInput extends MqttProbeRequest {
   signal: AbortSignal;
   /** How the destination is named in messages; default `ip:port`. */
   label?: string;
+  /** A TLS socket to ip:port whose handshake completed (the TLS check's): CONNECT goes over it. */
+  socket?: tls.TLSSocket;
 }
 
 const CONNACK_LENGTH = 4;
@@ -87,13 +89,18 @@ export function probeMqtt(req: MqttProbeInput): Promise<ProbeResult<MqttInfo>> {
         return;
       }
       const connect = encodeMqttConnect(req.clientId);
-      const socket = tls.connect(tlsConnectOptions({ ...req, rejectUnauthorized: req.verify }));
+      const socket = req.socket ?? tls.connect(tlsConnectOptions({ ...req, rejectUnauthorized: req.verify }));
       x.defer(() => socket.destroy());
       let received = Buffer.alloc(0);
-      socket.once('secureConnect', () => {
+      if (req.socket) {
         stage = 'connack';
         socket.write(connect);
-      });
+      } else {
+        socket.once('secureConnect', () => {
+          stage = 'connack';
+          socket.write(connect);
+        });
+      }
       socket.on('data', (chunk: Buffer) => {
         if (x.settled) return;
         // Never hold more than a CONNACK's worth: anything longer is judged on its first four bytes.

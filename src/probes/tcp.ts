@@ -17,6 +17,8 @@ export interface TcpProbeInput {
   signal: AbortSignal;
   /** How the destination is named in messages; default `ip:port`. */
   label?: string;
+  /** Takes the connected socket instead of closing it (the TLS check of the endpoint goes on over it). */
+  keep?: (socket: net.Socket) => void;
 }
 
 export function probeTcp(q: TcpProbeInput): Promise<ProbeResult<TcpInfo>> {
@@ -32,9 +34,17 @@ export function probeTcp(q: TcpProbeInput): Promise<ProbeResult<TcpInfo>> {
         x.fail('INTERNAL', `not an IPv4 address: ${q.ip} (the charger is IPv4 only)`);
         return;
       }
-      const socket = net.connect({ host: q.ip, port: q.port, family: 4 });
-      x.defer(() => socket.destroy());
+      // TCP_NODELAY as for every TLS socket (see tlsConnectOptions): this one may carry the handshake.
+      const socket = net.connect({ host: q.ip, port: q.port, family: 4, noDelay: true });
+      let kept = false;
+      x.defer(() => {
+        if (!kept) socket.destroy();
+      });
       socket.once('connect', () => {
+        if (q.keep) {
+          kept = true;
+          q.keep(socket);
+        }
         x.ok({
           remote: `${socket.remoteAddress ?? q.ip}:${socket.remotePort ?? q.port}`,
           local: `${socket.localAddress ?? '?'}:${socket.localPort ?? 0}`,

@@ -18,6 +18,10 @@ export interface TlsProbeInput extends TlsProbeRequest {
   signal: AbortSignal;
   /** How the destination is named in messages; default `ip:port`. */
   label?: string;
+  /** A TCP socket already connected to ip:port (the TCP check's): the handshake runs over it. */
+  socket?: net.Socket;
+  /** Takes the TLS socket after a completed handshake instead of closing it (for the HTTPS check). */
+  keep?: (socket: tls.TLSSocket) => void;
 }
 
 /** OpenSSL verification results and Node's name check: the handshake worked, the chain did not verify. */
@@ -209,14 +213,22 @@ export function probeTls(req: TlsProbeInput): Promise<ProbeResult<TlsInfo>> {
         x.fail('INTERNAL', `not an IPv4 address: ${req.ip} (the charger is IPv4 only)`);
         return;
       }
+      const raw = req.socket;
+      if (raw) tcpConnected = true;
       const socket = tls.connect({
         ...tlsConnectOptions({ ...req, rejectUnauthorized: false }),
+        ...(raw ? { socket: raw } : {}),
         ...(req.minVersion ? { minVersion: req.minVersion } : {}),
         ...(req.maxVersion ? { maxVersion: req.maxVersion } : {}),
         ...(req.ciphers ? { ciphers: req.ciphers } : {}),
         ...(req.alpn?.length ? { ALPNProtocols: req.alpn } : {}),
       });
-      x.defer(() => socket.destroy());
+      let kept = false;
+      x.defer(() => {
+        if (kept) return;
+        socket.destroy();
+        raw?.destroy();
+      });
       socket.once('connect', () => {
         tcpConnected = true;
       });
@@ -230,6 +242,8 @@ export function probeTls(req: TlsProbeInput): Promise<ProbeResult<TlsInfo>> {
               ? (errorCode(authError) ?? authError.message)
               : 'unknown';
         const peer = socket.getPeerCertificate(true);
+        // Set before ok(): settling runs the clean-up, which must leave a kept socket open.
+        kept = req.keep !== undefined;
         x.ok({
           protocol: socket.getProtocol() ?? 'unknown',
           cipher: socket.getCipher()?.name ?? 'unknown',
@@ -238,6 +252,7 @@ export function probeTls(req: TlsProbeInput): Promise<ProbeResult<TlsInfo>> {
           authorizationError: socket.authorized ? null : sanitizeNetworkText(authText, 200),
           chain: peerChain(peer),
         });
+        req.keep?.(socket);
       });
       socket.on('error', (err) => {
         if (x.settled) return;

@@ -19,10 +19,31 @@ export interface Probes extends PlatformProbes {
   }): Promise<ProbeResult<DnsAnswer>>;
   osLookup(q: { name: string; timeoutMs: number }): Promise<ProbeResult<{ addresses: string[] }>>;
   ntp(q: { ip: string; port: number; timeoutMs: number }): Promise<ProbeResult<SntpSample>>;
-  tcp(q: { ip: string; port: number; timeoutMs: number }): Promise<ProbeResult<TcpInfo>>;
+  tcp(q: TcpProbeRequest): Promise<ProbeResult<TcpInfo>>;
   tls(q: TlsProbeRequest): Promise<ProbeResult<TlsInfo>>;
   https(q: HttpsProbeRequest): Promise<ProbeResult<HttpsInfo>>;
   mqtt(q: MqttProbeRequest): Promise<ProbeResult<MqttInfo>>;
+  /**
+   * Closes the connections the checks left for each other (`keepAs`) and nobody took; the runner
+   * calls it when the run is over. Optional: fake probes keep nothing.
+   */
+  release?(): void;
+}
+
+/**
+ * Hand-off keys (src/probes/handoff.ts): `keepAs` leaves the connection of a successful exchange for
+ * the next check of the same endpoint, which passes the same key as `reuse`. A connection that is not
+ * there or no longer fresh is simply dialled anew, so a key never changes what is measured.
+ */
+export interface Handoff {
+  keepAs?: string;
+  reuse?: string;
+}
+
+export interface TcpProbeRequest extends Pick<Handoff, 'keepAs'> {
+  ip: string;
+  port: number;
+  timeoutMs: number;
 }
 
 export interface DnsRecord {
@@ -73,7 +94,7 @@ export interface TcpInfo {
   local: string;
 }
 
-export interface TlsProbeRequest {
+export interface TlsProbeRequest extends Handoff {
   ip: string;
   port: number;
   servername: string;
@@ -111,7 +132,7 @@ export interface TlsInfo {
   chain: CertInfo[];
 }
 
-export interface HttpsProbeRequest {
+export interface HttpsProbeRequest extends Pick<Handoff, 'reuse'> {
   ip: string;
   port: number;
   servername: string;
@@ -133,7 +154,7 @@ export interface HttpsInfo {
   headers: Record<string, string>;
 }
 
-export interface MqttProbeRequest {
+export interface MqttProbeRequest extends Pick<Handoff, 'reuse'> {
   ip: string;
   port: number;
   servername: string;

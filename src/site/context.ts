@@ -35,6 +35,11 @@ export interface ContextInput {
   /** Aborted on Ctrl-C. */
   interrupt: AbortSignal;
   clock?: Clock;
+  /**
+   * Monotonic time (clock.monotonic()) the deadline counts from; default: now. The CLI passes the
+   * process's start, so start-up, the OS reads and the lab's set-up are inside --deadline too.
+   */
+  deadlineFrom?: number;
 }
 
 /** `--dns-server ip[:port]`: IPv4 only (the charger is IPv4 only). */
@@ -214,14 +219,18 @@ function baseContext(
   'site' | 'profile' | 'guard' | 'clock' | 'deadlineMs' | 'deadlineAt' | 'signal' | 'options' | 'lang' | 't'
 > {
   const clock = input.clock ?? systemClock;
+  const deadlineAt = (input.deadlineFrom ?? clock.monotonic()) + input.deadlineMs;
   return {
     site: input.site,
     profile: input.profile,
     guard: input.guard,
     clock,
     deadlineMs: input.deadlineMs,
-    deadlineAt: clock.monotonic() + input.deadlineMs,
-    signal: AbortSignal.any([input.interrupt, AbortSignal.timeout(input.deadlineMs)]),
+    deadlineAt,
+    signal: AbortSignal.any([
+      input.interrupt,
+      AbortSignal.timeout(Math.max(1, Math.round(deadlineAt - clock.monotonic()))),
+    ]),
     options: input.options,
     lang: input.lang,
     t: createRecordingTranslator(input.lang),

@@ -140,9 +140,9 @@ function checkCost(check) {
       return 1;
     case 'tls':
       return tlsFlights(e?.tlsVersions.includes('TLSv1.2') ? 'TLSv1.2' : 'TLSv1.3');
-    case 'https': // its own connection: a full handshake, then the HTTP answer
-    case 'mqtt': // its own connection: a full handshake, then the CONNACK
-      return tlsFlights(unpinnedVersion) + 1;
+    case 'https': // over the TLS check's verified connection: the HTTP answer
+    case 'mqtt': // over the TLS check's verified connection: the CONNACK
+      return 1;
     default: // env, wifi, dhcp: local; tcp: the lab does not delay connects
       return 0;
   }
@@ -465,6 +465,9 @@ function droppedNamespaces(allowDns) {
   };
 }
 
+/** --deadline of the dropped-network runs (issue 14: the process ends within it + 100 ms, every run). */
+const DROPPED_DEADLINE_S = 2;
+
 async function droppedVariant(label, allowDns) {
   const ns = droppedNamespaces(allowDns);
   let responder;
@@ -479,28 +482,36 @@ async function droppedVariant(label, allowDns) {
         responder.once('exit', (code) => reject(new Error(`DNS responder exited (${code})`)));
       });
     }
-    const json = path.join(TMP, `dropped-${allowDns ? 'dns' : 'all'}.json`);
-    const r = await run(
-      'ip',
-      [
-        'netns',
-        'exec',
-        ns.client,
-        process.execPath,
-        BIN,
-        'site',
-        'bench',
-        '--dns-server',
-        DNS_IP,
-        '--lang',
-        'en',
-        '--json',
-        json,
-        '--no-history',
-      ],
-      { env: cliEnv({ ZAPCHECK_GUARD_ALLOW: '198.18.0.0/15' }), timeoutMs: 30_000 },
-    );
-    const report = JSON.parse(readFileSync(json, 'utf8'));
+    const runs = QUICK ? 3 : 7;
+    const walls = [];
+    let report;
+    for (let i = 0; i < runs; i++) {
+      const json = path.join(TMP, `dropped-${allowDns ? 'dns' : 'all'}-${i}.json`);
+      const r = await run(
+        'ip',
+        [
+          'netns',
+          'exec',
+          ns.client,
+          process.execPath,
+          BIN,
+          'site',
+          'bench',
+          '--dns-server',
+          DNS_IP,
+          '--deadline',
+          String(DROPPED_DEADLINE_S),
+          '--lang',
+          'en',
+          '--json',
+          json,
+          '--no-history',
+        ],
+        { env: cliEnv({ ZAPCHECK_GUARD_ALLOW: '198.18.0.0/15' }), timeoutMs: 30_000 },
+      );
+      walls.push(r.ms);
+      report = JSON.parse(readFileSync(json, 'utf8'));
+    }
     const network = report.checks.filter((c) =>
       ['dns', 'ntp', 'tcp', 'tls', 'https', 'mqtt'].includes(c.kind),
     );
@@ -521,16 +532,21 @@ async function droppedVariant(label, allowDns) {
         : allowDns
           ? 'every port TCP_DROPPED, none refused'
           : 'every host DNS_TIMEOUT, the rest skipped';
-    const deadlineMs = DEADLINE_S * 1000;
+    const deadlineMs = DROPPED_DEADLINE_S * 1000;
+    const worst = Math.max(...walls);
     console.log(
-      ratioLine(`dropped (${label}): process wall time / --deadline`, r.ms / deadlineMs, {
-        goal: 1,
-        detail: `${ms(r.ms)} / ${deadlineMs} ms (report durationMs ${report.durationMs}); ${verdict}; ${Object.entries(
-          causes,
-        )
-          .map(([k, v]) => `${v} ${k}`)
-          .join(', ')}`,
-      }),
+      ratioLine(
+        `dropped (${label}), --deadline ${DROPPED_DEADLINE_S}: worst process wall / (--deadline + 100 ms)`,
+        worst / (deadlineMs + 100),
+        {
+          goal: 1,
+          detail: `worst of ${runs} ${ms(worst)}, median ${ms(median(walls))} (last report durationMs ${report.durationMs}); ${verdict}; ${Object.entries(
+            causes,
+          )
+            .map(([k, v]) => `${v} ${k}`)
+            .join(', ')}`,
+        },
+      ),
     );
   } finally {
     responder?.kill('SIGKILL');

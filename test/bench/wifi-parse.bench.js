@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { ms as fmtMs, ratioLine } from './format.js';
 import { parseIwScan } from '../../dist/platform/wifi/iw.js';
 import { parseNetshNetworks } from '../../dist/platform/wifi/netsh.js';
-import { parseNmcliTerse } from '../../dist/platform/wifi/nmcli.js';
+import { parseNmcliTabular, parseNmcliTerse } from '../../dist/platform/wifi/nmcli.js';
 import { detectScanFormat } from '../../dist/platform/wifi/detect.js';
 
 const N = 5000;
@@ -18,6 +18,12 @@ const texts = {
     (_, i) =>
       ` :${mac(i).replace(/:/g, '\\:')}:Net\\:${i}:Infra:${ch(i)}:130 Mbit/s:${30 + (i % 70)}:▂▄▆_:WPA2`,
   ).join('\n'),
+  // A Japanese table (MODE "インフラ", 8 display columns): cut by display width with string-width.
+  'nmcli table': `IN-USE  BSSID              SSID                 MODE      CHAN  RATE        SIGNAL  BARS  SECURITY    \n${Array.from(
+    { length: N },
+    (_, i) =>
+      `        ${mac(i).toUpperCase()}  ${`Net${i}`.padEnd(21)}インフラ  ${String(ch(i)).padEnd(6)}130 Mbit/s  ${String(30 + (i % 70)).padEnd(8)}▂▄▆_  WPA2        `,
+  ).join('\n')}`,
   'iw scan': Array.from(
     { length: N },
     (_, i) =>
@@ -31,6 +37,7 @@ const texts = {
 };
 const parsers = {
   'nmcli -t': (t) => parseNmcliTerse(t),
+  'nmcli table': parseNmcliTabular,
   'iw scan': parseIwScan,
   'netsh networks': parseNetshNetworks,
 };

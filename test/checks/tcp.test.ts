@@ -33,7 +33,13 @@ describe('tcp check', () => {
     const { out, probes } = await runTcp(null);
     expect(out.status).toBe('pass');
     expect(out.evidence.remote).toBe('198.51.100.40:8883');
-    expect(probes.calls[0]!.request).toEqual({ ip: '198.51.100.40', port: 8883, timeoutMs: 2000 });
+    // The socket is left for the TLS check of the same endpoint (one connection per endpoint).
+    expect(probes.calls[0]!.request).toEqual({
+      ip: '198.51.100.40',
+      port: 8883,
+      timeoutMs: 2000,
+      keepAs: `${HUB}:8883`,
+    });
   });
 
   it.each([

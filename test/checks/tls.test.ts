@@ -350,6 +350,24 @@ describe('tls check', () => {
     });
   });
 
+  it('goes on over the TCP check connection; keeps it for HTTPS, and for MQTT only with --mqtt-connect', async () => {
+    const ok = respond((q) => probeOk(info(publicChain(q.servername), true), 10));
+    const hub = endpointOf(ctx, HUB);
+    await runCheck(tlsCheck(hub), ctx, ok, [dnsPassed(HUB), passed(`tcp:${HUB}:8883`)]);
+    // The hub is followed by nothing without --mqtt-connect: its connection is not kept.
+    expect(ok.calls[0]!.request).toMatchObject({ reuse: `${HUB}:8883` });
+    expect(ok.calls[0]!.request).not.toHaveProperty('keepAs');
+    const https = ctx.profile.endpoints.find((e) => e.protocol === 'https')!;
+    await runCheck(tlsCheck(https), ctx, ok, [dnsPassed(https.host), passed(`tcp:${https.host}:443`)]);
+    expect(ok.calls[1]!.request).toMatchObject({
+      reuse: `${https.host}:443`,
+      keepAs: `${https.host}:443`,
+    });
+    const mqttCtx = { ...ctx, options: { ...ctx.options, mqttConnect: true } };
+    await runCheck(tlsCheck(hub), mqttCtx, ok, [dnsPassed(HUB), passed(`tcp:${HUB}:8883`)]);
+    expect(ok.calls[2]!.request).toMatchObject({ reuse: `${HUB}:8883`, keepAs: `${HUB}:8883` });
+  });
+
   it('asks again at any version after a TLS 1.2 handshake failure and reports TLS_VERSION', async () => {
     const e = endpointOf(ctx, HUB);
     const probes = respond((q) =>
@@ -361,6 +379,8 @@ describe('tls check', () => {
     expect(out.cause).toBe('TLS_VERSION');
     expect(out.evidence.serverSpeaks).toBe('TLSv1.3');
     expect(probes.calls[1]!.request).toMatchObject({ minVersion: 'TLSv1', maxVersion: 'TLSv1.3' });
+    // The diagnostic attempt is a connection of its own.
+    expect(probes.calls[1]!.request).not.toHaveProperty('reuse');
   });
 
   it('does not retry after a timeout (the budget is spent)', async () => {

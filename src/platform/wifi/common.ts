@@ -2,6 +2,7 @@
  * Helpers shared by the scanner parsers: channel/frequency arithmetic (IEEE 802.11-2020 Annex E),
  * signal conversion, security normalization, SSID byte decoding. All pure.
  */
+import stringWidth from 'string-width';
 import type { WifiBand, WifiSecurity } from '../../profile/types.js';
 
 /** Band and primary channel of a centre frequency in MHz; null for anything outside the Wi-Fi bands. */
@@ -210,4 +211,56 @@ export function toInt(text: string | undefined): number | null {
   if (text === undefined) return null;
   const m = /^\s*(-?\d+)/.exec(text);
   return m ? Number(m[1]) : null;
+}
+
+const widths = new Map<number, number>();
+
+/**
+ * Display columns of one code point, as terminals and nmcli (g_unichar_iswide, per code point) count them:
+ * 2 for wide and full-width characters, 0 for combining marks, 1 otherwise (string-width decides; cached).
+ */
+function columnsOf(cp: number): number {
+  if (cp >= 0x20 && cp < 0x7f) return 1;
+  let w = widths.get(cp);
+  if (w === undefined) {
+    w = stringWidth(String.fromCodePoint(cp));
+    widths.set(cp, w);
+  }
+  return w;
+}
+
+/**
+ * The words of a table's header line with the display column each starts at. Terminal tables (nmcli, ...)
+ * are padded by display width: a wide character (CJK) takes two columns, a combining mark none.
+ */
+export function headerColumns(header: string): { name: string; start: number }[] {
+  const out: { name: string; start: number }[] = [];
+  let col = 0;
+  let word: { name: string; start: number } | null = null;
+  for (const ch of header) {
+    if (/\s/u.test(ch)) {
+      if (word) out.push(word);
+      word = null;
+    } else if (word) word.name += ch;
+    else word = { name: ch, start: col };
+    col += ch === '\t' ? 8 - (col % 8) : columnsOf(ch.codePointAt(0) ?? 0);
+  }
+  if (word) out.push(word);
+  return out;
+}
+
+/** Cuts a table row at display-column starts (from headerColumns); each cell trimmed. */
+export function cutColumns(line: string, starts: readonly number[]): string[] {
+  if (/^[\x20-\x7e]*$/.test(line)) {
+    return starts.map((s, i) => line.slice(s, starts[i + 1] ?? line.length).trim());
+  }
+  const cells = starts.map(() => '');
+  let col = 0;
+  let i = 0;
+  for (const ch of line) {
+    while (i + 1 < starts.length && col >= (starts[i + 1] ?? Infinity)) i++;
+    cells[i] += ch;
+    col += ch === '\t' ? 8 - (col % 8) : columnsOf(ch.codePointAt(0) ?? 0);
+  }
+  return cells.map((c) => c.trim());
 }

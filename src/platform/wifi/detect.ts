@@ -9,6 +9,7 @@ import {
   parseAirportScan,
   parseSystemProfilerJson,
   parseSystemProfilerText,
+  parseWdutilInfo,
 } from './macos.js';
 import { parseNetshInterfaces, parseNetshNetworks } from './netsh.js';
 import { parseNmcliTabular, parseNmcliTerse } from './nmcli.js';
@@ -21,6 +22,7 @@ export const SCAN_FORMAT_NAMES: Record<ScanFormat, string> = {
   'iwlist-scan': 'iwlist <if> scan (Linux, wireless extensions)',
   'airport-scan': 'airport -s (macOS up to 14.3)',
   'airport-info': 'airport -I (macOS, current connection only)',
+  'wdutil-info': 'wdutil info (macOS, current connection only)',
   'system-profiler-text': 'system_profiler SPAirPortDataType (macOS)',
   'system-profiler-json': 'system_profiler -json SPAirPortDataType (macOS)',
   'netsh-networks': 'netsh wlan show networks mode=bssid (Windows)',
@@ -37,6 +39,7 @@ export function detectScanFormat(text: string): ScanFormat {
   }
   if (/^\s*SSID BSSID\s+RSSI\s+CHANNEL/m.test(head)) return 'airport-scan';
   if (/^\s*agrCtlRSSI:/m.test(head)) return 'airport-info';
+  if (/^WIFI\s*$/m.test(head) && /^\s+Op Mode\s+:/m.test(head)) return 'wdutil-info';
   if (/^\s*(?:Current Network Information|Other Local Wi-Fi Networks):\s*$/m.test(head))
     return 'system-profiler-text';
   if (/^\s*(?:Wi-Fi|AirPort):\s*$/m.test(head) && /^\s*Interfaces:\s*$/m.test(head))
@@ -60,6 +63,7 @@ const PARSERS: Record<Exclude<ScanFormat, 'unknown'>, (text: string) => ParsedSc
   'iwlist-scan': parseIwlistScan,
   'airport-scan': parseAirportScan,
   'airport-info': parseAirportInfo,
+  'wdutil-info': parseWdutilInfo,
   'system-profiler-text': parseSystemProfilerText,
   'system-profiler-json': parseSystemProfilerJson,
   'netsh-networks': parseNetshNetworks,

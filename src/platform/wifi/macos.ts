@@ -262,3 +262,69 @@ export function parseSystemProfilerText(text: string): ParsedScan {
   if (records.some((r) => r.bssid === null)) notes.push('system_profiler does not show BSSIDs');
   return { format: 'system-profiler-text', tool: 'system_profiler SPAirPortDataType', records, notes };
 }
+
+/** wdutil's channel: "1 (20 MHz, Active)", "144 (40 MHz, DFS)" (macOS 12) or "2g1/20", "5g44/40" (macOS 13+). */
+function wdutilChannel(text: string): { channel: number | null; band: WifiBand | null; widthMhz?: number } {
+  const compact = /^([256])g(\d{1,3})(?:\/(\d{2,3}))?/i.exec(text.trim());
+  if (compact) {
+    const band = compact[1] === '2' ? '2.4' : compact[1] === '5' ? '5' : '6';
+    return {
+      channel: Number(compact[2]),
+      band,
+      ...(compact[3] ? { widthMhz: Number(compact[3]) } : {}),
+    };
+  }
+  const m = /^(\d{1,3})\s*(?:\((\d{2,3})\s*MHz)?/i.exec(text.trim());
+  if (!m) return { channel: null, band: null };
+  return { channel: Number(m[1]), band: null, ...(m[2] ? { widthMhz: Number(m[2]) } : {}) };
+}
+
+/**
+ * `sudo wdutil info` (macOS 12+): the WIFI section describes the network the Mac is associated with: its
+ * channel, RSSI and security. One connected record, or none when "Op Mode" is None (not associated).
+ * macOS 14+ prints "<redacted>" for SSID and BSSID unless location access is granted: the record then has
+ * an empty SSID (not a hidden network) and a note says why.
+ */
+export function parseWdutilInfo(text: string): ParsedScan {
+  const fields = new Map<string, string>();
+  let section = '';
+  for (const line of lines(text)) {
+    const t = line.trim();
+    if (/^[A-Z][A-Z0-9 ]+$/.test(t)) {
+      section = t;
+      continue;
+    }
+    if (section !== 'WIFI') continue;
+    const m = /^\s+([A-Za-z][\w .[\]/-]*?)\s*:\s?(.*)$/.exec(line);
+    if (m?.[1] && !fields.has(m[1])) fields.set(m[1], (m[2] ?? '').trim());
+  }
+  const records: BssRecord[] = [];
+  const notes = ['connection info only: one network, no scan'];
+  const opMode = fields.get('Op Mode') ?? '';
+  const { channel, band, widthMhz } = wdutilChannel(fields.get('Channel') ?? '');
+  const place = placeOnAir(channel, null, band);
+  if (fields.size > 0 && (opMode === '' || /^none$/i.test(opMode))) {
+    notes.push('the Mac is not associated with any Wi-Fi network');
+  } else if (place) {
+    const rawSsid = fields.get('SSID') ?? '';
+    const redacted = /^<redacted>$/i.test(rawSsid);
+    if (redacted)
+      notes.push('macOS redacted the SSID and BSSID (grant location access, or run it with sudo)');
+    const rssi = /^(-\d{1,3})\s*dBm/i.exec(fields.get('RSSI') ?? '');
+    const secRaw = fields.get('Security') ?? '';
+    const rec: BssRecord = {
+      ssid: redacted ? '' : rawSsid,
+      bssid: normalizeBssid(fields.get('BSSID') ?? ''),
+      ...place,
+      signalDbm: rssi ? Number(rssi[1]) : null,
+      signalSource: rssi ? 'dbm' : 'none',
+      security: secRaw === '' ? [] : securityFromText(secRaw),
+      securityRaw: secRaw,
+      connected: true,
+      hidden: false,
+    };
+    if (widthMhz !== undefined) rec.widthMhz = widthMhz;
+    records.push(rec);
+  }
+  return { format: 'wdutil-info', tool: 'wdutil info', records, notes };
+}

@@ -1,26 +1,28 @@
 /**
  * Windows `netsh wlan show networks mode=bssid` and `netsh wlan show interfaces`, in any display language.
  *
- * netsh translates its labels, so lines are recognised by the shape of the value where possible (a MAC, "NN%",
- * "802.11ax", "2,4 GHz") and by known translations otherwise (channel, authentication). In the networks listing
- * the first three labelled lines of each SSID block are, in every language, network type, authentication and
- * encryption. Signal is a percentage: dBm = percent / 2 - 100 (Windows maps -100 dBm..-50 dBm linearly onto
- * 0..100 %, see WLAN_ASSOCIATION_ATTRIBUTES.wlanSignalQuality).
+ * netsh translates its labels but keeps the shape of its output in every language, so both listings are read
+ * by structure, never by label words:
+ * - networks: `SSID <n> : <name>` blocks; their first three labelled lines are network type, authentication and
+ *   encryption; then `BSSID <n> : <MAC>` sub-blocks (any `<word> <n> : <MAC>` line) with the signal `NN%`, the
+ *   radio type `802.11...`, the band `N GHz` where present and, as the first bare number after the radio type
+ *   at the sub-block's own indentation, the channel;
+ * - interfaces: one block per `GUID` value; the `SSID` line, the next MAC after it (the AP's BSSID), the band,
+ *   the first bare number after the SSID (the channel, before the rates in every Windows build), `NN%`, and
+ *   the two lines after the `802.11...` radio type (authentication, cipher).
+ * Authentication and cipher are read from their stable tokens (WPA, WPA2, WPA3, SAE, OWE, 802.1X, CCMP, GCMP,
+ * TKIP, WEP); a network whose authentication and cipher carry none of them is open. Only what structure cannot
+ * tell comes from word tables, and only as a refinement: "Personal" or "Enterprise" after WPA2 (unknown words
+ * leave the security unknown) and the language's name in the tool label. `{ labels: false }` switches the
+ * tables off (tests prove every localized fixture then gives the same networks).
+ * Signal is a percentage: dBm = percent / 2 - 100 (Windows maps -100 dBm..-50 dBm linearly onto 0..100 %,
+ * see WLAN_ASSOCIATION_ATTRIBUTES.wlanSignalQuality).
  *
  * Output captured through a pipe is in the console's OEM code page (CP850 in Western Europe); text that was
  * decoded as Latin-1 by mistake ("Se¤al", "Conexi¢n") is repaired before parsing.
  */
-import type { WifiBand } from '../../profile/types.js';
-import {
-  MAC_RE,
-  bandFromText,
-  dbmFromWindowsPercent,
-  lines,
-  normalizeBssid,
-  placeOnAir,
-  securityFromText,
-  toInt,
-} from './common.js';
+import type { WifiBand, WifiSecurity } from '../../profile/types.js';
+import { MAC_RE, bandFromText, dbmFromWindowsPercent, lines, normalizeBssid, placeOnAir } from './common.js';
 import type { BssRecord, ParsedScan } from './types.js';
 
 const CP850_HIGH =
@@ -65,30 +67,68 @@ const LANGS: { lang: string; name: string; re: RegExp }[] = [
   { lang: 'pt', name: 'Portuguese', re: /^\s*(?:Nome da interface|Há \d+ interface)/im },
 ];
 
+/** Options of the netsh parsers. */
+export interface NetshParseOptions {
+  /** Use the word tables to refine what structure cannot tell (default true). */
+  labels?: boolean;
+}
+
 export function netshLanguage(text: string): { lang: string; name: string } | null {
   for (const l of LANGS) if (l.re.test(text)) return { lang: l.lang, name: l.name };
   return null;
 }
 
-const CHANNEL_KEYS = new Set(['channel', 'kanal', 'canale', 'canal', 'kanaal', 'kanava', 'kanał']);
-const AUTH_KEYS = new Set([
-  'authentication',
-  'authentifizierung',
-  'autenticazione',
-  'autenticación',
-  'authentification',
-  'verificatie',
-  'verificatiemethode',
-  'autenticação',
-]);
-const CONNECTED_VALUES =
-  /^(?:connected|verbunden|connesso|connessa|conectado|conectada|connecté|connectée|verbonden|ligado)$/i;
+/** The word after "WPA2-" in the languages seen so far; anything else leaves Personal/Enterprise unknown. */
+const PERSONAL_WORDS = /^(?:PERSONAL|PERSONNEL|PERSONALE|PERSÖNLICH|PERSOONLIJK|パーソナル)$/iu;
+const ENTERPRISE_WORDS = /^(?:ENTERPRISE|ENTREPRISE|UNTERNEHMEN|AZIENDALE|EMPRESA|ONDERNEMING|ZAKELIJK)$/iu;
+
+const TOKEN_RE = /WPA3|WPA2|WPA|WEP|802\.1X|\bSAE\b|\bOWE\b|\bEAP\b|CCMP|GCMP|TKIP/i;
+
+/**
+ * Security from netsh's authentication and cipher values by their stable tokens. Personal/Enterprise after
+ * a WPA version is a translated word: known words decide it, an unknown word leaves the security unknown
+ * (empty) unless a token (802.1X, EAP, SAE) tells.
+ */
+export function netshSecurity(auth: string, cipher: string, labels = true): WifiSecurity[] {
+  const a = auth.replace(/\u00a0/g, ' ').trim();
+  const c = cipher.replace(/\u00a0/g, ' ').trim();
+  if (!TOKEN_RE.test(a) && !TOKEN_RE.test(c)) return a === '' && c === '' ? [] : ['open'];
+  const up = a.toUpperCase();
+  if (/\bOWE\b/.test(up)) return ['owe'];
+  if (!/WPA/.test(up)) return /WEP/i.test(up) || /WEP/i.test(c) ? ['wep'] : [];
+  const version = /WPA3/.test(up) ? 'wpa3' : /WPA2/.test(up) ? 'wpa2' : 'wpa';
+  const qualifier = /WPA[23]?\s*-?\s*(\S+)/u.exec(a)?.[1] ?? '';
+  let kind: 'personal' | 'enterprise' | null = null;
+  if (/802\.1X|\bEAP\b/i.test(up)) kind = 'enterprise';
+  else if (/\bSAE\b|\bPSK\b/i.test(up)) kind = 'personal';
+  else if (labels && PERSONAL_WORDS.test(qualifier)) kind = 'personal';
+  else if (labels && ENTERPRISE_WORDS.test(qualifier)) kind = 'enterprise';
+  if (kind === null) return [];
+  if (version === 'wpa') return kind === 'personal' ? ['wpa'] : ['wpa2-enterprise'];
+  return [`${version}-${kind}` as WifiSecurity];
+}
 
 function keyValue(line: string): { key: string; value: string } | null {
   const i = line.indexOf(':');
   if (i < 0) return null;
-  return { key: line.slice(0, i).trim().replace(/\s+/g, ' '), value: line.slice(i + 1).trim() };
+  return {
+    key: line
+      .slice(0, i)
+      .replace(/\u00a0/g, ' ')
+      .trim()
+      .replace(/\s+/g, ' '),
+    value: line
+      .slice(i + 1)
+      .replace(/\u00a0/g, ' ')
+      .trim(),
+  };
 }
+
+const indentOf = (line: string): number => /^[ \t]*/.exec(line)?.[0].length ?? 0;
+const PERCENT_RE = /^\d{1,3}\s*%$/;
+const RADIO_RE = /^802\.11\w*$/;
+const BAND_RE = /^\d+(?:[.,]\d+)?\s*GHz$/i;
+const BARE_NUMBER_RE = /^\d{1,3}$/;
 
 function prepare(text: string, notes: string[]): string {
   const repaired = repairCp850Mojibake(text);
@@ -102,22 +142,27 @@ function prepare(text: string, notes: string[]): string {
 interface NetDraft {
   ssid: string;
   labelled: string[];
+  found: number;
 }
 interface BssDraft {
   bssid: string | null;
+  indent: number;
   percent: number | null;
   channel: number | null;
   band: WifiBand | null;
   radio: string | null;
 }
 
-export function parseNetshNetworks(input: string): ParsedScan {
+export function parseNetshNetworks(input: string, opts: NetshParseOptions = {}): ParsedScan {
+  const labels = opts.labels ?? true;
   const notes: string[] = [];
   const text = prepare(input, notes);
-  const lang = netshLanguage(text);
+  const lang = labels ? netshLanguage(text) : null;
   const records: BssRecord[] = [];
   let net: NetDraft | null = null;
   let bss: BssDraft | null = null;
+  let blocks = 0;
+  let unreadBlocks = 0;
   let dropped = 0;
   const flushBss = (): void => {
     if (!net || !bss) return;
@@ -129,8 +174,6 @@ export function parseNetshNetworks(input: string): ParsedScan {
     }
     const auth = net.labelled[1] ?? '';
     const cipher = net.labelled[2] ?? '';
-    let security = securityFromText(auth);
-    if (/^WEP$/i.test(cipher) && (security.includes('open') || security.length === 0)) security = ['wep'];
     records.push({
       ssid: net.ssid,
       bssid: bss.bssid,
@@ -138,26 +181,35 @@ export function parseNetshNetworks(input: string): ParsedScan {
       signalDbm: bss.percent === null ? null : dbmFromWindowsPercent(bss.percent),
       signalSource: bss.percent === null ? 'none' : 'percent-windows',
       ...(bss.percent === null ? {} : { signalPercent: bss.percent }),
-      security,
+      security: netshSecurity(auth, cipher, labels),
       securityRaw: [auth, cipher].filter(Boolean).join(' / '),
       connected: false,
       hidden: net.ssid === '',
     });
+    net.found++;
     bss = null;
   };
+  const flushNet = (): void => {
+    flushBss();
+    if (net && net.found === 0) unreadBlocks++;
+  };
   for (const line of lines(text)) {
-    const ssidLine = /^\s{0,2}SSID \d+\s*:(.*)$/.exec(line);
+    const ssidLine = /^\s{0,4}SSID \d+\s*:(.*)$/.exec(line);
     if (ssidLine) {
-      flushBss();
-      net = { ssid: (ssidLine[1] ?? '').replace(/^ /, '').replace(/\s+$/, ''), labelled: [] };
+      flushNet();
+      blocks++;
+      net = { ssid: (ssidLine[1] ?? '').replace(/^ /, '').replace(/\s+$/, ''), labelled: [], found: 0 };
       continue;
     }
     if (!net) continue;
-    const bssidLine = /^\s*BSSID\w*\s+\d+\s*:\s*(\S+)/i.exec(line);
-    if (bssidLine) {
+    const kv = keyValue(line);
+    if (!kv) continue;
+    // A BSSID sub-block: "<word> <n> : <MAC>" ("BSSID 1", "BSSIDD 1" in one German capture).
+    if (/\S\s+\d+$/.test(kv.key) && MAC_RE.test(kv.value.split(/\s/)[0] ?? '')) {
       flushBss();
       bss = {
-        bssid: normalizeBssid(bssidLine[1] ?? ''),
+        bssid: normalizeBssid(kv.value.split(/\s/)[0] ?? ''),
+        indent: -1,
         percent: null,
         channel: null,
         band: null,
@@ -165,59 +217,83 @@ export function parseNetshNetworks(input: string): ParsedScan {
       };
       continue;
     }
-    const kv = keyValue(line);
-    if (!kv) continue;
     if (!bss) {
       if (kv.value !== '') net.labelled.push(kv.value);
       continue;
     }
-    const v = kv.value.replace(/\u00a0/g, ' ');
-    if (/^\d{1,3}\s*%$/.test(v) && bss.percent === null) bss.percent = Number(v.replace(/\D/g, ''));
-    else if (/^802\.11\w*$/.test(v)) bss.radio = v;
-    else if (/^\d+(?:[.,]\d+)?\s*GHz$/i.test(v)) bss.band = bandFromText(v);
-    else if (CHANNEL_KEYS.has(kv.key.toLowerCase()) && /^\d{1,3}$/.test(v)) bss.channel = Number(v);
+    const v = kv.value;
+    const indent = indentOf(line);
+    if (PERCENT_RE.test(v) && bss.percent === null) {
+      bss.percent = Number(v.replace(/\D/g, ''));
+      bss.indent = indent;
+    } else if (RADIO_RE.test(v) && bss.radio === null) bss.radio = v;
+    else if (BAND_RE.test(v) && bss.band === null) bss.band = bandFromText(v);
+    else if (
+      BARE_NUMBER_RE.test(v) &&
+      bss.channel === null &&
+      (bss.radio !== null || bss.percent !== null) &&
+      (bss.indent < 0 || indent <= bss.indent)
+    )
+      bss.channel = Number(v);
   }
-  flushBss();
+  flushNet();
   if (dropped > 0) notes.push(`${dropped} BSSID block(s) without a channel were skipped`);
   const tool = `netsh wlan show networks mode=bssid${lang && lang.lang !== 'en' ? ` (${lang.name})` : ''}`;
-  return { format: 'netsh-networks', tool, records, notes };
+  const scan: ParsedScan = { format: 'netsh-networks', tool, records, notes };
+  if (records.length === 0 && blocks > 0) {
+    scan.unread = { blocks: unreadBlocks };
+    notes.push(
+      `this looks like a netsh scan in a language zapcheck does not read; ${unreadBlocks} block(s) skipped`,
+    );
+  }
+  return scan;
 }
 
+const GUID_RE = /^(?:[0-9a-fx]{8}-[0-9a-fx]{4}-[0-9a-fx]{4}-[0-9a-fx]{4}-[0-9a-fx]{12})$/i;
+
 /** `netsh wlan show interfaces`: the network each connected interface is on (one record per interface). */
-export function parseNetshInterfaces(input: string): ParsedScan {
+export function parseNetshInterfaces(input: string, opts: NetshParseOptions = {}): ParsedScan {
+  const labels = opts.labels ?? true;
   const notes: string[] = [];
   const text = prepare(input, notes);
-  const lang = netshLanguage(text);
+  const lang = labels ? netshLanguage(text) : null;
   const records: BssRecord[] = [];
-  type Iface = { pairs: { key: string; value: string }[] };
-  const ifaces: Iface[] = [];
-  let cur: Iface | null = null;
+  type Pair = { key: string; value: string };
+  const ifaces: Pair[][] = [];
+  let cur: Pair[] | null = null;
+  const pending: Pair[] = [];
   for (const line of lines(text)) {
     const kv = keyValue(line);
     if (!kv || kv.value === '') continue;
-    // A new interface block starts at its name (Name, Nom, Nome, Nombre, Naam) followed by a description line.
-    if (/^(?:name|nom|nome|nombre|naam)$/i.test(kv.key) && /^\s+/.test(line)) {
-      cur = { pairs: [] };
+    // Each interface block holds one GUID line (after its name and description).
+    if (GUID_RE.test(kv.value)) {
+      cur = [...pending.slice(-2)];
       ifaces.push(cur);
     }
-    cur?.pairs.push(kv);
+    if (cur) cur.push(kv);
+    else pending.push(kv);
   }
-  for (const i of ifaces) {
-    const v = (re: (p: { key: string; value: string }) => boolean): string | undefined =>
-      i.pairs.find(re)?.value;
-    const ssid = v((p) => p.key === 'SSID');
-    if (ssid === undefined) continue;
-    const state = i.pairs.some((p) => CONNECTED_VALUES.test(p.value));
-    const macs = i.pairs.filter((p) => MAC_RE.test(p.value));
-    const bssidPair =
-      macs.find((p) => /BSSID|point d['’]acc|punto di accesso|punto de acceso/i.test(p.key)) ?? macs[1];
-    const channel = toInt(v((p) => CHANNEL_KEYS.has(p.key.toLowerCase())));
-    const bandText = v((p) => /^\d+(?:[.,]\d+)?\s*GHz$/i.test(p.value.replace(/\u00a0/g, ' ')));
-    const place = placeOnAir(channel, null, bandText ? bandFromText(bandText) : null);
+  let blocks = 0;
+  for (const pairs of ifaces) {
+    const s = pairs.findIndex((p) => p.key === 'SSID');
+    if (s < 0) continue;
+    blocks++;
+    const ssid = pairs[s]?.value ?? '';
+    const after = pairs.slice(s + 1);
+    const bssidPair = after.find((p) => MAC_RE.test(p.value));
+    const channelPair = after.find((p) => BARE_NUMBER_RE.test(p.value));
+    const bandPair = after.find((p) => BAND_RE.test(p.value));
+    const place = placeOnAir(
+      channelPair ? Number(channelPair.value) : null,
+      null,
+      bandPair ? bandFromText(bandPair.value) : null,
+    );
     if (!place) continue;
-    const pct = v((p) => /^\d{1,3}\s*%$/.test(p.value));
+    const pct = after.find((p) => PERCENT_RE.test(p.value))?.value;
     const percent = pct === undefined ? null : Number(pct.replace(/\D/g, ''));
-    const auth = v((p) => AUTH_KEYS.has(p.key.toLowerCase())) ?? '';
+    const r = after.findIndex((p) => RADIO_RE.test(p.value));
+    const auth = r >= 0 ? (after[r + 1]?.value ?? '') : '';
+    const cipher = r >= 0 ? (after[r + 2]?.value ?? '') : '';
     records.push({
       ssid,
       bssid: bssidPair ? normalizeBssid(bssidPair.value) : null,
@@ -225,17 +301,25 @@ export function parseNetshInterfaces(input: string): ParsedScan {
       signalDbm: percent === null ? null : dbmFromWindowsPercent(percent),
       signalSource: percent === null ? 'none' : 'percent-windows',
       ...(percent === null ? {} : { signalPercent: percent }),
-      security: securityFromText(auth),
-      securityRaw: auth,
-      connected: state,
+      security: netshSecurity(auth, cipher, labels),
+      securityRaw: [auth, cipher].filter(Boolean).join(' / '),
+      // netsh prints an SSID and the AP's BSSID only for an interface that is associated.
+      connected: bssidPair !== undefined,
       hidden: ssid === '',
     });
   }
   const tool = `netsh wlan show interfaces${lang && lang.lang !== 'en' ? ` (${lang.name})` : ''}`;
-  return {
+  const scan: ParsedScan = {
     format: 'netsh-interfaces',
     tool,
     records,
     notes: [...notes, 'connection info only: no scan of neighbours'],
   };
+  if (records.length === 0 && blocks > 0) {
+    scan.unread = { blocks };
+    scan.notes.push(
+      `this looks like netsh interface output in a language zapcheck does not read; ${blocks} block(s) skipped`,
+    );
+  }
+  return scan;
 }

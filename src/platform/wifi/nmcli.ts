@@ -10,7 +10,9 @@ import type { WifiBand } from '../../profile/types.js';
 import {
   MAC_RE,
   bandFromText,
+  cutColumns,
   dbmFromNmcliPercent,
+  headerColumns,
   lines,
   normalizeBssid,
   placeOnAir,
@@ -124,8 +126,9 @@ const FIELD_SHAPES: Record<string, FieldCheck> = {
     /^(?:--|(?:WPA[123]?|WEP|802\.1X|OWE(?:-TM)?|SAE)(?: (?:WPA[123]?|WEP|802\.1X|OWE(?:-TM)?|SAE))*)?$/.test(
       v,
     ),
-  'WPA-FLAGS': (v) => /^(?:\(none\)|[a-z0-9_.\- ]*)$/i.test(v),
-  'RSN-FLAGS': (v) => /^(?:\(none\)|[a-z0-9_.\- ]*)$/i.test(v),
+  // "(none)" is translated: "(brak)" in Polish, "(なし)" in Japanese.
+  'WPA-FLAGS': (v) => /^(?:\([^():]{1,24}\)|[a-z0-9_.\- ]*)$/iu.test(v),
+  'RSN-FLAGS': (v) => /^(?:\([^():]{1,24}\)|[a-z0-9_.\- ]*)$/iu.test(v),
   NAME: (v) => /^AP\[\d+\]$/.test(v),
   DEVICE: (v) => /^[\w.-]{1,15}$/.test(v),
   'DBUS-PATH': (v) => v.startsWith('/'),
@@ -270,28 +273,35 @@ function nmcliRecord(get: (name: string) => string | undefined): BssRecord | nul
 
 /**
  * Parses the human table of `nmcli device wifi list` (also `--pretty`, any LANG). Columns are located from
- * the header line; the SSID column is the span between the BSSID column and the next header.
+ * the header line and cut by display width (nmcli pads by display width, so a Japanese `インフラ` in MODE
+ * takes eight columns, not four characters): wide and combining characters keep every row.
  */
 export function parseNmcliTabular(text: string): ParsedScan {
   const records: BssRecord[] = [];
   const notes: string[] = [];
   let cols: { name: string; start: number }[] | null = null;
+  let unplaced = 0;
   for (const line of lines(text)) {
     if (/^\s*IN-USE\s+/.test(line) || /^\s*\*?\s*SSID\s+/.test(line)) {
-      cols = [...line.matchAll(/\S+/g)].map((m) => ({ name: m[0], start: m.index }));
+      cols = headerColumns(line);
       continue;
     }
     if (!cols || line.trim() === '' || /^[=-]{5,}$/.test(line.trim()) || /Wi-Fi scan list/.test(line))
       continue;
-    // Split by the header's column starts, then fix SSIDs/values that overflow (UTF-8 widths): use tokens.
+    const cut = cutColumns(
+      line,
+      cols.map((c) => c.start),
+    );
     const cells: Record<string, string> = {};
     cols.forEach((c, i) => {
-      const end = cols?.[i + 1]?.start ?? line.length;
-      cells[c.name] = line.slice(c.start, end).trim();
+      cells[c.name] = cut[i] ?? '';
     });
     const chan = toInt(cells.CHAN);
     const place = placeOnAir(chan, toInt(cells.FREQ), cells.BAND ? bandFromText(cells.BAND) : null);
-    if (!place) continue;
+    if (!place) {
+      unplaced++;
+      continue;
+    }
     const percent = toInt(cells.SIGNAL);
     const secRaw = cells.SECURITY ?? '';
     const ssid = cells.SSID ?? '';
@@ -309,5 +319,6 @@ export function parseNmcliTabular(text: string): ParsedScan {
       hidden,
     });
   }
+  if (unplaced > 0) notes.push(`${unplaced} table row(s) without a readable channel were skipped`);
   return { format: 'nmcli-tabular', tool: 'nmcli device wifi list (table)', records, notes };
 }

@@ -43,6 +43,7 @@ export type ScanFormat =
   | 'iwlist-scan'
   | 'airport-scan'
   | 'airport-info'
+  | 'wdutil-info'
   | 'system-profiler-text'
   | 'system-profiler-json'
   | 'netsh-networks'
@@ -56,6 +57,11 @@ export interface ParsedScan {
   records: BssRecord[];
   /** Things worth knowing about the parse: skipped lines, repaired mojibake, hidden BSSIDs. */
   notes: string[];
+  /**
+   * Set when the text has this tool's structure (e.g. netsh `SSID <n>` blocks) but no network could be read
+   * from it: how many blocks were skipped. The caller says so and asks for the file instead of "0 networks".
+   */
+  unread?: { blocks: number };
 }
 
 /** What the wifiScan probe returns. */

@@ -7,6 +7,7 @@ import {
   parseAirportScan,
   parseSystemProfilerJson,
   parseSystemProfilerText,
+  parseWdutilInfo,
 } from '../../../src/platform/wifi/macos.js';
 import { parseNetshInterfaces, parseNetshNetworks } from '../../../src/platform/wifi/netsh.js';
 import { parseNmcliTabular, parseNmcliTerse } from '../../../src/platform/wifi/nmcli.js';
@@ -26,6 +27,9 @@ const parsers = [
   parseSystemProfilerJson,
   parseNetshNetworks,
   parseNetshInterfaces,
+  parseWdutilInfo,
+  (t: string) => parseNetshNetworks(t, { labels: false }),
+  (t: string) => parseNetshInterfaces(t, { labels: false }),
   (t: string) => parseScanText(t),
 ];
 

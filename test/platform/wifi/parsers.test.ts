@@ -262,6 +262,79 @@ const CASES: { file: string; format: ScanFormat; count: number; want: Want[] }[]
     want: [{ ssid: 'Linksys01227_5GHz', channel: 36, bssid: '31:23:03:1a:9f:1d', connected: true }],
   },
   {
+    file: 'macos/wdutil-info-heatmapper-macos12-2.4ghz.txt',
+    format: 'wdutil-info',
+    count: 1,
+    want: [
+      {
+        ssid: 'SomeSSID-2.4',
+        bssid: 'fe:dc:ba:09:87:65',
+        channel: 1,
+        band: '2.4',
+        widthMhz: 20,
+        signalDbm: -55,
+        security: ['open'],
+        connected: true,
+      },
+    ],
+  },
+  {
+    file: 'macos/wdutil-info-heatmapper-macos12-5ghz-dfs.txt',
+    format: 'wdutil-info',
+    count: 1,
+    want: [
+      {
+        ssid: 'SomeSSID-5',
+        channel: 144,
+        band: '5',
+        widthMhz: 40,
+        signalDbm: -61,
+        security: ['wpa2-personal'],
+      },
+    ],
+  },
+  {
+    file: 'macos/wdutil-info-heatmapper-macos15-2.4ghz-redacted.txt',
+    format: 'wdutil-info',
+    count: 1,
+    want: [
+      { ssid: '', bssid: null, hidden: false, channel: 1, band: '2.4', signalDbm: -63, security: ['open'] },
+    ],
+  },
+  {
+    file: 'macos/wdutil-info-heatmapper-macos15-5ghz.txt',
+    format: 'wdutil-info',
+    count: 1,
+    want: [{ channel: 44, band: '5', widthMhz: 40, signalDbm: -79, security: ['wpa2-personal'], ssid: '' }],
+  },
+  {
+    file: 'macos/wdutil-info-heatmapper-not-associated.txt',
+    format: 'wdutil-info',
+    count: 0,
+    want: [],
+  },
+  {
+    file: 'linux/nmcli-t-f-ALL-dev-wifi-list-nmtestsuite-pl_PL.txt',
+    format: 'nmcli-terse',
+    count: 4,
+    want: [
+      { ssid: 'wlan0-ap-1', bssid: '61:95:77:ac:1e:4c', channel: 6, widthMhz: 40, security: ['wpa'] },
+      { ssid: 'wlan1-ap-4', channel: 1, band: '2.4', signalPercent: 48 },
+    ],
+  },
+  {
+    file: 'linux/nmcli-dev-wifi-list-tabular-ja-wide-mode-notes.txt',
+    format: 'nmcli-tabular',
+    count: 12,
+    want: [{ ssid: 'elecom-a4639b', bssid: '04:ab:18:a4:63:9d', channel: 3, signalPercent: 64 }],
+  },
+  {
+    file: 'windows/netsh-wlan-networks-bssid-ja-fragment-go-comment.txt',
+    format: 'netsh-networks',
+    count: 1,
+    want: [{ ssid: 'aterm-82aef0-g', channel: 11, signalPercent: 48, signalDbm: -76 }],
+  },
+  {
     file: 'macos/system_profiler-SPAirPortDataType-tauritest-sonoma-truncated.txt',
     format: 'system-profiler-text',
     count: 21,
