@@ -18,6 +18,7 @@ import type { WifiScan } from '../platform/wifi/types.js';
 import { renderWifiTerminal, wantColor } from '../report/wifi-terminal.js';
 import { widthFor } from '../report/layout.js';
 import { adviseWifi, type WifiAdvice } from '../checks/wifi/advice.js';
+import { adviseUnreadScan, unreadScan, type UnreadScan } from '../checks/wifi/unread.js';
 import { escapeForDisplay } from '../core/display.js';
 
 export interface WifiReport {
@@ -30,6 +31,8 @@ export interface WifiReport {
     formatName: string;
     tool: string;
     notes: string[];
+    /** The text had the tool's structure but no readable network: blocks skipped and the file to send in. */
+    unread?: UnreadScan;
     /** Why no scan could be made (then `networks` is empty). */
     unavailable?: { reason: string; message: string; hint: string };
   };
@@ -88,6 +91,7 @@ export async function runWifiCommand(opts: WifiCommandOptions, io: CliIO): Promi
   let report: WifiReport;
   if (res.ok) {
     const scan = res.value;
+    const unread = unreadScan(scan);
     report = {
       schemaVersion: 1,
       tool: { name: 'zapcheck', version: toolVersion() },
@@ -98,9 +102,10 @@ export async function runWifiCommand(opts: WifiCommandOptions, io: CliIO): Promi
         formatName: SCAN_FORMAT_NAMES[scan.format],
         tool: scan.tool,
         notes: scan.notes,
+        ...(unread ? { unread } : {}),
       },
       networks: scan.records.map((r) => ({ ...r, ssidDisplay: r.hidden ? '' : escapeForDisplay(r.ssid) })),
-      advice: adviseWifi(scan.records, profile.wifi, adviceOpts),
+      advice: adviseUnreadScan(adviseWifi(scan.records, profile.wifi, adviceOpts), scan, t),
     };
   } else {
     const cause = res.error.cause as Partial<WifiScanFailureCause> | undefined;

@@ -447,6 +447,12 @@ export const en = {
   'wifi.noverdict': '{ssid}: no verdict',
   'wifi.empty': 'the scan lists no networks',
   'wifi.empty.fix': 'Scan again with Wi-Fi switched on, close to where the chargers will hang.',
+  'wifi.unread':
+    'this looks like a {tool} scan in a language zapcheck does not read; {blocks} block(s) skipped',
+  'wifi.unread.fix.file':
+    'Send {file} to the zapcheck maintainers (open an issue and attach it) so its language can be read; meanwhile scan from a laptop set to English.',
+  'wifi.unread.fix.save':
+    'Save the scan with `{command}` and send {file} to the zapcheck maintainers (open an issue and attach it) so its language can be read.',
   'wifi.notfound': '{ssid} is not in this scan ({n} networks seen)',
   'wifi.notfound.hidden': '{ssid} is not in this scan ({n} networks seen, {hidden} of them hidden)',
   'wifi.notfound.fix':

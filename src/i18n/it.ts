@@ -466,6 +466,11 @@ export const it = {
   'wifi.noverdict': '{ssid}: nessun esito',
   'wifi.empty': 'la scansione non elenca nessuna rete',
   'wifi.empty.fix': 'Ripetere la scansione con il Wi-Fi acceso, vicino a dove saranno montate le stazioni.',
+  'wifi.unread': 'sembra una scansione {tool} in una lingua che zapcheck non legge; {blocks} blocchi saltati',
+  'wifi.unread.fix.file':
+    'Inviare {file} ai manutentori di zapcheck (aprire una segnalazione e allegarlo) perché la sua lingua possa essere letta; nel frattempo fare la scansione da un portatile impostato in inglese.',
+  'wifi.unread.fix.save':
+    'Salvare la scansione con `{command}` e inviare {file} ai manutentori di zapcheck (aprire una segnalazione e allegarlo) perché la sua lingua possa essere letta.',
   'wifi.notfound': '{ssid} non compare in questa scansione ({n} reti rilevate)',
   'wifi.notfound.hidden':
     '{ssid} non compare in questa scansione ({n} reti rilevate, di cui {hidden} nascoste)',

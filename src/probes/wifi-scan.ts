@@ -3,7 +3,8 @@
  * no scanner, no adapter, no permission, a timeout or an empty scan come back as a ProbeResult error whose
  * `cause` says why (`reason`) and which command would work (`hint`), so the wifi check can skip with that.
  *
- * Linux: nmcli -> iw -> iwlist. macOS: system_profiler (airport when present). Windows: netsh.
+ * Linux: nmcli -> iw -> iwlist. macOS: system_profiler (airport when present; `wdutil info` completes or, with
+ * no list at all, gives the connected network). Windows: netsh (networks, then interfaces for the connected BSS).
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -13,7 +14,7 @@ import { runTool as realRunTool, type RunTool, type RunToolResult } from '../pla
 import { parseScanText, SCAN_FORMAT_NAMES } from '../platform/wifi/detect.js';
 import { parseIwScan } from '../platform/wifi/iw.js';
 import { parseIwlistScan } from '../platform/wifi/iwlist.js';
-import { parseAirportScan, parseSystemProfilerJson } from '../platform/wifi/macos.js';
+import { parseAirportScan, parseSystemProfilerJson, parseWdutilInfo } from '../platform/wifi/macos.js';
 import { decodeWindowsConsole, parseNetshInterfaces, parseNetshNetworks } from '../platform/wifi/netsh.js';
 import { NMCLI_PROBE_FIELDS, parseNmcliTerse } from '../platform/wifi/nmcli.js';
 import type { ParsedScan, WifiScan } from '../platform/wifi/types.js';
@@ -293,13 +294,62 @@ async function scanLinux(run: Run, listIfs: () => string[] | null): Promise<Foun
   );
 }
 
+/**
+ * `wdutil info` (macOS 12+, needs root): the connected network's channel, RSSI, security and BSSID. Optional:
+ * a failure or a timeout only means it adds nothing.
+ */
+async function wdutilConnected(run: Run): Promise<ParsedScan | null> {
+  const r = await run('wdutil', ['info']);
+  if (!r.ok) return null;
+  const parsed = parseWdutilInfo(r.stdout);
+  return parsed.records.length > 0 ? parsed : null;
+}
+
+/**
+ * Completes the scan's connected network from wdutil when both describe the same radio (same band and
+ * channel, and the same SSID unless macOS redacted it): the BSSID, RSSI, security and width system_profiler
+ * left out. A connected network wdutil names that the scan lacks is added.
+ */
+export function mergeWdutil(scan: ParsedScan, wd: ParsedScan): ParsedScan {
+  const w = wd.records[0];
+  if (!w) return scan;
+  const c = scan.records.find(
+    (r) =>
+      r.connected && r.band === w.band && r.channel === w.channel && (w.ssid === '' || r.ssid === w.ssid),
+  );
+  if (c) {
+    if (c.bssid === null && w.bssid !== null) c.bssid = w.bssid;
+    if (c.signalDbm === null && w.signalDbm !== null) {
+      c.signalDbm = w.signalDbm;
+      c.signalSource = 'dbm';
+    }
+    if (c.security.length === 0 && w.security.length > 0) c.security = w.security;
+    if (c.widthMhz === undefined && w.widthMhz !== undefined) c.widthMhz = w.widthMhz;
+    return { ...scan, notes: [...scan.notes, 'connected network completed from wdutil info'] };
+  }
+  if (w.ssid !== '' && !scan.records.some((r) => r.connected)) {
+    return {
+      ...scan,
+      records: [...scan.records, w],
+      notes: [...scan.notes, 'connected network from wdutil info'],
+    };
+  }
+  return scan;
+}
+
 async function scanMac(run: Run): Promise<Found> {
   const sp = await run('system_profiler', ['-json', '-detailLevel', 'basic', 'SPAirPortDataType']);
   timeoutOr(sp);
   if (sp.ok) {
     const parsed = parseSystemProfilerJson(sp.stdout);
-    if (parsed.records.length > 0)
-      return [parsed, { kind: 'command', command: 'system_profiler -json SPAirPortDataType' }];
+    if (parsed.records.length > 0) {
+      const complete = parsed.records.some((r) => r.connected && r.bssid !== null && r.signalDbm !== null);
+      const wd = complete ? null : await wdutilConnected(run);
+      return [
+        wd ? mergeWdutil(parsed, wd) : parsed,
+        { kind: 'command', command: 'system_profiler -json SPAirPortDataType' },
+      ];
+    }
     if (parsed.notes.some((n) => /switched off/.test(n))) {
       throw new Unavailable('WIFI_OFF', msg('wifiscan.mac.off'), msg('wifiscan.hint.mac.on'));
     }
@@ -312,6 +362,9 @@ async function scanMac(run: Run): Promise<Found> {
       if (parsed.records.length > 0) return [parsed, { kind: 'command', command: 'airport -s' }];
     }
   }
+  // No list of networks: the connected one alone still answers channel, signal and security.
+  const wd = await wdutilConnected(run);
+  if (wd && wd.records.some((r) => r.ssid !== '')) return [wd, { kind: 'command', command: 'wdutil info' }];
   if (sp.ok)
     return emptyScan(
       parseSystemProfilerJson(sp.stdout),

@@ -3,6 +3,7 @@ import type { Evidence, Json } from '../../core/result.js';
 import { describeScanFailure, type WifiScanFailureCause } from '../../probes/wifi-scan.js';
 import type { WifiScan } from '../../platform/wifi/types.js';
 import { adviseWifi, type WifiAdvice } from './advice.js';
+import { adviseUnreadScan, unreadScan } from './unread.js';
 import type { Translate } from '../../i18n/index.js';
 
 /**
@@ -52,7 +53,7 @@ export const wifiFamily: CheckFamily = {
             t,
           };
           if (c.options.ssid !== undefined) opts.ssid = c.options.ssid;
-          const advice = adviseWifi(scan.records, c.profile.wifi, opts);
+          const advice = adviseUnreadScan(adviseWifi(scan.records, c.profile.wifi, opts), scan, t);
           return outcome(
             advice.status,
             advice.cause,
@@ -75,6 +76,7 @@ export function wifiEvidence(scan: WifiScan, advice: WifiAdvice): Evidence {
       source: scan.source as unknown as Json,
       networks: scan.records.length,
       notes: scan.notes,
+      ...(unreadScan(scan) ? { unread: unreadScan(scan) as unknown as Json } : {}),
     },
     target: advice.target,
     networks: advice.networks.map((n) => ({
