@@ -4,6 +4,7 @@ import { type CliIO, processIO } from './io.js';
 import { registerSite } from './site.js';
 import { registerProfiles } from './profiles.js';
 import { registerLab } from './lab.js';
+import { registerSurvey } from './survey.js';
 import { registerWifi } from './wifi.js';
 import { registerDhcp } from './dhcp.js';
 import { registerSites } from './sites.js';
@@ -54,6 +55,7 @@ Examples:
   registerProfiles(program, io, state);
   registerLab(program, io, state);
   registerWifi(program, io, state);
+  registerSurvey(program, io, state);
   registerDhcp(program, io, state);
   registerSites(program, io, state);
   registerHistory(program, io, state);

@@ -10,12 +10,13 @@ import { CHECK_FAMILIES } from '../checks/index.js';
 import { loadProfile } from '../profile/load.js';
 import { createTranslator, pickLang, type Translate } from '../i18n/index.js';
 import { historyDir, historyDirIsExplicit } from '../history/dir.js';
+import { listSpots, spotForReport } from '../history/survey.js';
 import { saveRun } from '../history/store.js';
 import { createProbes } from '../probes/index.js';
 import { buildReport } from '../report/build.js';
 import { renderJson } from '../report/json.js';
 import { renderTerminal, startProgress } from '../report/terminal.js';
-import type { Report } from '../core/result.js';
+import type { Report, SurveySpot } from '../core/result.js';
 import { type CliIO, writeOutput } from './io.js';
 import { toolVersion } from './version.js';
 import type { SiteCommandOptions } from './site.js';
@@ -61,6 +62,16 @@ function keepInHistory(
     const message = (err as { code?: string }).code ?? (err instanceof Error ? err.message : String(err));
     io.stderr.write(`${t('history.savefail', { dir, message })}\n`);
   }
+}
+
+/**
+ * The site's Wi-Fi survey (zapcheck survey), from the same history folder the run is kept in: read where a
+ * run would be kept (real runs; lab and test runs only from a folder chosen on purpose).
+ */
+function siteSurvey(site: string, lab: boolean, opts: SiteCommandOptions, io: CliIO): SurveySpot[] {
+  if ((lab || io.env.ZAPCHECK_GUARD) && !historyDirIsExplicit(io.env, opts.reportsDir)) return [];
+  const dir = historyDir({ env: io.env, cwd: io.cwd, override: opts.reportsDir });
+  return listSpots(dir, site).spots.map(spotForReport);
 }
 
 export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO): Promise<number> {
@@ -178,6 +189,7 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
       interrupted: outcome.interrupted,
       startedAt,
       finishedAt: ctx.clock.now(),
+      survey: siteSurvey(site, labScenario !== null, opts, io),
     });
     humanStream.write(renderTerminal(report, humanStream, { env: io.env, ascii: opts.ascii === true, lang }));
     if (opts.json) writeOutput(io, opts.json, renderJson(report));

@@ -55,13 +55,19 @@ export async function runWifiCommand(opts: WifiCommandOptions, io: CliIO): Promi
   }
   const profile = loadProfile(opts.profile, t);
   let scanFile: string | undefined;
-  if (opts.scanFile !== undefined) {
-    scanFile = path.resolve(io.cwd, opts.scanFile);
+  const given = opts.scanFile ?? [];
+  if (given.length > 1) throw new UsageError(t('err.scanfile.many'));
+  if (given[0] !== undefined) {
+    scanFile = path.resolve(io.cwd, given[0]);
+    let isDir = false;
     try {
-      if (!statSync(scanFile).isFile()) throw new Error('not a file');
+      const st = statSync(scanFile);
+      isDir = st.isDirectory();
+      if (!isDir && !st.isFile()) throw new Error('not a file');
     } catch {
-      throw new UsageError(t('err.scanfile.read', { file: opts.scanFile }));
+      throw new UsageError(t('err.scanfile.read', { file: given[0] }));
     }
+    if (isDir) throw new UsageError(t('err.scanfile.many'));
   }
   const probe = createWifiScanProbe({
     platform: process.platform,

@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import type { CliIO } from './io.js';
+import { collect } from './options.js';
 import type { RunState } from './state.js';
 
 export interface WifiCommandOptions {
   ssid?: string;
-  scanFile?: string;
+  scanFile?: string[];
+  watch?: boolean;
   profile?: string;
   json?: string;
   lang?: string;
@@ -25,7 +27,12 @@ export function registerWifi(program: Command, io: CliIO, state: RunState): void
     )
     .option(
       '--scan-file <file>',
-      'analyse a saved scan instead of scanning (output of nmcli, iw, iwlist, airport, system_profiler or netsh)',
+      'analyse a saved scan instead of scanning (output of nmcli, iw, iwlist, airport, system_profiler or netsh); with --watch repeatable, or a folder, replayed in order',
+      collect,
+    )
+    .option(
+      '--watch',
+      'live meter: rescan every 1.5 s and show the signal (now, min, median) against the thresholds; Ctrl-C ends it',
     )
     .option(
       '--profile <id|path>',
@@ -41,12 +48,19 @@ export function registerWifi(program: Command, io: CliIO, state: RunState): void
 Examples:
   zapcheck wifi --ssid "Garage"                 scan here, advise on that network
   zapcheck wifi --scan-file scan.txt --json -   analyse a scan someone saved
+  zapcheck wifi --watch --ssid "Garage"         live meter while walking to the charger positions
+  zapcheck wifi --watch --scan-file saved/      replay a folder of saved scans, one sample each
   nmcli -t device wifi list > scan.txt          how to save a scan on Linux (macOS: system_profiler
                                                 SPAirPortDataType; Windows: netsh wlan show networks mode=bssid)
 
 Exit codes: 0 suitable (warnings allowed) or not checked, 1 not suitable, 2 usage error.`,
     )
     .action(async (opts: WifiCommandOptions) => {
+      if (opts.watch) {
+        const { runWifiWatch } = await import('./wifi-watch.js');
+        state.exitCode = await runWifiWatch(opts, io);
+        return;
+      }
       const { runWifiCommand } = await import('./wifi-run.js');
       state.exitCode = await runWifiCommand(opts, io);
     });

@@ -9,7 +9,7 @@
  *
  * A new report field goes here, with its constraints; then `npm run schema`.
  */
-import { Type, type TUnsafe } from '@sinclair/typebox';
+import { Type, type Static, type TUnsafe } from '@sinclair/typebox';
 import type { Evidence } from './result.js';
 import type { MessageVars } from '../i18n/index.js';
 
@@ -113,6 +113,49 @@ export const ReportEnvironmentShape = Type.Object(
   { additionalProperties: false },
 );
 
+export const RequirementIdShape = StringEnum(['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9'] as const);
+
+/** One of the manual's requirements as the handover states it (src/report/requirements.ts decides it). */
+export const RequirementVerdictShape = Type.Object(
+  {
+    id: RequirementIdShape,
+    /** `skip` = not checked (nothing could test it); `info` for R3 (data budget) and R9 (no inbound ports). */
+    status: StringEnum(['pass', 'warn', 'fail', 'skip', 'error', 'info'] as const),
+    /** The deciding check's cause (TLS_INTERCEPTED, WIFI_NO_SCAN ...); OK on pass; INFO for R3 and R9. */
+    cause: Type.String({ pattern: '^[A-Z0-9_]+$' }),
+    /** The other requirement whose failure decided this one ("fails because of R4"), or null. */
+    because: Type.Unsafe<Static<typeof RequirementIdShape> | null>({
+      enum: ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', null],
+    }),
+    /** In plain words, in the report's language: what holds, what broke, or what would test it. */
+    summary: Type.String({ pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f]*$' }),
+  },
+  { additionalProperties: false },
+);
+
+/** One charger position of the site's Wi-Fi survey (`zapcheck survey`): its newest reading. */
+export const SurveySpotShape = Type.Object(
+  {
+    /** The position as the installer named it ("Bay 3"). */
+    spot: Type.String({ minLength: 1 }),
+    takenAt: Type.String({ format: 'date-time' }),
+    ssid: Type.String(),
+    bssid: NullableString(),
+    channel: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+    band: Type.Union([StringEnum(['2.4', '5', '6'] as const), Type.Null()]),
+    /** Every sample's signal in dBm, in the order taken; null where the network was not seen. */
+    samples: Type.Array(Type.Union([Type.Number(), Type.Null()]), { minItems: 1 }),
+    minDbm: Type.Union([Type.Number(), Type.Null()]),
+    medianDbm: Type.Union([Type.Number(), Type.Null()]),
+    status: StatusShape,
+    /** The wifi check's cause for the median sample (WIFI_WEAK_SIGNAL ...); OK on pass. */
+    cause: Type.String({ pattern: '^[A-Z0-9_]+$' }),
+    summary: Type.String({ pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f]*$' }),
+    remediation: Type.Array(RemediationShape),
+  },
+  { additionalProperties: false },
+);
+
 export const ReportShape = Type.Object(
   {
     schemaVersion: Type.Literal(1),
@@ -135,6 +178,10 @@ export const ReportShape = Type.Object(
       { additionalProperties: false },
     ),
     checks: Type.Array(CheckResultShape),
+    /** R1-R9 as the handover prints them; absent in reports written before they were added. */
+    requirements: Type.Optional(Type.Array(RequirementVerdictShape)),
+    /** The site's Wi-Fi survey (newest reading of each spot) when one was taken. */
+    survey: Type.Optional(Type.Array(SurveySpotShape)),
   },
   { additionalProperties: false },
 );

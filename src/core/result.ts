@@ -10,7 +10,10 @@ import type {
   RemediationShape,
   ReportEnvironmentShape,
   ReportShape,
+  RequirementIdShape,
+  RequirementVerdictShape,
   StatusShape,
+  SurveySpotShape,
   TargetShape,
   VerdictShape,
 } from './report-shape.js';
@@ -34,6 +37,14 @@ export type Evidence = { [key: string]: Json | undefined };
 export type CheckResult = Static<typeof CheckResultShape>;
 
 export type Verdict = Static<typeof VerdictShape>;
+
+export type RequirementId = Static<typeof RequirementIdShape>;
+
+/** One requirement of the manual as the handover states it (src/report/requirements.ts decides it). */
+export type RequirementVerdict = Static<typeof RequirementVerdictShape>;
+
+/** One charger position of the site's Wi-Fi survey, its newest reading. */
+export type SurveySpot = Static<typeof SurveySpotShape>;
 
 export type ReportEnvironment = Static<typeof ReportEnvironmentShape>;
 

@@ -3,8 +3,9 @@ import { createTranslator, type Lang, type Translate } from '../i18n/index.js';
 import type { Profile } from '../profile/types.js';
 import type { SiteEntry } from '../sites/types.js';
 import { buildAllowList, type AllowList } from './allowlist.js';
-import { dataBudget, describeBudget, formatMb, type DataBudget } from './budget.js';
-import { requirementRows, type RequirementRow } from './requirements.js';
+import { dataBudget, describeBudget, type DataBudget } from './budget.js';
+import { budgetDetail as describeR3, requirementRows, type RequirementRow } from './requirements.js';
+import { spotFix, spotRows, type SpotRow } from './survey.js';
 import { remediationList } from './terminal.js';
 import { chartFromReport, type ChannelChart } from './wifi-chart.js';
 
@@ -32,6 +33,8 @@ export interface Handover {
   chargers: number | null;
   rows: RequirementRow[];
   fixes: { it: string[]; installer: string[] };
+  /** The site's Wi-Fi survey, one row per spot ([] when none was taken). */
+  spots: SpotRow[];
   allow: AllowList | null;
   budget: { data: DataBudget; metered: boolean; lines: string[]; advice: string | null } | null;
   chart: ChannelChart | null;
@@ -54,10 +57,18 @@ export function buildHandover(report: Report, opts: RenderOptions): Handover {
     });
     const metered = site?.metered === true;
     budget = { data, metered, ...describeBudget(data, metered, t, opts.lang) };
-    budgetDetail = t(metered ? 'req.R3.metered' : 'req.R3.unmetered', {
-      total: formatMb(data.totalMb, opts.lang),
-      chargers,
-    });
+    budgetDetail = describeR3(
+      {
+        chargers,
+        traffic: profile.traffic,
+        metered,
+        ...(site?.sessionsPerChargerPerDay !== undefined
+          ? { sessionsPerChargerPerDay: site.sessionsPerChargerPerDay }
+          : {}),
+      },
+      t,
+      opts.lang,
+    );
   }
   return {
     report,
@@ -67,7 +78,8 @@ export function buildHandover(report: Report, opts: RenderOptions): Handover {
     profile,
     chargers,
     rows: requirementRows(report, t, { budgetDetail }),
-    fixes: remediationList(report.checks),
+    fixes: withSurveyFixes(remediationList(report.checks), report, t),
+    spots: spotRows(report.survey ?? [], t, opts.lang),
     allow: profile ? buildAllowList(profile, t) : null,
     budget,
     chart: chartFromReport(
@@ -75,6 +87,20 @@ export function buildHandover(report: Report, opts: RenderOptions): Handover {
       profile ? { allowedChannels: profile.wifi.channels, thresholds: profile.wifi.rssi } : {},
     ),
   };
+}
+
+/** The installer's list gains one line per spot whose signal is not enough (the same fault, the same words). */
+function withSurveyFixes(
+  fixes: { it: string[]; installer: string[] },
+  report: Report,
+  t: Translate,
+): { it: string[]; installer: string[] } {
+  const installer = [...fixes.installer];
+  for (const s of report.survey ?? []) {
+    const fix = spotFix(s, t);
+    if (fix && !installer.includes(fix)) installer.push(fix);
+  }
+  return { it: fixes.it, installer };
 }
 
 /** "2025-06-01 14:03" in the reader's language and the machine's time zone, plus the zone name. */

@@ -4,6 +4,7 @@ import { hostLabel, portLabel, protocolLabel } from './allowlist.js';
 import { buildHandover, formatDate, verdictText, type Handover, type RenderOptions } from './handover.js';
 import { escapeMarkup as e } from './markup.js';
 import type { RowStatus } from './requirements.js';
+import { SPOT_COLUMNS } from './survey.js';
 import { renderChannelChartSvg } from './wifi-chart.js';
 
 /**
@@ -46,6 +47,7 @@ table.grid th, table.grid td { border-bottom: 0.2mm solid #ccc; padding: 0.4mm 1
 table.grid th { background: #f0f0f0; font-weight: bold; }
 td.rid { font-weight: bold; }
 td.res { white-space: nowrap; }
+table.survey td.dbm { white-space: nowrap; text-align: right; }
 table.allow td.nw { white-space: nowrap; }
 .st { font-weight: bold; }
 .st-pass { color: #1b5e20; } .st-warn { color: #8a5a00; } .st-fail, .st-error { color: #b71c1c; }
@@ -79,7 +81,8 @@ function statusCell(status: RowStatus, h: Handover): string {
 function densityClass(h: Handover): string {
   const chars =
     [...h.fixes.it, ...h.fixes.installer].reduce((n, s) => n + s.length + 60, 0) +
-    h.rows.reduce((n, r) => n + Math.max(0, r.detail.length - 60), 0);
+    h.rows.reduce((n, r) => n + Math.max(0, r.summary.length - 60), 0) +
+    h.spots.length * 90;
   if (chars > 1800) return ' dense2';
   if (chars > 900) return ' dense';
   return '';
@@ -122,10 +125,22 @@ function renderPage(h: Handover): string {
   );
   for (const r of h.rows) {
     out.push(
-      `<tr id="req-${r.id}" data-status="${r.status}"><td class="rid">${r.id}</td><td class="req">${e(r.text)}</td><td class="res">${statusCell(r.status, h)}</td><td>${e(r.detail)}</td></tr>`,
+      `<tr id="req-${r.id}" data-status="${r.status}" data-cause="${e(r.cause)}"${r.because ? ` data-because="${r.because}"` : ''}><td class="rid">${r.id}</td><td class="req">${e(r.text)}</td><td class="res">${statusCell(r.status, h)}</td><td class="detail">${e(r.summary)}</td></tr>`,
     );
   }
   out.push('</tbody></table>');
+  if (h.spots.length) {
+    out.push(`<h2>${e(t('report.survey.heading'))}</h2>`);
+    out.push(
+      `<table class="grid survey"><thead><tr>${SPOT_COLUMNS.map((k) => `<th>${e(t(k))}</th>`).join('')}</tr></thead><tbody>`,
+    );
+    h.spots.forEach((s, i) => {
+      out.push(
+        `<tr id="spot-${i + 1}" data-status="${s.status}" data-cause="${e(s.cause)}"><td class="spot">${e(s.spot)}</td><td class="res">${statusCell(s.status, h)}</td><td class="dbm">${e(s.median)}</td><td class="dbm">${e(s.min)}</td><td>${e(s.channel)}</td><td>${e(s.ssid)}</td><td class="res">${e(s.taken)}</td></tr>`,
+      );
+    });
+    out.push('</tbody></table>');
+  }
 
   out.push('<div class="cols"><div class="wide">');
   out.push(`<h2>${e(t('report.fix.heading'))}</h2>`);

@@ -1,6 +1,6 @@
-import type { CheckResult, Report } from '../core/result.js';
+import type { CheckResult, Report, SurveySpot } from '../core/result.js';
 import { createTranslator, type Translate } from '../i18n/index.js';
-import type { RenderOptions } from './handover.js';
+import { buildHandover, type RenderOptions } from './handover.js';
 import { escapeMarkup as x } from './markup.js';
 
 /**
@@ -9,7 +9,8 @@ import { escapeMarkup as x } from './markup.js';
  * <skipped>; a warning passes (with its summary in <system-out>) unless the run was --strict. The body of
  * a failure carries the cause and the remediation. Follows the common Ant/Jenkins schema (test fixture
  * test/report/fixtures/junit.xsd, after windyroad/JUnit-Schema): timestamps without a zone (UTC here),
- * properties, system-out and system-err present on every suite.
+ * properties (the R1-R9 rows as requirement.R<n> = "<status>: <detail>"), system-out and system-err
+ * present on every suite.
  */
 
 const seconds = (ms: number): string => (Math.max(0, ms) / 1000).toFixed(3);
@@ -38,8 +39,31 @@ function testcase(c: CheckResult, report: Report, t: Translate): string {
   return `${head}/>`;
 }
 
-function suite(report: Report, id: number, t: Translate): string {
-  const failures = report.checks.filter(
+/** One survey spot as a testcase (name survey:<spot>, classname zapcheck.survey), judged like a check. */
+function spotCase(s: SurveySpot, report: Report, t: Translate): string {
+  const dbm = s.medianDbm === null ? t('survey.notseen') : `${s.medianDbm} dBm`;
+  const summary = `${s.spot}: ${dbm}, ${s.summary}`;
+  return testcase(
+    {
+      id: `survey:${s.spot}`,
+      kind: 'survey',
+      title: s.spot,
+      target: { host: s.ssid, protocol: '802.11' },
+      status: s.status,
+      cause: s.cause,
+      summary,
+      evidence: {},
+      remediation: s.remediation,
+      durationMs: 0,
+    },
+    report,
+    t,
+  );
+}
+
+function suite(report: Report, id: number, t: Translate, opts: RenderOptions): string {
+  const spots = report.survey ?? [];
+  const failures = [...report.checks, ...spots].filter(
     (c) => c.status === 'fail' || (c.status === 'warn' && report.strict),
   ).length;
   const errors = report.checks.filter((c) => c.status === 'error').length;
@@ -55,13 +79,24 @@ function suite(report: Report, id: number, t: Translate): string {
     ['labScenario', report.environment.labScenario ?? ''],
     ['zapcheck.version', report.tool.version],
     ['schemaVersion', String(report.schemaVersion)],
+    // The handover's R1-R9 rows, the same words: "fail: fails because of R4: TLS is intercepted ...".
+    ...buildHandover(report, opts).rows.map((r): [string, string] => [
+      `requirement.${r.id}`,
+      `${r.status}: ${r.summary}`,
+    ]),
+    // The site's Wi-Fi survey: survey.<spot> = "<status>: <median> dBm".
+    ...spots.map((s): [string, string] => [
+      `survey.${s.spot}`,
+      `${s.status}: ${s.medianDbm === null ? t('survey.notseen') : `${s.medianDbm} dBm`}`,
+    ]),
   ];
   const lines = [
-    `  <testsuite name="${x(`zapcheck ${report.site}`)}" package="zapcheck" id="${id}" timestamp="${timestamp}" hostname="localhost" tests="${report.checks.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${seconds(report.durationMs)}">`,
+    `  <testsuite name="${x(`zapcheck ${report.site}`)}" package="zapcheck" id="${id}" timestamp="${timestamp}" hostname="localhost" tests="${report.checks.length + spots.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${seconds(report.durationMs)}">`,
     '    <properties>',
     ...props.map(([k, v]) => `      <property name="${x(k)}" value="${x(v)}"/>`),
     '    </properties>',
     ...report.checks.map((c) => testcase(c, report, t)),
+    ...(report.survey ?? []).map((s) => spotCase(s, report, t)),
     '    <system-out/>',
     '    <system-err/>',
     '  </testsuite>',
@@ -71,5 +106,5 @@ function suite(report: Report, id: number, t: Translate): string {
 
 export function renderJunit(reports: readonly Report[], opts: RenderOptions): string {
   const t = createTranslator(opts.lang);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n${reports.map((r, i) => suite(r, i, t)).join('\n')}\n</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n${reports.map((r, i) => suite(r, i, t, opts)).join('\n')}\n</testsuites>\n`;
 }

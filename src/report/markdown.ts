@@ -2,6 +2,7 @@ import type { Report } from '../core/result.js';
 import { hostLabel, portLabel, protocolLabel } from './allowlist.js';
 import { buildHandover, formatDate, verdictText, type Handover, type RenderOptions } from './handover.js';
 import { visibleControls } from './markup.js';
+import { SPOT_COLUMNS } from './survey.js';
 
 /**
  * The handover as Markdown (a ticket, a wiki page, a pull request). Same content as the HTML page plus
@@ -39,8 +40,20 @@ function section(h: Handover): string[] {
   );
   for (const r of h.rows) {
     out.push(
-      `| ${r.id} | ${md(r.text)} | ${MARK[r.status]} ${md(t(`status.${r.status}`))} | ${md(r.detail)} |`,
+      `| ${r.id} | ${md(r.text)} | ${MARK[r.status]} ${md(t(`status.${r.status}`))} | ${md(r.summary)} |`,
     );
+  }
+  if (h.spots.length) {
+    out.push('', `## ${md(t('report.survey.heading'))}`, '');
+    out.push(
+      `| ${SPOT_COLUMNS.map((k) => md(t(k))).join(' | ')} |`,
+      `|${'---|'.repeat(SPOT_COLUMNS.length)}`,
+    );
+    for (const s of h.spots) {
+      out.push(
+        `| ${md(s.spot)} | ${MARK[s.status]} ${md(s.verdict)} | ${md(s.median)} | ${md(s.min)} | ${md(s.channel)} | ${md(s.ssid)} | ${md(s.taken)} |`,
+      );
+    }
   }
   out.push('', `## ${md(t('report.fix.heading'))}`, '');
   if (!h.fixes.it.length && !h.fixes.installer.length) out.push(md(t('report.fix.none')));

@@ -12,6 +12,7 @@ import {
   wrapText,
   type TerminalStream,
 } from './layout.js';
+import { spotFix } from './survey.js';
 import { createTranslator, type Lang, type MessageKey, type Translate } from '../i18n/index.js';
 
 /**
@@ -113,6 +114,11 @@ export function renderTerminal(report: Report, stream: TerminalStream, opts: Ter
   if (report.interrupted) lines.push(...fit(t('term.interrupted')));
 
   const rem = remediationList(report.checks);
+  // A weak charger position (zapcheck survey) is a reason for NOT READY too: say which and what to do.
+  for (const sp of report.survey ?? []) {
+    const fix = spotFix(sp, t);
+    if (fix && !rem.installer.includes(fix)) rem.installer.push(fix);
+  }
   let i = 1;
   if (rem.it.length) {
     lines.push('', c.bold(t('term.it.heading')));

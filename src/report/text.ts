@@ -1,8 +1,9 @@
 import type { Report } from '../core/result.js';
 import { renderAllowListText } from './allowlist.js';
-import { DESIGN_WIDTH, wrapText } from './layout.js';
+import { DESIGN_WIDTH, table, wrapText } from './layout.js';
 import { buildHandover, formatDate, type RenderOptions } from './handover.js';
 import { escapeForTerminal } from './escape.js';
+import { SPOT_COLUMNS } from './survey.js';
 import { renderTerminal } from './terminal.js';
 
 /**
@@ -28,7 +29,22 @@ function section(report: Report, opts: RenderOptions): string {
     const head = `  ${r.id}  ${t(`status.${r.status}`).padEnd(14)} ${r.text}`;
     out.push(
       ...wrapText(head, WIDTH, '', ' '.repeat(22)),
-      ...wrapText(escapeForTerminal(r.detail), WIDTH, ' '.repeat(22)),
+      ...wrapText(escapeForTerminal(r.summary), WIDTH, ' '.repeat(22)),
+    );
+  }
+  if (h.spots.length) {
+    out.push('', t('report.survey.heading'));
+    const header = SPOT_COLUMNS.map((k) => t(k));
+    const cells = h.spots.map((s) =>
+      [s.spot, s.verdict, s.median, s.min, s.channel, s.ssid, s.taken].map(escapeForTerminal),
+    );
+    out.push(
+      ...table(
+        [header, ...cells],
+        header.map((_, i) => (i === header.length - 1 ? { flex: true } : {})),
+        WIDTH,
+        { indent: '  ' },
+      ),
     );
   }
   if (h.allow) out.push('', t('report.allow.heading'), renderAllowListText(h.allow, t, WIDTH).trimEnd());

@@ -4,6 +4,12 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { LAB_SCENARIOS } from '../../src/lab/index.js';
 import type { Report } from '../../src/core/result.js';
+import { createTranslator } from '../../src/i18n/index.js';
+import { renderHtml } from '../../src/report/html.js';
+import { escapeMarkdown, renderMarkdown } from '../../src/report/markdown.js';
+import { escapeMarkup } from '../../src/report/markup.js';
+import { requirementRows } from '../../src/report/requirements.js';
+import { renderText } from '../../src/report/text.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 
 /**
@@ -19,6 +25,86 @@ function parseReport(stdout: string): Report {
   const report = JSON.parse(stdout) as Report;
   if (!validate(report)) throw new Error(`schema: ${JSON.stringify(validate.errors, null, 2)}`);
   return report;
+}
+
+/**
+ * The handover's R1-R9 rows each scenario must get: `R6=fail<R4` is "fail, because of R4". Rows not named
+ * are: R1 and R2 not checked (the lab has no Wi-Fi scan or DHCP facts), R3 and R9 information, R7 not
+ * checked (TLS verified, MQTT not tried) unless the scenario turns MQTT on, every other row pass.
+ */
+const ROWS: Record<string, string> = {
+  healthy: '',
+  'dns-nxdomain': 'R4=fail<R8 R6=fail<R8 R8=fail',
+  'dns-sinkhole': 'R4=fail<R8 R7=fail<R8 R8=fail',
+  'dns-servfail': 'R4=fail<R8 R5=fail<R8 R6=fail<R8 R7=fail<R8 R8=fail',
+  'dns-timeout': 'R4=fail<R8 R5=fail<R8 R6=fail<R8 R7=fail<R8 R8=fail',
+  'dns-filtered': 'R4=fail<R8 R7=fail<R8 R8=fail',
+  'dns-private-answer': 'R4=fail<R8 R6=fail<R8 R8=fail',
+  'ntp-blocked': 'R5=fail',
+  'ntp-kod': 'R5=fail',
+  'clock-skew': 'R5=fail',
+  'tcp-8883-refused': 'R4=fail<R7 R7=fail',
+  'tcp-8883-dropped': 'R4=fail<R7 R7=fail',
+  'tcp-443-dropped': 'R4=fail<R6 R6=fail',
+  'tcp-all-dropped': 'R4=fail<R7 R6=fail R7=fail',
+  'tls-intercepted': 'R4=fail R6=fail<R4 R7=fail<R4',
+  'tls-expired': 'R4=fail R7=fail<R4',
+  'tls-not-yet-valid': 'R4=fail R7=fail<R4',
+  'tls-wrong-host': 'R4=fail R6=fail<R4',
+  'tls-self-signed': 'R4=fail R6=fail<R4',
+  'tls-1.3-only': 'R4=fail R7=fail<R4',
+  'tls-1.0-only': 'R4=fail R7=fail<R4',
+  'https-captive-portal': 'R6=fail',
+  'https-proxy-required': 'R6=fail',
+  'mqtt-not-mqtt': 'R7=fail',
+};
+
+function expectedRows(
+  scenario: string,
+  mqtt: boolean,
+): Record<string, { status: string; because: string | null }> {
+  const rows: Record<string, { status: string; because: string | null }> = {};
+  for (const id of ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9']) {
+    const status =
+      id === 'R1' || id === 'R2' || (id === 'R7' && !mqtt) ? 'skip' : /R[39]/.test(id) ? 'info' : 'pass';
+    rows[id] = { status, because: null };
+  }
+  for (const m of (ROWS[scenario] ?? '').matchAll(/(R\d)=(\w+)(?:<(R\d))?/g)) {
+    rows[m[1]!] = { status: m[2]!, because: m[3] ?? null };
+  }
+  return rows;
+}
+
+/** The rows in JSON, and the same words in Italian, HTML, Markdown and text. */
+function expectRows(report: Report, scenario: string, mqtt: boolean): void {
+  const want = expectedRows(scenario, mqtt);
+  const got = Object.fromEntries(
+    (report.requirements ?? []).map((r) => [r.id, { status: r.status, because: r.because }]),
+  );
+  expect(got).toEqual(want);
+  const html = { en: renderHtml([report], { lang: 'en' }), it: renderHtml([report], { lang: 'it' }) };
+  for (const lang of ['en', 'it'] as const) {
+    const rows = requirementRows(report, createTranslator(lang));
+    expect(Object.fromEntries(rows.map((r) => [r.id, { status: r.status, because: r.because }]))).toEqual(
+      want,
+    );
+    const md = renderMarkdown([report], { lang });
+    const text = renderText([report], { lang }).replace(/\s+/g, ' ');
+    for (const r of rows) {
+      if (r.because)
+        expect(r.summary).toMatch(lang === 'en' ? `because of ${r.because}: ` : `a causa di ${r.because}: `);
+      const attrs = `id="req-${r.id}" data-status="${r.status}" data-cause="${r.cause}"${r.because ? ` data-because="${r.because}"` : ''}`;
+      expect(html[lang]).toContain(`<tr ${attrs}>`);
+      expect(html[lang]).toContain(`<td class="detail">${escapeMarkup(r.summary)}</td>`);
+      expect(md).toContain(`| ${r.id} | ${escapeMarkdown(r.text)} |`);
+      expect(md).toContain(`${escapeMarkdown(r.summary)} |`);
+      expect(text).toContain(r.summary.replace(/\s+/g, ' '));
+    }
+    if (lang === 'en') {
+      for (const r of report.requirements ?? [])
+        expect(rows.find((x) => x.id === r.id)?.summary).toBe(r.summary);
+    }
+  }
 }
 
 describe('zapcheck site --lab <scenario>', () => {
@@ -55,6 +141,8 @@ describe('zapcheck site --lab <scenario>', () => {
       expect(report.verdict).toBe(failing ? 'not-ready' : 'ready');
       expect(run.code).toBe(failing ? 1 : 0);
       expect(scenario.name === 'healthy' ? 0 : 1).toBe(run.code);
+      expect(Object.keys(ROWS)).toContain(scenario.name);
+      expectRows(report, scenario.name, scenario.options?.mqttConnect === true);
     });
   }
 });

@@ -14,9 +14,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/core/result.js';
+import type { Report, SurveySpot } from '../../src/core/result.js';
 import { loadProfile } from '../../src/profile/load.js';
 import { renderHtml } from '../../src/report/html.js';
+import { buildHandover } from '../../src/report/handover.js';
 import type { SiteEntry } from '../../src/sites/types.js';
 import { HOSTILE, fixture, withChecks } from './helpers.js';
 
@@ -45,6 +46,17 @@ if (missing.length) {
   process.stderr.write(
     `\n!!! test/report/chromium.test.ts: SKIPPED, missing Debian package(s): ${missing.join(', ')} (apt-get install -y ${missing.join(' ')})\n\n`,
   );
+}
+
+/** Text of a serialized DOM fragment (Chromium escapes only &, <, > and, in attributes, quotes). */
+function domText(html: string): string {
+  return html
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&nbsp;/g, '\u00a0')
+    .replace(/&amp;/g, '&');
 }
 
 const KEEP = path.join(os.tmpdir(), 'zapcheck-chromium');
@@ -106,7 +118,33 @@ const CASES: { name: string; lang: 'en' | 'it'; reports: () => Report[]; verdict
     verdict: 'RETE NON PRONTA',
   },
   { name: 'worst-case-it', lang: 'it', reports: () => [worstCase()], verdict: 'RETE NON PRONTA' },
+  { name: 'survey-en', lang: 'en', reports: () => [withSurvey()], verdict: 'NOT READY' },
+  { name: 'survey-it', lang: 'it', reports: () => [withSurvey()], verdict: 'RETE NON PRONTA' },
 ];
+
+/** Three surveyed charger positions at -46, -73 and -82 dBm (as `zapcheck survey` keeps them). */
+function withSurvey(): Report {
+  const spot = (name: string, dbm: number, status: 'pass' | 'warn' | 'fail'): SurveySpot => ({
+    spot: name,
+    takenAt: '2026-12-01T09:30:00.000Z',
+    ssid: 'WIFI_IUTB_IOT',
+    bssid: '70:f0:96:d2:e0:62',
+    channel: 1,
+    band: '2.4',
+    samples: [dbm, dbm, dbm, dbm, dbm],
+    minDbm: dbm,
+    medianDbm: dbm,
+    status,
+    cause: status === 'pass' ? 'OK' : 'WIFI_WEAK_SIGNAL',
+    summary: `signal ${dbm} dBm`,
+    remediation: [],
+  });
+  return {
+    ...fixture('lab-healthy.json'),
+    verdict: 'not-ready',
+    survey: [spot('Bay 1', -46, 'pass'), spot('Bay 2', -73, 'warn'), spot('Bay 3', -82, 'fail')],
+  };
+}
 
 describe.skipIf(missing.length > 0)('HTML report in headless Chromium', () => {
   let dir: string;
@@ -159,6 +197,47 @@ describe.skipIf(missing.length > 0)('HTML report in headless Chromium', () => {
       const dom = await chromium(dir, ['--dump-dom', `file://${html}`]);
       expect(dom).toMatch(new RegExp(`<div class="label">${c.verdict}</div>`));
       expect(dom.match(/<tr id="req-R\d"/g)).toHaveLength(9);
+      // Each row as the page shows it: status, the requirement it fails because of, the words.
+      const shown = [
+        ...dom.matchAll(
+          /<tr id="req-(R\d)" data-status="(\w+)" data-cause="\w+"(?: data-because="(R\d)")?>.*?<td class="detail">(.*?)<\/td><\/tr>/g,
+        ),
+      ].map((m) => ({ id: m[1], status: m[2], because: m[3] ?? null, summary: domText(m[4] ?? '') }));
+      const [report] = c.reports();
+      const want = buildHandover(report!, { lang: c.lang, profileFor, siteFor: () => site }).rows.map(
+        (r) => ({
+          id: r.id,
+          status: r.status,
+          because: r.because,
+          summary: r.summary,
+        }),
+      );
+      expect(shown).toEqual(want);
+      if (c.name.startsWith('survey-')) {
+        // The spots table as the page shows it, and R1 naming the weakest spot.
+        const spots = [
+          ...dom.matchAll(
+            /<tr id="spot-\d" data-status="(\w+)" data-cause="\w+"><td class="spot">(.*?)<\/td><td class="res">.*?<\/td><td class="dbm">(.*?)<\/td>/g,
+          ),
+        ].map((m) => [domText(m[2] ?? ''), m[1], m[3]]);
+        expect(spots).toEqual([
+          ['Bay 1', 'pass', '-46 dBm'],
+          ['Bay 2', 'warn', '-73 dBm'],
+          ['Bay 3', 'fail', '-82 dBm'],
+        ]);
+        expect(shown.find((r) => r.id === 'R1')).toMatchObject({ status: 'fail' });
+        expect(text).toContain(c.lang === 'en' ? 'nearer to Bay 3' : 'quello esistente a Bay 3');
+        for (const dbm of ['-46 dBm', '-73 dBm', '-82 dBm']) expect(text).toContain(dbm);
+      }
+      if (c.name === 'tls-intercepted-it') {
+        expect(shown.find((r) => r.id === 'R4')).toMatchObject({ status: 'fail', because: null });
+        expect(shown.find((r) => r.id === 'R6')).toMatchObject({
+          status: 'fail',
+          because: 'R4',
+          summary: 'non superato a causa di R4: il TLS è intercettato da Fortinet FortiGate',
+        });
+        expect(text).toContain('a causa di R4');
+      }
 
       const png = path.join(dir, `${c.name}.png`);
       await chromium(dir, [

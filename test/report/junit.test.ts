@@ -86,6 +86,22 @@ describe('JUnit report', () => {
     );
   });
 
+  it("carries the handover's R1-R9 rows as properties, the same words as the page, in both languages", () => {
+    const report = fixture('lab-tls-intercepted.json');
+    const xml = renderJunit([report], { lang: 'en' });
+    expect(xml).toContain(
+      '<property name="requirement.R6" value="fail: fails because of R4: TLS is intercepted by Fortinet FortiGate"/>',
+    );
+    expect(xml).toMatch(
+      /<property name="requirement.R4" value="fail: TLS is intercepted by Fortinet FortiGate"\/>/,
+    );
+    expect(xml.match(/<property name="requirement\.R\d"/g)).toHaveLength(9);
+    const italian = renderJunit([fixture('lab-tls-intercepted.it.json')], { lang: 'it' });
+    expect(italian).toContain(
+      '<property name="requirement.R7" value="fail: non superato a causa di R4: il TLS è intercettato da Fortinet FortiGate"/>',
+    );
+  });
+
   it('escapes what came from the network; a warning passes unless the run was strict', () => {
     const xml = renderJunit([hostile], { lang: 'en' });
     expect(xml).not.toContain('<img');
