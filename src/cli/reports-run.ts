@@ -7,13 +7,20 @@ import { historyDir } from '../history/dir.js';
 import { readReportFile } from '../history/read.js';
 import { listRuns, runsOf, sameSite, type RunEntry } from '../history/store.js';
 import {
+  allowListFormatOf,
   ALLOWLIST_FORMATS,
   buildAllowList,
   renderAllowList,
   type AllowListFormat,
 } from '../report/allowlist.js';
 import { localizeReport } from '../report/localize.js';
-import { diffReports, renderDiffJson, renderDiffMarkdown, renderDiffText } from '../report/diff.js';
+import {
+  diffExitCode,
+  diffReports,
+  renderDiffJson,
+  renderDiffMarkdown,
+  renderDiffText,
+} from '../report/diff.js';
 import { formatDate } from '../report/handover.js';
 import { escapeForTerminal } from '../report/escape.js';
 import { DESIGN_WIDTH, displayWidth, tableRows, widthFor, wrapText } from '../report/layout.js';
@@ -244,7 +251,7 @@ export function runReportCommand(args: string[], opts: ReportOptions, io: CliIO)
               opts.output && opts.output !== '-' ? DESIGN_WIDTH : widthFor(io.stdout, io.env),
             );
     writeOutput(io, opts.output ?? '-', text);
-    return 0;
+    return diffExitCode(d);
   }
 
   if (!isReportFormat(format)) {
@@ -274,13 +281,14 @@ export interface AllowlistOptions {
 }
 
 export function runAllowlistCommand(opts: AllowlistOptions, io: CliIO): number {
-  const { t } = resolveLang(opts.lang, io.env);
-  const format = opts.format ?? 'text';
+  const { lang, t } = resolveLang(opts.lang, io.env);
+  // As in `report`: --format wins, else the -o extension (.csv, .json, .txt), else text.
+  const format = opts.format ?? allowListFormatOf(opts.output) ?? 'text';
   if (!(ALLOWLIST_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(t('err.format', { format, formats: ALLOWLIST_FORMATS.join(', ') }));
   }
   const profile = loadProfile(opts.profile);
-  const text = renderAllowList(buildAllowList(profile, t), format as AllowListFormat, t);
+  const text = renderAllowList(buildAllowList(profile, t), format as AllowListFormat, t, lang);
   writeOutput(io, opts.output ?? '-', text);
   return 0;
 }

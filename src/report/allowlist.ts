@@ -1,5 +1,5 @@
 import { en } from '../i18n/en.js';
-import type { MessageKey, Translate } from '../i18n/index.js';
+import type { Lang, MessageKey, Translate } from '../i18n/index.js';
 import type { Profile } from '../profile/types.js';
 import { DESIGN_WIDTH, displayWidth, tableRows, wrapText } from './layout.js';
 
@@ -124,11 +124,16 @@ export function renderAllowListText(list: AllowList, t: Translate, width = DESIG
   return `${out.join('\n')}\n`;
 }
 
-/** RFC 4180 CSV (CRLF), localized headers; cells that a spreadsheet would run as a formula are quoted with '. */
-export function renderAllowListCsv(list: AllowList, t: Translate): string {
+/**
+ * RFC 4180 CSV (CRLF), localized headers, for a spreadsheet: a UTF-8 byte-order mark so Excel reads the
+ * accents, and `;` between cells where the language writes decimals with a comma (Excel in Italian
+ * locales expects it); cells that a spreadsheet would run as a formula are quoted with '.
+ */
+export function renderAllowListCsv(list: AllowList, t: Translate, lang: Lang = 'en'): string {
+  const sep = csvSeparator(lang);
   const cell = (v: string): string => {
     const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+    return safe.includes(sep) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   const head = [
     t('allow.col.host'),
@@ -146,7 +151,7 @@ export function renderAllowListCsv(list: AllowList, t: Translate): string {
     r.required ? t('allow.yes') : t('allow.optional'),
     r.why,
   ]);
-  return [head, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return `\uFEFF${[head, ...rows].map((r) => r.map(cell).join(sep)).join('\r\n')}\r\n`;
 }
 
 /** Language-neutral codes plus the texts in the chosen language. */
@@ -169,10 +174,27 @@ export function renderAllowListJson(list: AllowList): string {
   )}\n`;
 }
 
-export function renderAllowList(list: AllowList, format: AllowListFormat, t: Translate): string {
+/** `;` where the decimal separator is a comma (it: 1,5), else `,`. */
+export function csvSeparator(lang: Lang): ',' | ';' {
+  const decimal = new Intl.NumberFormat(lang).formatToParts(1.5).find((p) => p.type === 'decimal')?.value;
+  return decimal === ',' ? ';' : ',';
+}
+
+/** The format a file name asks for: .csv, .json, .txt; anything else is not decided by the name. */
+export function allowListFormatOf(file: string | undefined): AllowListFormat | undefined {
+  const ext = file && file !== '-' ? /\.([a-z]+)$/i.exec(file)?.[1]?.toLowerCase() : undefined;
+  return ext === 'csv' ? 'csv' : ext === 'json' ? 'json' : ext === 'txt' ? 'text' : undefined;
+}
+
+export function renderAllowList(
+  list: AllowList,
+  format: AllowListFormat,
+  t: Translate,
+  lang: Lang = 'en',
+): string {
   switch (format) {
     case 'csv':
-      return renderAllowListCsv(list, t);
+      return renderAllowListCsv(list, t, lang);
     case 'json':
       return renderAllowListJson(list);
     default:

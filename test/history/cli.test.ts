@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -142,9 +142,28 @@ describe('sites, history and reports from the command line', () => {
     expect(bad.code).toBe(2);
   });
 
+  it('report --diff exits 1 when the newer run regressed, with the regressions first', async () => {
+    const files = readdirSync(reports)
+      .filter((f) => f.includes('garage-nord'))
+      .sort()
+      .map((f) => path.join(reports, f));
+    // Newer first, older second: what was fixed now reads as broken again.
+    const run = await zc(['report', files[1]!, files[0]!, '--diff']);
+    expect(run.code).toBe(1);
+    const regressed = run.stdout.slice(run.stdout.indexOf('Regressed'), run.stdout.indexOf('Fixed'));
+    expect(regressed).toMatch(/^Regressed \([1-9]\d*\)\n {2}\S.*: pass → fail [A-Z_]+$/m);
+    // A check that passed and now cannot be tested (behind the one that broke) regressed too.
+    expect(regressed).toMatch(/: pass → not checked SKIPPED$/m);
+    expect(run.stdout.indexOf('Regressed')).toBeLessThan(run.stdout.indexOf('Fixed'));
+  });
+
   it('allowlist in csv and Italian text', async () => {
     const csv = await zc(['allowlist', '--format', 'csv']);
-    expect(csv.stdout.split('\r\n')[0]).toBe('Host,Port,UDP/TCP,Protocol,Required,Why');
+    expect(csv.stdout.split('\r\n')[0]).toBe('\uFEFFHost,Port,UDP/TCP,Protocol,Required,Why');
+    // The -o extension picks the format, as in `report`.
+    const file = path.join(dir, 'allow.csv');
+    expect((await zc(['allowlist', '--lang', 'it', '-o', file])).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toMatch(/^\uFEFFHost;Porta;UDP\/TCP;Protocollo;/);
     expect(csv.stdout).toContain('zapcloud.azure-devices.net,8883,TCP,MQTT over TLS,yes,');
     const it = await zc(['allowlist', '--lang', 'it']);
     expect(it.stdout).toContain('Consentire questi collegamenti per nome host, non per indirizzo IP');
