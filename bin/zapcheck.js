@@ -1,16 +1,11 @@
 #!/usr/bin/env node
 // Tiny launcher: everything lives in the built CLI. `--version` alone is answered from a small module
 // without loading commander and the subcommands, so it starts about as fast as Node itself.
-import { setFlagsFromString } from 'node:v8';
 import { isVersionOnly, toolVersion } from '../dist/cli/version.js';
 
 if (isVersionOnly(process.argv.slice(2))) {
   process.stdout.write(`${toolVersion()}\n`);
 } else {
-  // A run lasts seconds: undici's WebAssembly HTTP parser is compiled by V8's baseline compiler only.
-  // Tiering it up to the optimising compiler costs ~30 MB of memory and start-up time on the HTTPS
-  // check's critical path, for code that parses a handful of responses.
-  setFlagsFromString('--liftoff-only');
   const { main } = await import('../dist/cli/main.js');
   main(process.argv).then(
     (code) => {

@@ -513,6 +513,9 @@ export const en = {
     'Send {file} to the zapcheck maintainers (open an issue and attach it) so its language can be read; meanwhile scan from a laptop set to English.',
   'wifi.unread.fix.save':
     'Save the scan with `{command}` and send {file} to the zapcheck maintainers (open an issue and attach it) so its language can be read.',
+  'wifi.nodetails': '{tool} lists {n} network(s) but without their BSSID details (channel, signal)',
+  'wifi.nodetails.fix':
+    'The Wi-Fi driver reports no channel or signal: open the Windows Wi-Fi menu once and scan again; if it stays so, update the Wi-Fi driver or scan from another laptop.',
   'wifi.notfound': '{ssid} is not in this scan ({n} networks seen)',
   'wifi.notfound.hidden': '{ssid} is not in this scan ({n} networks seen, {hidden} of them hidden)',
   'wifi.notfound.fix':

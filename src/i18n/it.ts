@@ -533,6 +533,9 @@ export const it = {
     'Inviare {file} ai manutentori di zapcheck (aprire una segnalazione e allegarlo) perché la sua lingua possa essere letta; nel frattempo fare la scansione da un portatile impostato in inglese.',
   'wifi.unread.fix.save':
     'Salvare la scansione con `{command}` e inviare {file} ai manutentori di zapcheck (aprire una segnalazione e allegarlo) perché la sua lingua possa essere letta.',
+  'wifi.nodetails': '{tool} elenca {n} reti ma senza i dettagli dei BSSID (canale, segnale)',
+  'wifi.nodetails.fix':
+    'Il driver Wi-Fi non riporta canale né segnale: aprire una volta il menu Wi-Fi di Windows e ripetere la scansione; se resta così, aggiornare il driver Wi-Fi o fare la scansione da un altro portatile.',
   'wifi.notfound': '{ssid} non compare in questa scansione ({n} reti rilevate)',
   'wifi.notfound.hidden':
     '{ssid} non compare in questa scansione ({n} reti rilevate, di cui {hidden} nascoste)',

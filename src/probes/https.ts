@@ -1,7 +1,8 @@
 import net from 'node:net';
 import tls from 'node:tls';
-import { Client } from 'undici';
-import type { Dispatcher } from 'undici';
+import http from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import { codeFromSocketError } from '../core/errors.js';
 import type { ProbeResult } from '../core/errors.js';
 import { describeError, errorCode, exchange } from './exchange.js';
 import { sanitizeNetworkText } from './sanitize.js';
@@ -9,7 +10,8 @@ import { classifyTlsError, tlsConnectOptions } from './tls.js';
 import type { HttpsInfo, HttpsProbeRequest } from './types.js';
 
 /**
- * One HTTPS GET (RFC 9110 semantics, RFC 9112 HTTP/1.1 over TLS, RFC 2818) with undici, connected to
+ * One HTTPS GET (RFC 9110 semantics, RFC 9112 HTTP/1.1 over TLS, RFC 2818) with Node's own HTTP/1.1
+ * client (node:http, the llhttp parser built into Node), connected to
  * an IP address we chose (the site context's answer) while SNI, certificate name and Host header carry
  * the server name. Redirects are reported, never followed; at most 512 body bytes are read.
  */
@@ -29,6 +31,11 @@ export interface HttpsProbeInput extends HttpsProbeRequest {
 
 export const MAX_BODY_BYTES = 512;
 export const MAX_HEADER_BYTES = 16 * 1024;
+/** Node's message when the connection closed before a response: no reset, just a close. */
+function hungUp(err: unknown): boolean {
+  return err instanceof Error && err.message === 'socket hang up';
+}
+
 /** After the headers, how long the body may take at most before we return what we have. */
 const BODY_WINDOW_MS = 1000;
 
@@ -93,47 +100,43 @@ export function probeHttps(req: HttpsProbeInput): Promise<ProbeResult<HttpsInfo>
         return;
       }
       let connectError: unknown;
-      // Used once: if undici needs another connection (the first one closed), it dials a new one.
-      let handedOver = req.socket;
+      let socketError: unknown;
       const sockets: tls.TLSSocket[] = [];
       x.defer(() => sockets.forEach((s) => s.destroy()));
-      const limit = Math.max(1, Math.ceil(req.timeoutMs));
-      const client = new Client(origin, {
-        // Our own connect: the socket goes to the chosen IP, SNI and verification use the name.
-        connect: (_opts, callback) => {
-          const ready = handedOver;
-          handedOver = undefined;
-          if (ready) {
-            sockets.push(ready);
-            stage = 'headers';
-            // Asynchronously, as for a dialled socket: undici is still inside its connect step.
-            process.nextTick(() => callback(null, ready));
-            return ready;
-          }
-          const socket = tls.connect(tlsConnectOptions({ ...req, rejectUnauthorized: req.verify }));
-          sockets.push(socket);
-          const onError = (err: Error): void => {
-            connectError = err;
-            callback(err, null);
-          };
-          socket.once('error', onError);
+      // The socket goes to the chosen IP; SNI, verification and the Host header use the name.
+      const connect = (): tls.TLSSocket => {
+        const ready = req.socket;
+        let socket: tls.TLSSocket;
+        if (ready) {
+          socket = ready;
+          stage = 'headers';
+        } else {
+          socket = tls.connect(tlsConnectOptions({ ...req, rejectUnauthorized: req.verify }));
           socket.once('secureConnect', () => {
-            socket.off('error', onError);
             stage = 'headers';
-            callback(null, socket);
           });
-          return socket;
-        },
+        }
+        sockets.push(socket);
+        socket.on('error', (err) => {
+          if (stage === 'connect') connectError ??= err;
+          else socketError ??= err;
+        });
+        return socket;
+      };
+      const request = http.request({
+        method: 'GET',
+        path: req.path.startsWith('/') ? req.path : `/${req.path}`,
+        // No agent (no pool, no keep-alive): with createConnection and no agent, Node uses this socket.
+        createConnection: connect,
         maxHeaderSize: MAX_HEADER_BYTES,
-        headersTimeout: limit,
-        bodyTimeout: limit,
-        pipelining: 1,
+        setHost: false,
+        headers: {
+          host: urlPort === 443 ? hostForUrl : `${hostForUrl}:${urlPort}`,
+          'user-agent': 'zapcheck (network readiness probe)',
+          accept: '*/*',
+        },
       });
-      x.defer(() => {
-        client.destroy().catch(() => undefined);
-      });
-      const aborter = new AbortController();
-      x.defer(() => aborter.abort());
+      x.defer(() => request.destroy());
 
       const onError = (err: unknown): void => {
         if (x.settled) return;
@@ -144,23 +147,18 @@ export function probeHttps(req: HttpsProbeInput): Promise<ProbeResult<HttpsInfo>
           return;
         }
         const code = errorCode(err) ?? '';
-        // undici's HTTPParserError carries HPE_* only when llhttp named the error; its name is stable.
-        if (code.startsWith('HPE_') || (err instanceof Error && err.name === 'HTTPParserError')) {
+        const reset = codeFromSocketError(socketError) === 'RESET' || (code === 'ECONNRESET' && !hungUp(err));
+        if (code === 'HPE_HEADER_OVERFLOW') {
+          x.fail('TOO_LARGE', `the HTTP headers from ${label} exceed ${MAX_HEADER_BYTES} bytes`, err);
+        } else if (code.startsWith('HPE_')) {
           x.fail(
             'PROTOCOL',
             `${label} did not answer with valid HTTP (${sanitizeNetworkText(describeError(err), 200)})`,
             err,
           );
-        } else if (code === 'UND_ERR_HEADERS_OVERFLOW') {
-          x.fail('TOO_LARGE', `the HTTP headers from ${label} exceed ${MAX_HEADER_BYTES} bytes`, err);
-        } else if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-          x.fail('TIMEOUT', `no HTTP response from ${label} within ${limit} ms`, err);
-        } else if (
-          code === 'UND_ERR_SOCKET' &&
-          errorCode((err as { cause?: unknown }).cause) === 'ECONNRESET'
-        ) {
+        } else if (reset) {
           x.fail('RESET', `${label} reset the connection before an HTTP response`, err);
-        } else if (code === 'UND_ERR_SOCKET') {
+        } else if (code === 'ECONNRESET') {
           x.fail('PROTOCOL', `${label} closed the connection without an HTTP response`, err);
         } else {
           x.fail(
@@ -171,9 +169,9 @@ export function probeHttps(req: HttpsProbeInput): Promise<ProbeResult<HttpsInfo>
         }
       };
 
-      const onResponse = (res: Dispatcher.ResponseData): void => {
+      const onResponse = (res: IncomingMessage): void => {
         stage = 'body';
-        const headers = res.headers as Record<string, string | string[] | undefined>;
+        const headers = res.headers;
         const location = headerValue(headers.location);
         let absolute: string | null = null;
         if (location !== undefined) {
@@ -187,9 +185,9 @@ export function probeHttps(req: HttpsProbeInput): Promise<ProbeResult<HttpsInfo>
         const chunks: Buffer[] = [];
         let size = 0;
         const done = (): void => {
-          res.body.destroy();
+          res.destroy();
           x.ok({
-            status: res.statusCode,
+            status: res.statusCode ?? 0,
             location: absolute,
             contentType: contentType === undefined ? null : sanitizeNetworkText(contentType, 200),
             bodySnippet: bodyText(Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES)),
@@ -202,27 +200,23 @@ export function probeHttps(req: HttpsProbeInput): Promise<ProbeResult<HttpsInfo>
           Math.min(BODY_WINDOW_MS, Math.max(0, req.timeoutMs - x.elapsed() - 20)),
         );
         x.defer(() => clearTimeout(bodyTimer));
-        x.defer(() => res.body.destroy());
-        res.body.on('data', (chunk: Buffer) => {
+        x.defer(() => res.destroy());
+        res.on('data', (chunk: Buffer) => {
           chunks.push(chunk);
           size += chunk.length;
           if (size >= MAX_BODY_BYTES) done();
         });
-        res.body.on('end', done);
-        res.body.on('error', () => {
+        res.on('end', done);
+        res.on('aborted', done);
+        res.on('error', () => {
           // A body cut short still leaves the status and headers as evidence.
           done();
         });
       };
 
-      client
-        .request({
-          path: req.path.startsWith('/') ? req.path : `/${req.path}`,
-          method: 'GET',
-          signal: aborter.signal,
-          headers: { 'user-agent': 'zapcheck (network readiness probe)', accept: '*/*' },
-        })
-        .then(onResponse, onError);
+      request.on('response', onResponse);
+      request.on('error', onError);
+      request.end();
     },
   );
 }

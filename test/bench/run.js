@@ -574,7 +574,20 @@ async function parsers() {
   }
 }
 
-const MEASURES = { labLatency, sequentialBaseline, startup, peakRss, dropped, parsers };
+async function realNetworkComparison() {
+  const { realNetwork } = await import('./real-network.js');
+  await realNetwork({ quick: QUICK, gnuTime: findExecutable('/usr/bin/time') });
+}
+
+const MEASURES = {
+  labLatency,
+  sequentialBaseline,
+  startup,
+  peakRss,
+  dropped,
+  realNetworkComparison,
+  parsers,
+};
 // `npm run bench -- --only dropped` runs one measure (while working on it).
 const only = process.argv[process.argv.indexOf('--only') + 1];
 for (const [name, measure] of Object.entries(MEASURES)) {

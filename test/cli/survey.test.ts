@@ -154,6 +154,11 @@ describe('zapcheck survey and wifi --watch driven by saved scans (the Done-when 
         );
         expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
         codes.push(run.code);
+        expect(run.stdout).toContain(
+          lang === 'en'
+            ? `Wi-Fi survey of "Garage Nord", spot "Bay ${i + 1}"`
+            : `Rilievo Wi-Fi di "Garage Nord", punto "Bay ${i + 1}"`,
+        );
       }
       expect(codes).toEqual([0, 0, 1]);
 
@@ -199,6 +204,8 @@ describe('zapcheck survey and wifi --watch driven by saved scans (the Done-when 
           : 'Aggiungere un access point o avvicinare quello esistente a Bay 3.';
       expect(r1?.summary).toContain('"Bay 3": -82 dBm');
       expect(r1?.summary).toContain(fix);
+      // The terminal report says why the site is not ready.
+      expect(labRun.stdout).toContain(fix);
 
       for (const format of ['html', 'md', 'text', 'junit'] as const) {
         const out = await runCli(['report', 'last', 'Garage Nord', '--format', format, ...common], {

@@ -159,35 +159,19 @@ export class InteropCloud {
     return p;
   }
 
-  /** Namespaces, link, certificates, configuration files, servers; resolves when every server answers. */
-  async start(): Promise<void> {
+  /**
+   * Namespaces, link, certificates, configuration files, servers; resolves when every server answers.
+   * `link` replaces the veth pair (the bench's delayed TUN relay): it joins the two namespaces and gives
+   * them CLOUD_IP + FILTERING_DNS_IP and CLIENT_IP with a default route. `extraHttpsHosts` are served
+   * too (healthy, one certificate naming them all), for profiles with more endpoints.
+   */
+  async start(
+    opts: { link?: (cloud: Netns, client: Netns) => Promise<void>; extraHttpsHosts?: string[] } = {},
+  ): Promise<void> {
     this.cloud = createNetns('cloud');
     this.client = createNetns('client');
-    const cloud = this.cloud;
-    const client = this.client;
-    // The veth pair is created straight inside the two namespaces: nothing appears in the host's.
-    sh('ip', [
-      'link',
-      'add',
-      'name',
-      'eth0',
-      'netns',
-      cloud.name,
-      'type',
-      'veth',
-      'peer',
-      'name',
-      'eth0',
-      'netns',
-      client.name,
-    ]);
-    for (const ip of [CLOUD_IP, FILTERING_DNS_IP]) {
-      cloud.run('ip', ['addr', 'add', `${ip}/${PREFIX}`, 'dev', 'eth0']);
-    }
-    cloud.run('ip', ['link', 'set', 'eth0', 'up']);
-    client.run('ip', ['addr', 'add', `${CLIENT_IP}/${PREFIX}`, 'dev', 'eth0']);
-    client.run('ip', ['link', 'set', 'eth0', 'up']);
-    client.run('ip', ['route', 'add', 'default', 'via', CLOUD_IP]);
+    this.extraHttpsHosts = opts.extraHttpsHosts ?? [];
+    await (opts.link ?? vethLink)(this.cloud, this.client);
     this.firewall('');
 
     await this.writeCertificates();
@@ -209,6 +193,12 @@ export class InteropCloud {
     };
   }
 
+  private extraHttpsHosts: string[] = [];
+  private extraCert: { crt: string; key: string } | undefined;
+  /** PEM of the root every healthy public host chains to, and of devices.zaptec.com's private root. */
+  testRootPem = '';
+  privateRootPem = '';
+
   /** Per TLS variant and host: the certificate files nginx serves. */
   private readonly served = new Map<string, Map<string, { crt: string; key: string }>>();
   private hubCert: { crt: string; key: string } | undefined;
@@ -226,6 +216,14 @@ export class InteropCloud {
     // An inspecting proxy whose CA name gives no product away: only correlation can tell.
     const unknownCa = await makeRoot({ name: { CN: 'Secure Web Gateway Root', O: 'Example Site IT' } });
     this.trustRootsFile = this.file('trust-roots.pem', testRoot.pem);
+    this.testRootPem = testRoot.pem;
+    this.privateRootPem = privateRoot.pem;
+    if (this.extraHttpsHosts.length > 0) {
+      this.extraCert = this.certFiles(
+        'extra-hosts',
+        await makeLeaf({ issuer: testRoot, sans: this.extraHttpsHosts }),
+      );
+    }
 
     const leaf = (issuer: CertAuthority, host: string, expired = false): Promise<IssuedCert> =>
       makeLeaf({
@@ -313,7 +311,9 @@ export class InteropCloud {
       '--cache-size=0',
     ];
     // Every cloud host resolves to the cloud address, as a working resolver would answer.
-    const answers = Object.values(HOSTS).map((h) => `--address=/${h}/${CLOUD_IP}`);
+    const answers = [...Object.values(HOSTS), ...this.extraHttpsHosts].map(
+      (h) => `--address=/${h}/${CLOUD_IP}`,
+    );
     this.spawnIn(this.cloud!, 'dnsmasq', [
       ...common,
       `--listen-address=${CLOUD_IP}`,
@@ -347,6 +347,16 @@ export class InteropCloud {
     location / { default_type text/plain; return 200 "zapcheck interop ${variant} ${host}\\n"; }
   }`);
       }
+    }
+    if (this.extraCert) {
+      servers.push(`
+  server {
+    listen ${CLOUD_IP}:443 ssl;
+    server_name ${this.extraHttpsHosts.join(' ')};
+    ssl_certificate ${this.extraCert.crt};
+    ssl_certificate_key ${this.extraCert.key};
+    location / { default_type text/plain; return 200 "zapcheck interop extra host\\n"; }
+  }`);
     }
     const conf = this.file(
       'nginx.conf',
@@ -619,4 +629,32 @@ table inet zapcheck_interop {
     }
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** The veth pair of the interop suite between the two namespaces, with their addresses and route. */
+function vethLink(cloud: Netns, client: Netns): Promise<void> {
+  // The veth pair is created straight inside the two namespaces: nothing appears in the host's.
+  sh('ip', [
+    'link',
+    'add',
+    'name',
+    'eth0',
+    'netns',
+    cloud.name,
+    'type',
+    'veth',
+    'peer',
+    'name',
+    'eth0',
+    'netns',
+    client.name,
+  ]);
+  for (const ip of [CLOUD_IP, FILTERING_DNS_IP]) {
+    cloud.run('ip', ['addr', 'add', `${ip}/${PREFIX}`, 'dev', 'eth0']);
+  }
+  cloud.run('ip', ['link', 'set', 'eth0', 'up']);
+  client.run('ip', ['addr', 'add', `${CLIENT_IP}/${PREFIX}`, 'dev', 'eth0']);
+  client.run('ip', ['link', 'set', 'eth0', 'up']);
+  client.run('ip', ['route', 'add', 'default', 'via', CLOUD_IP]);
+  return Promise.resolve();
 }

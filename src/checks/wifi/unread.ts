@@ -5,6 +5,8 @@ import type { WifiAdvice } from './advice.js';
 /** The file a person should send in so the scan's language can be read. */
 export interface UnreadScan {
   blocks: number;
+  /** 'language': details zapcheck could not read; 'no-details': the tool printed none (driver). */
+  why: 'language' | 'no-details';
   /** The saved scan (a --scan-file path), or the file name the save command below writes. */
   file: string;
   /** For a live scan: the command that saves it. */
@@ -13,12 +15,13 @@ export interface UnreadScan {
 
 export function unreadScan(scan: WifiScan): UnreadScan | null {
   if (!scan.unread || scan.records.length > 0) return null;
-  if (scan.source.kind === 'file') return { blocks: scan.unread.blocks, file: scan.source.path };
+  const { blocks, why } = scan.unread;
+  if (scan.source.kind === 'file') return { blocks, why, file: scan.source.path };
   const file = 'wifi-scan.txt';
   if (scan.source.kind === 'command') {
-    return { blocks: scan.unread.blocks, file, saveCommand: `${scan.source.command} > ${file}` };
+    return { blocks, why, file, saveCommand: `${scan.source.command} > ${file}` };
   }
-  return { blocks: scan.unread.blocks, file };
+  return { blocks, why, file };
 }
 
 /**
@@ -29,6 +32,13 @@ export function adviseUnreadScan(advice: WifiAdvice, scan: WifiScan, t: Translat
   const unread = unreadScan(scan);
   if (!unread) return advice;
   const tool = scan.tool.split(' ')[0] ?? scan.tool;
+  if (unread.why === 'no-details') {
+    return {
+      ...advice,
+      summary: t('wifi.nodetails', { tool, n: unread.blocks }),
+      remediation: [{ audience: 'installer', text: t('wifi.nodetails.fix') }],
+    };
+  }
   return {
     ...advice,
     summary: t('wifi.unread', { tool, blocks: unread.blocks }),

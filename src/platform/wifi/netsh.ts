@@ -164,6 +164,7 @@ export function parseNetshNetworks(input: string, opts: NetshParseOptions = {}):
   let blocks = 0;
   let unreadBlocks = 0;
   let dropped = 0;
+  let bssBlocks = 0;
   const flushBss = (): void => {
     if (!net || !bss) return;
     const place = placeOnAir(bss.channel, null, bss.band);
@@ -207,6 +208,7 @@ export function parseNetshNetworks(input: string, opts: NetshParseOptions = {}):
     // A BSSID sub-block: "<word> <n> : <MAC>" ("BSSID 1", "BSSIDD 1" in one German capture).
     if (/\S\s+\d+$/.test(kv.key) && MAC_RE.test(kv.value.split(/\s/)[0] ?? '')) {
       flushBss();
+      bssBlocks++;
       bss = {
         bssid: normalizeBssid(kv.value.split(/\s/)[0] ?? ''),
         indent: -1,
@@ -240,8 +242,12 @@ export function parseNetshNetworks(input: string, opts: NetshParseOptions = {}):
   if (dropped > 0) notes.push(`${dropped} BSSID block(s) without a channel were skipped`);
   const tool = `netsh wlan show networks mode=bssid${lang && lang.lang !== 'en' ? ` (${lang.name})` : ''}`;
   const scan: ParsedScan = { format: 'netsh-networks', tool, records, notes };
-  if (records.length === 0 && blocks > 0) {
-    scan.unread = { blocks: unreadBlocks };
+  if (records.length === 0 && blocks > 0 && bssBlocks === 0) {
+    // Some Wi-Fi drivers report networks without their BSSID sub-blocks: nothing to place on a channel.
+    scan.unread = { blocks: unreadBlocks, why: 'no-details' };
+    notes.push(`netsh lists ${unreadBlocks} network(s) without BSSID details (no channel, no signal)`);
+  } else if (records.length === 0 && blocks > 0) {
+    scan.unread = { blocks: unreadBlocks, why: 'language' };
     notes.push(
       `this looks like a netsh scan in a language zapcheck does not read; ${unreadBlocks} block(s) skipped`,
     );
@@ -316,7 +322,7 @@ export function parseNetshInterfaces(input: string, opts: NetshParseOptions = {}
     notes: [...notes, 'connection info only: no scan of neighbours'],
   };
   if (records.length === 0 && blocks > 0) {
-    scan.unread = { blocks };
+    scan.unread = { blocks, why: 'language' };
     scan.notes.push(
       `this looks like netsh interface output in a language zapcheck does not read; ${blocks} block(s) skipped`,
     );

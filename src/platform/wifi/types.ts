@@ -61,7 +61,11 @@ export interface ParsedScan {
    * Set when the text has this tool's structure (e.g. netsh `SSID <n>` blocks) but no network could be read
    * from it: how many blocks were skipped. The caller says so and asks for the file instead of "0 networks".
    */
-  unread?: { blocks: number };
+  unread?: {
+    blocks: number;
+    /** 'language': blocks with details zapcheck could not read; 'no-details': the tool gave no BSSID details. */
+    why: 'language' | 'no-details';
+  };
 }
 
 /** What the wifiScan probe returns. */

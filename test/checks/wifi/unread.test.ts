@@ -79,6 +79,22 @@ describe('a scan zapcheck cannot read says so, not "0 networks"', () => {
     expect(en.status).toBe('skip');
   });
 
+  it('a driver that gives no BSSID details gets its own advice, in Italian too', async () => {
+    const text = readFileSync(
+      path.join(
+        root,
+        'fixtures/platform/windows/netsh-wlan-networks-en-no-bssid-blocks-nodewifiscanner-issue5.txt',
+      ),
+      'utf8',
+    );
+    const scan: WifiScan = { ...parseScanText(text), source: { kind: 'text' } };
+    const en = await runCheck('en', scan);
+    expect(en.summary).toBe('netsh lists 1 network(s) but without their BSSID details (channel, signal)');
+    expect(en.remediation[0]?.text).toMatch(/update the Wi-Fi driver/);
+    const it_ = await runCheck('it', scan);
+    expect(it_.summary).toBe('netsh elenca 1 reti ma senza i dettagli dei BSSID (canale, segnale)');
+  });
+
   it('zapcheck wifi --scan-file names that file, in Italian and in the JSON', async () => {
     const file = path.join(tmp, 'scansione.txt');
     writeFileSync(file, unreadable);
@@ -95,7 +111,7 @@ describe('a scan zapcheck cannot read says so, not "0 networks"', () => {
       scan: { unread?: { blocks: number; file: string } };
       advice: { summary: string };
     };
-    expect(report.scan.unread).toEqual({ blocks: 5, file });
+    expect(report.scan.unread).toEqual({ blocks: 5, why: 'language', file });
     expect(report.advice.summary).toMatch(/looks like a netsh scan in a language zapcheck does not read/);
   });
 });

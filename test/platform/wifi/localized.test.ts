@@ -9,7 +9,7 @@ import type { BssRecord } from '../../../src/platform/wifi/types.js';
 const dir = new URL('../../../fixtures/platform/', import.meta.url);
 const read = (f: string): string => readFileSync(new URL(f, dir), 'utf8');
 const windows = readdirSync(new URL('windows/', dir)).filter((f) => f.startsWith('netsh-wlan-'));
-const networks = windows.filter((f) => f.startsWith('netsh-wlan-networks-')).map((f) => `windows/${f}`);
+const networks = windows.filter((f) => f.startsWith('netsh-wlan-networks-bssid-')).map((f) => `windows/${f}`);
 const interfaces = windows
   .filter((f) => f.startsWith('netsh-wlan-show-interfaces-'))
   .map((f) => `windows/${f}`);
@@ -97,10 +97,20 @@ describe('netsh is read by structure, in any language', () => {
     const scan = parseScanText(cut);
     expect(scan.format).toBe('netsh-networks');
     expect(scan.records).toHaveLength(0);
-    expect(scan.unread).toEqual({ blocks: 5 });
+    expect(scan.unread).toEqual({ blocks: 5, why: 'language' });
     expect(scan.notes.join(' ')).toMatch(/looks like a netsh scan in a language zapcheck does not read; 5/);
     // A readable scan never carries the mark.
     expect(parseScanText(full.join('\n')).unread).toBeUndefined();
+  });
+
+  it('a netsh listing whose driver printed no BSSID sub-blocks says that, not a language problem', () => {
+    const scan = parseScanText(
+      read('windows/netsh-wlan-networks-en-no-bssid-blocks-nodewifiscanner-issue5.txt'),
+    );
+    expect(scan.format).toBe('netsh-networks');
+    expect(scan.records).toHaveLength(0);
+    expect(scan.unread).toEqual({ blocks: 1, why: 'no-details' });
+    expect(scan.notes.join(' ')).toMatch(/1 network\(s\) without BSSID details/);
   });
 });
 

@@ -329,6 +329,23 @@ const CASES: { file: string; format: ScanFormat; count: number; want: Want[] }[]
     want: [{ ssid: 'elecom-a4639b', bssid: '04:ab:18:a4:63:9d', channel: 3, signalPercent: 64 }],
   },
   {
+    file: 'windows/netsh-wlan-networks-bssid-fr-heatmapper.txt',
+    format: 'netsh-networks',
+    count: 8,
+    want: [
+      { ssid: 'SSID-1', bssid: 'fe:dc:ba:09:87:01', channel: 149, band: '5', signalPercent: 40 },
+      { ssid: 'SSID-3', bssid: 'fe:dc:ba:09:87:08', channel: 11, band: '2.4', security: ['open'] },
+    ],
+  },
+  {
+    file: 'windows/netsh-wlan-networks-bssid-de-fragment-particle-cli-issue118.txt',
+    format: 'netsh-networks',
+    count: 1,
+    want: [
+      { ssid: 'Photon-U8BS', bssid: '6c:0b:84:1b:22:92', channel: 11, signalPercent: 59, security: ['open'] },
+    ],
+  },
+  {
     file: 'windows/netsh-wlan-networks-bssid-ja-fragment-go-comment.txt',
     format: 'netsh-networks',
     count: 1,
