@@ -181,6 +181,8 @@ export const en = {
   'term.it.heading': 'What to ask the site’s IT to change:',
   'term.installer.heading': 'For the installer:',
   'term.notchecked.heading': 'Not checked:',
+  'term.duration': '({seconds} s)',
+  'term.duration.short': '(under a second)',
   'term.spinner.start': 'Checking the site network…',
   'term.spinner.progress': 'Checking ({done}/{total}) {names}',
 
@@ -414,8 +416,8 @@ export const en = {
 
   'title.env.route': 'IPv4 default route',
   'title.env.proxy': 'No proxy needed',
-  'title.wifi': 'Wi-Fi (2.4 GHz, channel 1-11)',
-  'title.wifi.ssid': 'Wi-Fi "{ssid}" (2.4 GHz, channel 1-11)',
+  'title.wifi': 'Wi-Fi (2.4 GHz, channel {channels})',
+  'title.wifi.ssid': 'Wi-Fi "{ssid}" (2.4 GHz, channel {channels})',
   'title.dhcp': 'DHCP: a free address for every charger',
 
   'wifi.noprobe': 'no Wi-Fi scan available in this run',
@@ -606,7 +608,7 @@ export const en = {
   'dhcp.method.sweep': 'estimate from a sweep',
   'dhcp.method.passive': 'passive estimate',
   'dhcp.judge': 'give --chargers N to judge',
-  'dhcp.noprobe': 'not tested: this run cannot read the network configuration (no DHCP facts probe)',
+  'dhcp.noprobe': 'this run cannot read what DHCP gave this computer, so the address pool was not looked at',
   'dhcp.factsfailed': 'zapcheck could not read the network configuration: {message}',
   'dhcp.fmt.net': 'interface {iface}  address {subnet}  gateway {gateway}  addressing {addressing}',
   'dhcp.fmt.server': 'DHCP server {server}  lease {lease}  expires {expires}  DNS {dns}',

@@ -188,6 +188,8 @@ export const it = {
   'term.it.heading': 'Cosa chiedere di cambiare all’IT del sito:',
   'term.installer.heading': 'Per l’installatore:',
   'term.notchecked.heading': 'Non verificato:',
+  'term.duration': '({seconds} s)',
+  'term.duration.short': '(meno di un secondo)',
   'term.spinner.start': 'Verifica della rete del sito…',
   'term.spinner.progress': 'Verifica ({done}/{total}) {names}',
 
@@ -430,8 +432,8 @@ export const it = {
 
   'title.env.route': 'Percorso IPv4 predefinito (default route)',
   'title.env.proxy': 'Nessun proxy necessario',
-  'title.wifi': 'Wi-Fi (2,4 GHz, canale 1-11)',
-  'title.wifi.ssid': 'Wi-Fi "{ssid}" (2,4 GHz, canale 1-11)',
+  'title.wifi': 'Wi-Fi (2,4 GHz, canale {channels})',
+  'title.wifi.ssid': 'Wi-Fi "{ssid}" (2,4 GHz, canale {channels})',
   'title.dhcp': 'DHCP: un indirizzo libero per ogni stazione',
 
   'wifi.noprobe': 'nessuna scansione Wi-Fi disponibile in questa verifica',
@@ -630,7 +632,7 @@ export const it = {
   'dhcp.method.passive': 'stima passiva',
   'dhcp.judge': 'indicare --chargers N per una valutazione',
   'dhcp.noprobe':
-    'non verificato: in questa esecuzione zapcheck non può leggere la configurazione di rete (dati DHCP non disponibili)',
+    'questa esecuzione non può leggere ciò che il DHCP ha assegnato a questo computer, quindi il pool di indirizzi non è stato esaminato',
   'dhcp.factsfailed': 'zapcheck non è riuscito a leggere la configurazione di rete: {message}',
   'dhcp.fmt.net': 'interfaccia {iface}  indirizzo {subnet}  gateway {gateway}  indirizzamento {addressing}',
   'dhcp.fmt.server': 'server DHCP {server}  lease {lease}  scade {expires}  DNS {dns}',

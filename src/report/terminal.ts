@@ -26,8 +26,10 @@ export { colorLevel, type TerminalStream } from './layout.js';
 const MARKS: Record<Status, string> = { pass: '✔', warn: '!', fail: '✖', skip: '-', error: '‼' };
 const ASCII_MARKS: Record<Status, string> = { pass: 'ok', warn: '!!', fail: 'XX', skip: '--', error: 'ER' };
 
-function plural(t: Translate, n: number, kind: Status): string {
-  return t(`term.count.${kind}.${n === 1 ? 'one' : 'many'}` as MessageKey, { n });
+/** "1 warning", "2 warnings": the language's plural rule (Intl.PluralRules), not n === 1. */
+function plural(t: Translate, lang: Lang, n: number, kind: Status): string {
+  const form = new Intl.PluralRules(lang).select(n) === 'one' ? 'one' : 'many';
+  return t(`term.count.${kind}.${form}` as MessageKey, { n });
 }
 
 /** Unique remediation lines, IT first (they are what the installer hands over), in check order. */
@@ -94,20 +96,27 @@ export function renderTerminal(report: Report, stream: TerminalStream, opts: Ter
   lines.push('');
   const n = report.counts;
   const parts = [
-    n.fail ? plural(t, n.fail, 'fail') : '',
-    n.error ? plural(t, n.error, 'error') : '',
-    n.warn ? plural(t, n.warn, 'warn') : '',
-    n.skip ? plural(t, n.skip, 'skip') : '',
-    plural(t, n.pass, 'pass'),
+    n.fail ? plural(t, opts.lang ?? 'en', n.fail, 'fail') : '',
+    n.error ? plural(t, opts.lang ?? 'en', n.error, 'error') : '',
+    n.warn ? plural(t, opts.lang ?? 'en', n.warn, 'warn') : '',
+    n.skip ? plural(t, opts.lang ?? 'en', n.skip, 'skip') : '',
+    plural(t, opts.lang ?? 'en', n.pass, 'pass'),
   ].filter(Boolean);
-  const seconds = (report.durationMs / 1000).toFixed(1);
+  const took =
+    report.durationMs < 1000
+      ? t('term.duration.short')
+      : t('term.duration', {
+          seconds: new Intl.NumberFormat(opts.lang ?? 'en', { maximumFractionDigits: 1 }).format(
+            report.durationMs / 1000,
+          ),
+        });
   const verdict =
     report.verdict === 'ready'
       ? c.bold.green(t('verdict.ready'))
       : c.bold.red(report.interrupted ? t('verdict.interrupted') : t('verdict.notready'));
   // From the verdict on, lines fit the terminal (a narrow window must not cut what to hand to IT).
   const fit = (text: string, indent = ''): string[] => wrapLine(text, width, indent);
-  lines.push(...fit(`${verdict}  ${parts.join(', ')}  ${c.gray(`(${seconds} s)`)}`));
+  lines.push(...fit(`${verdict}  ${parts.join(', ')}  ${c.gray(took)}`));
   if (report.verdict === 'ready') {
     lines.push(...fit(n.warn ? t('term.ready.warn') : t('term.ready')));
   }

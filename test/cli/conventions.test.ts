@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { channelList } from '../../src/checks/wifi/index.js';
 
 /** Command-line conventions a new user leans on: suggestions, exit 2 for mistakes, plain errors, help. */
 
@@ -54,5 +55,21 @@ describe('command-line conventions', () => {
     for (const e of yamlNtp) expect(e).not.toMatch(/trust|tlsVersions/);
     const https = show.stdout.split('\n  - ').find((e) => e.includes('protocol: https'));
     expect(https).toContain('trust:');
+  });
+});
+
+describe('words, not jargon', () => {
+  it('the Wi-Fi title names the profile’s channels', () => {
+    expect(channelList([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])).toBe('1-11');
+    expect(channelList([11, 1, 6])).toBe('1, 6, 11');
+    expect(channelList([1, 2])).toBe('1, 2');
+  });
+
+  it('a lab run says "under a second", not "(0.0 s)", and DHCP is not checked in words', async () => {
+    const run = await runCli(['site', '--lab', 'healthy']);
+    expect(run.stdout).toContain('(under a second)');
+    expect(run.stdout).not.toContain('(0.0 s)');
+    expect(run.stdout).not.toContain('facts probe');
+    expect(run.stdout.replace(/\s+/g, ' ')).not.toMatch(/charger: not tested:/);
   });
 });
