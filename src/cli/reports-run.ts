@@ -60,10 +60,15 @@ function textTable(io: CliIO, head: string[], rows: string[][], under?: (i: numb
 }
 
 function verdictWord(run: RunEntry, t: Translate): string {
-  if (run.interrupted) return t('verdict.interrupted');
-  if (run.verdict === 'ready') return t('verdict.ready');
-  if (run.verdict === 'not-ready') return t('verdict.notready');
-  return '?';
+  const word = run.interrupted
+    ? t('verdict.interrupted')
+    : run.verdict === 'ready'
+      ? t('verdict.ready')
+      : run.verdict === 'not-ready'
+        ? t('verdict.notready')
+        : '?';
+  // A simulated run must not read as the real site's verdict.
+  return run.lab ? t('history.lab', { verdict: word }) : word;
 }
 
 // ---- zapcheck sites --------------------------------------------------------------------------------
@@ -111,6 +116,7 @@ export function runSitesCommand(opts: SitesOptions, io: CliIO): number {
               startedAt: r.last.startedAt,
               verdict: r.last.verdict,
               interrupted: r.last.interrupted,
+              lab: r.last.lab,
               file: r.last.file,
             }
           : null,

@@ -164,7 +164,7 @@ export const en = {
   'status.info': 'info',
 
   'term.header': 'site "{site}" · profile {profile}',
-  'term.header.lab': 'lab: {scenario}',
+  'term.header.lab': 'LAB, simulated site: {scenario}',
   'term.count.fail.one': '{n} failed',
   'term.count.fail.many': '{n} failed',
   'term.count.error.one': '{n} error',
@@ -365,6 +365,7 @@ export const en = {
   'sites.none':
     'No sites yet: write a zapcheck.yaml (zapcheck sites --help shows one) or run zapcheck site "<name>".',
   'history.col.date': 'Date',
+  'history.lab': '{verdict} (LAB: simulated site)',
   'history.none': 'No saved runs for "{site}" in {dir}.',
   'history.saved': 'Report saved: {file}',
   'history.savefail': 'zapcheck: could not keep this report in {dir} ({message})',

@@ -170,7 +170,7 @@ export const it = {
   'status.info': 'info',
 
   'term.header': 'sito "{site}" · profilo {profile}',
-  'term.header.lab': 'laboratorio: {scenario}',
+  'term.header.lab': 'LAB, sito simulato: {scenario}',
   'term.count.fail.one': '{n} non superato',
   'term.count.fail.many': '{n} non superati',
   'term.count.error.one': '{n} errore',
@@ -380,6 +380,7 @@ export const it = {
   'sites.none':
     'Ancora nessun sito: scrivere un zapcheck.yaml (zapcheck sites --help ne mostra uno) oppure eseguire zapcheck site "<nome>".',
   'history.col.date': 'Data',
+  'history.lab': '{verdict} (LAB: sito simulato)',
   'history.none': 'Nessuna verifica salvata per "{site}" in {dir}.',
   'history.saved': 'Rapporto salvato: {file}',
   'history.savefail': 'zapcheck: impossibile conservare questo rapporto in {dir} ({message})',
