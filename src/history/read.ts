@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
+import { readAsset } from '../core/assets.js';
 import { UsageError } from '../core/errors.js';
 import type { Report } from '../core/result.js';
 import type { Translate } from '../i18n/index.js';
@@ -23,9 +24,7 @@ export const MIGRATIONS: Readonly<Record<number, (raw: Record<string, unknown>) 
 let validator: ReturnType<Ajv['compile']> | undefined;
 function schemaValidator(): ReturnType<Ajv['compile']> {
   if (!validator) {
-    const schema = JSON.parse(
-      readFileSync(new URL('../schemas/report.schema.json', import.meta.url), 'utf8'),
-    ) as object;
+    const schema = JSON.parse(readAsset('schemas/report.schema.json')) as object;
     validator = new Ajv({ allErrors: true, strict: false, validateFormats: false }).compile(schema);
   }
   return validator;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type * as AjvModule from 'ajv';
 import type { Ajv as AjvClass, ErrorObject } from 'ajv';
 import type * as YamlModule from 'yaml';
+import { readAsset } from '../core/assets.js';
 import { UsageError } from '../core/errors.js';
 import { createTranslator, type Translate } from '../i18n/index.js';
 import { BUILTIN_PROFILES, ZAPTEC_PRO } from './builtin.js';
@@ -15,9 +16,7 @@ const require = createRequire(import.meta.url);
 let validator: ReturnType<AjvClass['compile']> | undefined;
 
 export function profileSchema(): object {
-  return JSON.parse(
-    readFileSync(new URL('../schemas/profile.schema.json', import.meta.url), 'utf8'),
-  ) as object;
+  return JSON.parse(readAsset('schemas/profile.schema.json')) as object;
 }
 
 function schemaValidator(): ReturnType<AjvClass['compile']> {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { readAsset } from '../core/assets.js';
 import { UsageError } from '../core/errors.js';
 import type { Translate } from '../i18n/index.js';
 import { DEFAULT_SITES_FILE, type SiteEntry, type SitesFile } from './types.js';
@@ -17,9 +18,7 @@ export { DEFAULT_SITES_FILE };
 let validator: ReturnType<Ajv['compile']> | undefined;
 function schemaValidator(): ReturnType<Ajv['compile']> {
   if (!validator) {
-    const schema = JSON.parse(
-      readFileSync(new URL('../schemas/sites.schema.json', import.meta.url), 'utf8'),
-    ) as object;
+    const schema = JSON.parse(readAsset('schemas/sites.schema.json')) as object;
     validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
   }
   return validator;
