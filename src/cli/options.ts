@@ -9,6 +9,9 @@ import { createTranslator, pickLang } from '../i18n/index.js';
 
 const t = (): ReturnType<typeof createTranslator> => createTranslator(pickLang(undefined, process.env));
 
+/** The most chargers `--chargers` takes, in `site`, `dhcp` and `report` alike (the sites file's limit too). */
+export const CHARGERS_MAX = 10_000;
+
 export function parsePositiveNumber(option: string, max: number) {
   return (value: string): number => {
     const n = Number(value);
