@@ -1,7 +1,7 @@
 import dgram from 'node:dgram';
 import fc from 'fast-check';
 import type { ProbeErrorCode } from '../../src/core/errors.js';
-import { LONG_MS, UDP_WAIT_MS } from './harness.js';
+import { BAD_WAIT_MS, LONG_MS, UDP_WAIT_MS } from './harness.js';
 
 /**
  * A hostile NTP server on 127.0.0.1 port 0 (RFC 5905 packet format): each request gets the datagrams
@@ -107,7 +107,12 @@ export function expectedNtp(
 
 export const ntpCase: fc.Arbitrary<NtpCase> = fc
   .array(ntpReply, { minLength: 0, maxLength: 3 })
-  .map((replies) => ({ replies, timeoutMs: expectedNtp(replies).waits ? UDP_WAIT_MS : LONG_MS }));
+  .map((replies) => ({ replies, timeoutMs: waitFor(expectedNtp(replies)) }));
+
+function waitFor(e: ReturnType<typeof expectedNtp>): number {
+  if (!e.waits) return LONG_MS;
+  return !e.ok && e.code === 'PROTOCOL' ? BAD_WAIT_MS : UDP_WAIT_MS;
+}
 
 const NTP_UNIX_OFFSET_S = 2_208_988_800;
 
