@@ -77,7 +77,9 @@ export const ntpReply: fc.Arbitrary<NtpReply> = fc.oneof(
  */
 export function expectedNtp(
   replies: readonly NtpReply[],
-): { ok: true; kiss: boolean; waits: false } | { ok: false; code: ProbeErrorCode; waits: boolean } {
+):
+  | { ok: true; kiss: boolean; unsync: boolean; waits: false }
+  | { ok: false; code: ProbeErrorCode; waits: boolean } {
   let bad = false;
   for (const r of replies) {
     if (
@@ -91,16 +93,20 @@ export function expectedNtp(
       bad = true;
       continue;
     }
-    if (r.stratum === 0) return { ok: true, kiss: true, waits: false };
+    if (r.stratum === 0) {
+      const ref = Buffer.from(r.refId).toString('latin1');
+      const unsync = ref === 'INIT' || ref === 'STEP';
+      return { ok: true, kiss: !unsync, unsync, waits: false };
+    }
     if (
       r.transmit === 'zero' ||
       (r.transmit === 'random' && r.randomStamp[0] === 0 && r.randomStamp[1] === 0)
     ) {
       return { ok: false, code: 'PROTOCOL', waits: false };
     }
-    if (r.stratum > 15) return { ok: false, code: 'PROTOCOL', waits: false };
-    if (r.leap === 3) return { ok: false, code: 'PROTOCOL', waits: false };
-    return { ok: true, kiss: false, waits: false };
+    // Unsynchronised (RFC 5905: stratum 16, leap indicator 3): an answer, said as such.
+    if (r.stratum > 15 || r.leap === 3) return { ok: true, kiss: false, unsync: true, waits: false };
+    return { ok: true, kiss: false, unsync: false, waits: false };
   }
   return { ok: false, code: bad ? 'PROTOCOL' : 'TIMEOUT', waits: true };
 }

@@ -31,7 +31,6 @@ beforeAll(async () => {
       for (const lang of ['en', 'it'] as const) {
         const file = path.join(dir, `${s.name}.${lang}.json`);
         const args = ['site', 'Garage Nord', '--lab', s.name, '--json', file, '--lang', lang];
-        if (s.options?.mqttConnect) args.push('--mqtt-connect');
         const run = await runCli(args, { env: { COLUMNS: '80' } });
         const report = JSON.parse(readFileSync(file, 'utf8')) as Report;
         runs.set(`${s.name}.${lang}`, { stdout: run.stdout, report });
