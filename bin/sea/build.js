@@ -127,7 +127,7 @@ async function bundle() {
   let entry;
   for (const c of output) {
     if (c.type !== 'chunk') continue;
-    if (/\bcreateRequire\(/.test(c.code))
+    if (/\bcreateRequire\)?\(/.test(c.code))
       fail(`${c.fileName}: createRequire() would look for node_modules at run time`);
     chunks.set(c.fileName, c.code.replace(/^#!.*\n/, ''));
     if (c.isEntry) entry = c.fileName;

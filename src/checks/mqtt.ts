@@ -64,6 +64,10 @@ export function mqttCheck(endpoint: Endpoint): Check {
       if (r.error.code === 'BLOCKED') {
         return outcome('error', 'GUARD_BLOCKED', t('guard.blocked', { what: `${host}:${port}` }), evidence);
       }
+      if (r.error.code === 'INTERNAL') {
+        // zapcheck broke (e.g. a module that would not load): not evidence about the site's network.
+        return outcome('error', 'INTERNAL_ERROR', t('run.internal', { message: r.error.message }), evidence);
+      }
       const key =
         r.error.code === 'PROTOCOL' || r.error.code === 'TOO_LARGE' ? 'mqtt.notmqtt' : 'mqtt.noconnack';
       return outcome('fail', 'MQTT_NO_CONNACK', t(key, vars), evidence, [it(t('mqtt.noconnack.fix', vars))]);

@@ -8,6 +8,10 @@ import { sanitizeNetworkText } from './sanitize.js';
 import { classifyTlsError, tlsConnectOptions } from './tls.js';
 import type { MqttInfo, MqttProbeRequest } from './types.js';
 
+// A plain require() the executable's bundler can see and bundle (bin/sea/build.js strips this line; the
+// npm build keeps it and finds node_modules). Loaded on first use only.
+const require = createRequire(import.meta.url);
+
 /**
  * One MQTT 3.1.1 CONNECT over TLS (OASIS MQTT 3.1.1, sections 3.1 and 3.2; port 8883 per section 5)
  * and the CONNACK it earns. Any CONNACK is the answer: an anonymous probe at Azure IoT Hub gets return
@@ -35,7 +39,7 @@ const CONNACK_LENGTH = 4;
 export function encodeMqttConnect(clientId: string): Buffer {
   // Loaded on first use: only --mqtt-connect sends a CONNECT, and mqtt-packet brings readable-stream,
   // bl and debug (about 40 files; 180 ms of start-up on a loaded 2-core machine).
-  const mqttPacket = createRequire(import.meta.url)('mqtt-packet') as typeof MqttPacket;
+  const mqttPacket = require('mqtt-packet') as typeof MqttPacket;
   return mqttPacket.generate({
     cmd: 'connect',
     protocolId: 'MQTT',

@@ -79,6 +79,23 @@ describe('mqtt check', () => {
     expect((await run('TIMEOUT')).summary).toContain('CONNACK');
   });
 
+  it('a probe that broke inside zapcheck (INTERNAL, e.g. a module that did not load) is an error, never a site fault', async () => {
+    // Regression: the standalone executable could not load mqtt-packet and reported MQTT_NO_CONNACK,
+    // telling IT to open 8883 for a bug of ours.
+    const ctx = fakeContext({ options: { mqttConnect: true } });
+    const r = await runCheck(
+      mqttCheck(endpointOf(ctx, HUB)),
+      ctx,
+      fakeProbes({
+        mqtt: () => Promise.resolve(probeFail('INTERNAL', "Cannot find module 'mqtt-packet'", 1)),
+      }),
+      deps,
+    );
+    expect(r.status).toBe('error');
+    expect(r.cause).toBe('INTERNAL_ERROR');
+    expect(r.remediation).toEqual([]);
+  });
+
   it('connects with a fresh random zapcheck-probe- client id each time, and says which in evidence', async () => {
     const ctx = fakeContext({ options: { mqttConnect: true } });
     const probes = fakeProbes({
