@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { schemaValidator as validatorFor } from '../schemas/standalone.js';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { UsageError } from '../core/errors.js';
 import type { Translate } from '../i18n/index.js';
@@ -14,16 +15,8 @@ import { DEFAULT_SITES_FILE, type SiteEntry, type SitesFile } from './types.js';
 
 export { DEFAULT_SITES_FILE };
 
-let validator: ReturnType<Ajv['compile']> | undefined;
-function schemaValidator(): ReturnType<Ajv['compile']> {
-  if (!validator) {
-    const schema = JSON.parse(
-      readFileSync(new URL('../schemas/sites.schema.json', import.meta.url), 'utf8'),
-    ) as object;
-    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
-  }
-  return validator;
-}
+/** The sites schema's validator, generated at build time (src/schemas/standalone.ts). */
+const schemaValidator = (): ValidateFunction => validatorFor('sites');
 
 const decodePointer = (p: string): string[] =>
   p
