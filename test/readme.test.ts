@@ -9,7 +9,7 @@ const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 
 describe('README', () => {
   it('shows the two set-up commands: the lab run and the tests', () => {
-    expect(readme).toContain('npm ci && npx zapcheck site --lab');
+    expect(readme).toContain('npm ci && npm run build && npx zapcheck site --lab');
     expect(readme).toContain('npm ci && npm test');
   });
 

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readAsset } from '../core/assets.js';
 
 /**
  * The package version. Its own module, free of commander and every subcommand, so the launcher's
  * `--version` fast path (bin/zapcheck.js) costs one small file on top of Node's own start-up.
  */
 export function toolVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  const pkg = JSON.parse(readAsset('../package.json')) as {
     version: string;
   };
   return pkg.version;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ErrorObject } from 'ajv';
 import type * as YamlModule from 'yaml';
 import type { ValidateFunction } from 'ajv';
+import { readAsset } from '../core/assets.js';
 import { UsageError } from '../core/errors.js';
 import { schemaValidator as validatorFor } from '../schemas/standalone.js';
 import { createTranslator, type Translate } from '../i18n/index.js';
@@ -15,9 +16,7 @@ import type { Endpoint, Profile, Trust, TlsVersion } from './types.js';
 const require = createRequire(import.meta.url);
 
 export function profileSchema(): object {
-  return JSON.parse(
-    readFileSync(new URL('../schemas/profile.schema.json', import.meta.url), 'utf8'),
-  ) as object;
+  return JSON.parse(readAsset('schemas/profile.schema.json')) as object;
 }
 
 /** The profile schema's validator, generated at build time (src/schemas/standalone.ts). */

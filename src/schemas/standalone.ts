@@ -1,8 +1,10 @@
 import { createRequire } from 'node:module';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { isSea } from 'node:sea';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as AjvModule from 'ajv';
 import type { Options, ValidateFunction } from 'ajv';
+import { readAsset } from '../core/assets.js';
 
 /**
  * The JSON Schema validators, compiled once at build time (`npm run build` runs this file) into ajv
@@ -32,7 +34,7 @@ const moduleFile = (name: ValidatorName): string => `${name}.validate.cjs`;
 function compile(name: ValidatorName, code: boolean): { ajv: AjvModule.Ajv; validate: ValidateFunction } {
   const { Ajv } = require('ajv') as typeof AjvModule;
   const spec = VALIDATORS[name];
-  const schema = JSON.parse(readFileSync(here(spec.schema), 'utf8')) as object;
+  const schema = JSON.parse(readAsset(`schemas/${spec.schema}`)) as object;
   const ajv = new Ajv({ ...spec.options, ...(code ? { code: { source: true } } : {}) });
   return { ajv, validate: ajv.compile(schema) };
 }
@@ -43,12 +45,15 @@ const loaded = new Map<ValidatorName, ValidateFunction>();
 export function schemaValidator(name: ValidatorName): ValidateFunction {
   let v = loaded.get(name);
   if (!v) {
-    try {
-      v = require(fileURLToPath(here(moduleFile(name)))) as ValidateFunction;
-    } catch (err) {
-      if ((err as { code?: string }).code !== 'MODULE_NOT_FOUND') throw err;
-      v = compile(name, false).validate;
+    // A standalone executable has no module files on disk (its bundle carries ajv): it compiles.
+    if (!isSea()) {
+      try {
+        v = require(fileURLToPath(here(moduleFile(name)))) as ValidateFunction;
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'MODULE_NOT_FOUND') throw err;
+      }
     }
+    v ??= compile(name, false).validate;
     loaded.set(name, v);
   }
   return v;

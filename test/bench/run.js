@@ -11,6 +11,8 @@
 //   dropped      zapcheck site in real mode inside a network namespace this script creates, nftables
 //                dropping everything (and a variant where only DNS answers): wall time over --deadline
 //   parsers      the Wi-Fi scan and neighbour-table benchmarks (./wifi-parse.bench.js, ./neigh-table.js)
+//   standalone   dist-bin/zapcheck-linux-x64 (npm run package): --version and site --lab against node -e 0 and
+//                the npm-installed zapcheck (packed and installed into a temporary prefix), file sizes (./sea.js)
 //
 // Traffic: loopback, and two network namespaces made and removed here, joined only to each other. Usage: npm run bench [-- --quick] [-- --only <measure>]
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -21,6 +23,7 @@ import path from 'node:path';
 import tls from 'node:tls';
 import { fileURLToPath } from 'node:url';
 import { median, ms, ratioLine, skipLine } from './format.js';
+import { standalone } from './sea.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(ROOT, 'bin/zapcheck.js');
@@ -587,6 +590,7 @@ const MEASURES = {
   dropped,
   realNetworkComparison,
   parsers,
+  standalone: () => standalone({ quick: QUICK }),
 };
 // `npm run bench -- --only dropped` runs one measure (while working on it).
 const only = process.argv[process.argv.indexOf('--only') + 1];

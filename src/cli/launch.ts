@@ -1,0 +1,27 @@
+import { isVersionOnly, toolVersion } from './version.js';
+
+/**
+ * What `zapcheck` does when started, for the npm launcher (bin/zapcheck.js) and the standalone
+ * executables alike. `--version` alone is answered from a small module without loading commander and
+ * the subcommands, so it starts about as fast as Node itself.
+ */
+export function launch(argv: readonly string[]): void {
+  if (isVersionOnly(argv.slice(2))) {
+    process.stdout.write(`${toolVersion()}\n`);
+    return;
+  }
+  import('./main.js')
+    .then(({ main }) => main([...argv]))
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (err: unknown) => {
+        // main() catches everything it knows; this is the last line of defence.
+        process.stderr.write(
+          `zapcheck: internal error: ${err instanceof Error ? err.message : String(err)}\n`,
+        );
+        process.exitCode = 3;
+      },
+    );
+}
