@@ -1,7 +1,7 @@
 /** The work of `zapcheck dhcp` (src/cli/dhcp.ts declares the options and imports this lazily). */
 import os from 'node:os';
 import { evaluateDhcp } from '../checks/dhcp/index.js';
-import { EXIT, UsageError } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
 import { guardFromEnv } from '../core/guard.js';
 import { countStatuses, verdictOf, type CheckResult, type Report } from '../core/result.js';
 import { loadProfile } from '../profile/load.js';
@@ -11,25 +11,26 @@ import type { DhcpCommandOptions } from './dhcp.js';
 import { createDhcpFactsProbe } from '../probes/dhcp/facts.js';
 import { parseDhcpRange, rangeText } from '../checks/dhcp/headroom.js';
 import { SWEEP_MAX_ADDRESSES } from '../probes/dhcp/sweep.js';
-import { createTranslator, pickLang, type MessageKey, type Translate } from '../i18n/index.js';
+import { createTranslator, type MessageKey, type Translate } from '../i18n/index.js';
+import { parseChargers, resolveLang } from './run-options.js';
+import { exitCodeFor } from './exit-code.js';
+import type { GatherDeps } from '../probes/net/gather.js';
 
 const TIMEOUT_MS = 30_000;
 
-function parseCount(text: string | undefined, t: Translate): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > 100_000) {
-    throw new UsageError(t('err.chargers', { value: JSON.stringify(text) }), t('err.chargers.hint'));
-  }
-  return Number(text);
+/** What a test may replace: the OS readers behind the facts (recorded command output instead of this machine's). */
+export interface DhcpCommandSeams {
+  gatherDeps?: Partial<GatherDeps>;
 }
 
-export async function runDhcpCommand(opts: DhcpCommandOptions, io: CliIO, version: string): Promise<number> {
-  const lang = pickLang(opts.lang, io.env);
-  const t = createTranslator(lang);
-  if (opts.lang !== undefined && !['en', 'it'].includes(opts.lang)) {
-    throw new UsageError(t('err.lang', { lang: opts.lang }), t('err.lang.hint'));
-  }
-  const chargers = parseCount(opts.chargers, t);
+export async function runDhcpCommand(
+  opts: DhcpCommandOptions,
+  io: CliIO,
+  version: string,
+  seams: DhcpCommandSeams = {},
+): Promise<number> {
+  const { t } = resolveLang(opts.lang, io.env);
+  const chargers = parseChargers(opts.chargers, t);
   const range = opts.dhcpRange !== undefined ? parseDhcpRange(opts.dhcpRange, t) : null;
   if (opts.sweep && range && range.last - range.first + 1 > SWEEP_MAX_ADDRESSES) {
     throw new UsageError(
@@ -60,11 +61,15 @@ export async function runDhcpCommand(opts: DhcpCommandOptions, io: CliIO, versio
   const guard = guardFromEnv(io.env, false);
   const startedAt = new Date();
   const t0 = performance.now();
-  const probe = createDhcpFactsProbe({ guard, signal: AbortSignal.timeout(TIMEOUT_MS + 5000) });
+  const probe = createDhcpFactsProbe({
+    guard,
+    signal: AbortSignal.timeout(TIMEOUT_MS + 5000),
+    ...(seams.gatherDeps ? { deps: seams.gatherDeps } : {}),
+  });
   const r = await probe({
     timeoutMs: TIMEOUT_MS,
     ...(opts.interface ? { interface: opts.interface } : {}),
-    ...(opts.dhcpRange !== undefined ? { range: opts.dhcpRange } : {}),
+    ...(range ? { range } : {}),
     sweep: opts.sweep === true,
     discover: opts.probe === true,
     discoverWindowMs: windowMs,
@@ -127,7 +132,7 @@ export async function runDhcpCommand(opts: DhcpCommandOptions, io: CliIO, versio
   const text = formatDhcpResult(result, t);
   if (opts.json !== undefined) writeOutput(io, opts.json, `${JSON.stringify(report, null, 2)}\n`);
   (opts.json === '-' ? io.stderr : io.stdout).write(text);
-  return result.status === 'fail' || result.status === 'error' ? EXIT.NOT_READY : EXIT.READY;
+  return exitCodeFor(report);
 }
 
 /** Plain text for the terminal (no colour here: the terminal reporter owns chalk). */

@@ -46,7 +46,7 @@ export function registerDhcp(program: Command, io: CliIO, state: RunState): void
     .addHelpText(
       'after',
       `
-Exit codes: 0 enough addresses (warnings allowed), 1 not ready, 2 usage error.
+Exit codes: 0 enough addresses (warnings allowed), 1 not ready, 2 usage error, 3 internal error (as in site).
 
 Examples:
   zapcheck dhcp --chargers 12

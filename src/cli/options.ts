@@ -2,6 +2,9 @@ import { UsageError } from '../core/errors.js';
 
 /** Option parsers shared by commands: each names the option and the bad value. */
 
+/** The most chargers `--chargers` takes, in `site`, `dhcp` and `report` alike (the sites file's limit too). */
+export const CHARGERS_MAX = 10_000;
+
 export function parsePositiveNumber(option: string, max: number) {
   return (value: string): number => {
     const n = Number(value);

@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import type { CliIO } from './io.js';
 import type { RunState } from './state.js';
-import { parseNonNegativeInt } from './options.js';
+import { CHARGERS_MAX, parseNonNegativeInt } from './options.js';
 
 /** `zapcheck report <file...> | last [site]`: renders saved JSON reports as html, md, junit, text. */
 export function registerReport(program: Command, io: CliIO, state: RunState): void {
@@ -23,7 +23,7 @@ export function registerReport(program: Command, io: CliIO, state: RunState): vo
     .option('-p, --profile <id|path>', 'charger profile for the allow-list (default: the report’s)')
     .addOption(
       new Option('--chargers <n>', 'chargers planned, for the data budget').argParser(
-        parseNonNegativeInt('--chargers', 10_000),
+        parseNonNegativeInt('--chargers', CHARGERS_MAX),
       ),
     )
     .addHelpText(

@@ -1,6 +1,6 @@
 import { UsageError } from '../core/errors.js';
 import type { Report } from '../core/result.js';
-import { createTranslator, LANGS, pickLang, type Lang, type Translate } from '../i18n/index.js';
+import type { Translate } from '../i18n/index.js';
 import { loadProfile } from '../profile/load.js';
 import type { Profile } from '../profile/types.js';
 import { historyDir } from '../history/dir.js';
@@ -19,23 +19,12 @@ import { isReportFormat, REPORT_FORMATS, renderReport, type ReportFormat } from 
 import { findSite, readSitesFile } from '../sites/load.js';
 import type { SitesFile } from '../sites/types.js';
 import { type CliIO, writeOutput } from './io.js';
+import { resolveLang } from './run-options.js';
 
 /**
  * The work of `zapcheck sites`, `history`, `report` and `allowlist` (their options live in sites.ts,
  * history.ts, report.ts, allowlist.ts; this module is loaded only when one of them runs).
  */
-
-export function resolveLang(
-  option: string | undefined,
-  env: NodeJS.ProcessEnv,
-): { lang: Lang; t: Translate } {
-  const lang = pickLang(option, env);
-  if (option !== undefined && !(LANGS as readonly string[]).includes(option)) {
-    const t = createTranslator(lang);
-    throw new UsageError(t('err.lang', { lang: option }), t('err.lang.hint'));
-  }
-  return { lang, t: createTranslator(lang) };
-}
 
 function table(head: string[], rows: string[][]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));

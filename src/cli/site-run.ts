@@ -1,14 +1,15 @@
 import { existsSync } from 'node:fs';
 import { DEFAULT_SITES_FILE, type SiteEntry, type SitesFile } from '../sites/types.js';
 import path from 'node:path';
-import { EXIT, UsageError } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
 import { guardFromEnv } from '../core/guard.js';
 import type { SiteContext, SiteOptions } from '../core/context.js';
-import { createLabContext, createRealContext, parseResolver, realEnvironmentOf } from '../site/context.js';
+import { createLabContext } from '../site/lab.js';
+import { createRealContext, realEnvironmentOf } from '../site/real.js';
 import { planChecks, runChecks } from '../core/runner.js';
 import { CHECK_FAMILIES } from '../checks/index.js';
 import { loadProfile } from '../profile/load.js';
-import { createTranslator, pickLang, type Translate } from '../i18n/index.js';
+import type { Translate } from '../i18n/index.js';
 import { historyDir, historyDirIsExplicit } from '../history/dir.js';
 import { listSpots, spotForReport } from '../history/survey.js';
 import { saveRun } from '../history/store.js';
@@ -20,6 +21,9 @@ import type { Report, SurveySpot } from '../core/result.js';
 import { type CliIO, writeOutput } from './io.js';
 import { toolVersion } from './version.js';
 import type { SiteCommandOptions } from './site.js';
+import { resolveLang, parseChargers, parseResolver } from './run-options.js';
+import { exitCodeFor } from './exit-code.js';
+import { parseDhcpRange } from '../checks/dhcp/headroom.js';
 
 /** A site name is printed and stored: keep it to one printable line. */
 function cleanSiteName(name: string, t: Translate): string {
@@ -28,15 +32,6 @@ function cleanSiteName(name: string, t: Translate): string {
   if (!cleaned) throw new UsageError(t('err.site.empty'));
   if (cleaned.length > 120) throw new UsageError(t('err.site.long'));
   return cleaned;
-}
-
-export function exitCodeFor(report: Report): number {
-  if (report.interrupted) return EXIT.INTERRUPTED;
-  if (report.checks.some((c) => c.status === 'error')) {
-    // zapcheck itself broke somewhere: a not-ready verdict it cannot stand behind.
-    return report.checks.some((c) => c.status === 'fail') ? EXIT.NOT_READY : EXIT.INTERNAL;
-  }
-  return report.verdict === 'ready' ? EXIT.READY : EXIT.NOT_READY;
 }
 
 /**
@@ -49,7 +44,7 @@ function keepInHistory(
   lab: boolean,
   opts: SiteCommandOptions,
   io: CliIO,
-  t: ReturnType<typeof createTranslator>,
+  t: Translate,
 ): void {
   if (opts.history === false) return;
   const explicit = historyDirIsExplicit(io.env, opts.reportsDir);
@@ -75,12 +70,8 @@ function siteSurvey(site: string, lab: boolean, opts: SiteCommandOptions, io: Cl
 }
 
 export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO): Promise<number> {
-  const lang = pickLang(opts.lang, io.env);
-  const t = createTranslator(lang);
+  const { lang, t } = resolveLang(opts.lang, io.env);
   const typed = cleanSiteName(name, t);
-  if (opts.lang !== undefined && !['en', 'it'].includes(opts.lang)) {
-    throw new UsageError(t('err.lang', { lang: opts.lang }), t('err.lang.hint'));
-  }
   // The sites file gives per-site defaults; options on the command line win.
   // The sites-file reader (YAML with positions, a JSON Schema validator) is loaded only when there is one.
   let sitesFile: SitesFile | null = null;
@@ -110,13 +101,14 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
     strict: opts.strict === true,
     extra: { scanFile: opts.scanFile },
   };
-  const chargers = opts.chargers ?? entry?.chargers;
+  const chargers = parseChargers(opts.chargers, t) ?? entry?.chargers;
   const ssid = opts.ssid ?? entry?.ssid;
   const dhcpRange = opts.dhcpRange ?? entry?.dhcpRange;
   if (chargers !== undefined) options.chargers = chargers;
   if (ssid !== undefined) options.ssid = ssid;
+  // A bad --dhcp-range is a usage error here as in `zapcheck dhcp` (the check would report it as its own error).
+  if (opts.dhcpRange !== undefined) parseDhcpRange(opts.dhcpRange, t);
   if (dhcpRange !== undefined) options.dhcpRange = dhcpRange;
-  if (entry?.metered !== undefined) options.extra.metered = entry.metered;
 
   const interrupt = new AbortController();
   const onSigint = (): void => interrupt.abort();
@@ -162,17 +154,8 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
       });
     }
 
+    // Every probe, the Wi-Fi scan and the DHCP facts of a real site included, through the site's signal and guard.
     const probes = createProbes(ctx);
-    // The laptop's own Wi-Fi scan and DHCP lease belong to the real site; the lab simulates the cloud
-    // side only, so there the wifi check reads a saved scan when given one and dhcp is skipped.
-    if (ctx.mode === 'real' || typeof options.extra.scanFile === 'string') {
-      const { wifiScanProbeFor } = await import('../probes/wifi-scan.js');
-      probes.wifiScan = wifiScanProbeFor(ctx);
-    }
-    if (ctx.mode === 'real') {
-      const { createDhcpFactsProbe } = await import('../probes/dhcp/facts.js');
-      probes.dhcpFacts = createDhcpFactsProbe({ guard: ctx.guard, signal: ctx.signal });
-    }
     const startedAt = ctx.clock.now();
     const humanStream = opts.json === '-' ? io.stderr : io.stdout;
     const progress = await startProgress(io.stderr, io.env, planChecks(CHECK_FAMILIES, ctx).length, lang);

@@ -15,7 +15,7 @@ export interface SiteCommandOptions {
   mqttConnect?: boolean;
   ssid?: string;
   scanFile?: string;
-  chargers?: number;
+  chargers?: string;
   dhcpRange?: string;
   lang?: string;
   ascii?: boolean;
@@ -69,11 +69,7 @@ export function registerSite(program: Command, io: CliIO, state: RunState): void
     .option('--mqtt-connect', 'also send one MQTT CONNECT with a random probe id (no credentials) to the hub')
     .option('--ssid <name>', 'the Wi-Fi network the chargers will join')
     .option('--scan-file <file>', 'use a saved Wi-Fi scan instead of scanning')
-    .addOption(
-      new Option('--chargers <n>', 'number of chargers planned').argParser(
-        parseNonNegativeInt('--chargers', 10_000),
-      ),
-    )
+    .option('--chargers <n>', 'number of chargers planned (0-10000)')
     .option('--dhcp-range <first-last>', 'the DHCP pool, e.g. 192.168.1.100-192.168.1.199')
     .option('--lang <en|it>', 'language of the report (default: from LANG)')
     .option('--ascii', 'plain ASCII marks (for old Windows consoles)')

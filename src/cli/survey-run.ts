@@ -7,9 +7,10 @@ import { EXIT, UsageError } from '../core/errors.js';
 import type { SurveySpot } from '../core/result.js';
 import { historyDir } from '../history/dir.js';
 import { forgetSpot, listSpots, saveSpot, type StoredSpot } from '../history/survey.js';
-import { createTranslator, pickLang, type Translate } from '../i18n/index.js';
+import type { Translate } from '../i18n/index.js';
 import { runTool } from '../platform/exec.js';
-import { createWifiScanProbe, describeScanFailure, type WifiScanFailureCause } from '../probes/wifi-scan.js';
+import { createWifiScanProbe, type WifiScanFailureCause } from '../probes/wifi-scan.js';
+import { describeScanFailure } from '../checks/wifi/scan-failure.js';
 import { loadProfile } from '../profile/load.js';
 import { escapeForTerminal } from '../report/escape.js';
 import { formatSurveyDate, surveyDbm } from '../report/survey.js';
@@ -19,6 +20,7 @@ import { writeOutput, type CliIO } from './io.js';
 import { expandScanFiles } from './scan-files.js';
 import type { SurveyCommandOptions } from './survey.js';
 import { toolVersion } from './version.js';
+import { resolveLang } from './run-options.js';
 
 export interface SurveyDeps {
   sleep: Sleep;
@@ -60,11 +62,7 @@ export async function runSurveyCommand(
   io: CliIO,
   deps: SurveyDeps = { sleep: realSleep, now: () => Date.now() },
 ): Promise<number> {
-  const lang = pickLang(opts.lang, io.env);
-  const t = createTranslator(lang);
-  if (opts.lang !== undefined && !['en', 'it'].includes(opts.lang)) {
-    throw new UsageError(t('err.lang', { lang: opts.lang }), t('err.lang.hint'));
-  }
+  const { lang, t } = resolveLang(opts.lang, io.env);
   const typed = cleanName(typedSite, t);
   const sitesFile: SitesFile | null = readSitesFile(io.cwd, opts.sites, t);
   const entry: SiteEntry | null = findSite(sitesFile, typed);

@@ -12,39 +12,17 @@ import { EXIT, UsageError } from '../core/errors.js';
 import { loadProfile } from '../profile/load.js';
 import { runTool } from '../platform/exec.js';
 import { SCAN_FORMAT_NAMES } from '../platform/wifi/detect.js';
-import { createWifiScanProbe, describeScanFailure, type WifiScanFailureCause } from '../probes/wifi-scan.js';
-import { createTranslator, pickLang, type Translate } from '../i18n/index.js';
-import type { WifiScan } from '../platform/wifi/types.js';
-import { renderWifiTerminal, wantColor } from '../report/wifi-terminal.js';
-import { adviseWifi, type WifiAdvice } from '../checks/wifi/advice.js';
-import { adviseUnreadScan, unreadScan, type UnreadScan } from '../checks/wifi/unread.js';
+import { createWifiScanProbe, type WifiScanFailureCause } from '../probes/wifi-scan.js';
+import { describeScanFailure } from '../checks/wifi/scan-failure.js';
+import type { Translate } from '../i18n/index.js';
+import { renderWifiTerminal, wantColor, type WifiReport } from '../report/wifi-terminal.js';
+import { adviseWifi } from '../checks/wifi/advice.js';
+import { adviseUnreadScan, unreadScan } from '../checks/wifi/unread.js';
 import { escapeForDisplay } from '../core/display.js';
-
-export interface WifiReport {
-  schemaVersion: 1;
-  tool: { name: 'zapcheck'; version: string };
-  profile: string;
-  scan: {
-    source: WifiScan['source'] | null;
-    format: string;
-    formatName: string;
-    tool: string;
-    notes: string[];
-    /** The text had the tool's structure but no readable network: blocks skipped and the file to send in. */
-    unread?: UnreadScan;
-    /** Why no scan could be made (then `networks` is empty). */
-    unavailable?: { reason: string; message: string; hint: string };
-  };
-  networks: (WifiScan['records'][number] & { ssidDisplay: string })[];
-  advice: WifiAdvice;
-}
+import { resolveLang } from './run-options.js';
 
 export async function runWifiCommand(opts: WifiCommandOptions, io: CliIO): Promise<number> {
-  const lang = pickLang(opts.lang, io.env);
-  const t = createTranslator(lang);
-  if (opts.lang !== undefined && !['en', 'it'].includes(opts.lang)) {
-    throw new UsageError(t('err.lang', { lang: opts.lang }), t('err.lang.hint'));
-  }
+  const { t } = resolveLang(opts.lang, io.env);
   if (opts.ssid !== undefined && (opts.ssid === '' || Buffer.byteLength(opts.ssid, 'utf8') > 32)) {
     throw new UsageError(t('err.ssid'));
   }

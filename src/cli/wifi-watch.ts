@@ -8,9 +8,9 @@
  */
 import { sampleOf, signalBar, signalStats } from '../checks/wifi/survey.js';
 import { EXIT, UsageError } from '../core/errors.js';
-import { createTranslator, pickLang } from '../i18n/index.js';
 import { runTool } from '../platform/exec.js';
-import { createWifiScanProbe, describeScanFailure, type WifiScanFailureCause } from '../probes/wifi-scan.js';
+import { createWifiScanProbe, type WifiScanFailureCause } from '../probes/wifi-scan.js';
+import { describeScanFailure } from '../checks/wifi/scan-failure.js';
 import { loadProfile } from '../profile/load.js';
 import { escapeForTerminal } from '../report/escape.js';
 import { surveyDbm } from '../report/survey.js';
@@ -18,6 +18,7 @@ import { writeOutput, type CliIO } from './io.js';
 import { expandScanFiles } from './scan-files.js';
 import { realSleep, type SurveyDeps } from './survey-run.js';
 import type { WifiCommandOptions } from './wifi.js';
+import { resolveLang } from './run-options.js';
 
 export const WATCH_INTERVAL_MS = 1500;
 
@@ -26,11 +27,7 @@ export async function runWifiWatch(
   io: CliIO,
   deps: SurveyDeps = { sleep: realSleep, now: () => Date.now() },
 ): Promise<number> {
-  const lang = pickLang(opts.lang, io.env);
-  const t = createTranslator(lang);
-  if (opts.lang !== undefined && !['en', 'it'].includes(opts.lang)) {
-    throw new UsageError(t('err.lang', { lang: opts.lang }), t('err.lang.hint'));
-  }
+  const { t } = resolveLang(opts.lang, io.env);
   if (opts.ssid !== undefined && (opts.ssid === '' || Buffer.byteLength(opts.ssid, 'utf8') > 32)) {
     throw new UsageError(t('err.ssid'));
   }

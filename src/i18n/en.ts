@@ -647,7 +647,7 @@ export const en = {
   'err.scanfile.bad.hint':
     'supported: nmcli -t / table, iw scan, iwlist scan, airport -s/-I, system_profiler (text or -json), netsh wlan show networks mode=bssid / interfaces',
   'err.chargers': '--chargers {value} is not a number of chargers',
-  'err.chargers.hint': 'give a whole number, e.g. --chargers 12',
+  'err.chargers.hint': 'give a whole number from 0 to {max}, e.g. --chargers 12',
   'err.sweep.large': '--sweep covers at most {max} addresses (a /22); {range} has {n}',
   'err.sweep.large.hint': 'give the part of the range the DHCP server really hands out',
   'err.interface': '--interface {value} is not an interface name',

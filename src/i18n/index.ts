@@ -11,17 +11,10 @@ export type Lang = 'en' | 'it';
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;
 export type Catalogue = Record<MessageKey, string>;
-/** A translation: a key it lacks falls back to English at run time (test/i18n names missing keys). */
-export type PartialCatalogue = Partial<Catalogue>;
-
-const catalogues: Partial<Record<Lang, () => PartialCatalogue>> = { en: () => en, it: () => it };
+/** A translation may lack a key: it falls back to English at run time (test/i18n names missing keys). */
+const catalogues: Record<Lang, Partial<Catalogue>> = { en, it };
 
 export const LANGS: readonly Lang[] = ['en', 'it'];
-
-/** Registers a catalogue (the Italian one lives in its own module). */
-export function registerCatalogue(lang: Lang, load: () => PartialCatalogue): void {
-  catalogues[lang] = load;
-}
 
 export function fill(template: string, vars: Vars = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
@@ -30,7 +23,7 @@ export function fill(template: string, vars: Vars = {}): string {
 }
 
 export function createTranslator(lang: Lang = 'en'): Translate {
-  const cat = catalogues[lang]?.() ?? en;
+  const cat = catalogues[lang];
   return (key, vars) => fill(cat[key] ?? en[key], vars);
 }
 

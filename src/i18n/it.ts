@@ -672,7 +672,7 @@ export const it = {
   'err.scanfile.bad.hint':
     'formati supportati: nmcli -t / tabella, iw scan, iwlist scan, airport -s/-I, system_profiler (testo o -json), netsh wlan show networks mode=bssid / interfaces',
   'err.chargers': '--chargers {value} non è un numero di stazioni',
-  'err.chargers.hint': 'indicare un numero intero, ad es. --chargers 12',
+  'err.chargers.hint': 'indicare un numero intero da 0 a {max}, ad es. --chargers 12',
   'err.sweep.large': '--sweep copre al massimo {max} indirizzi (una /22); {range} ne ha {n}',
   'err.sweep.large.hint': 'indicare solo la parte dell’intervallo che il server DHCP distribuisce davvero',
   'err.interface': '--interface {value} non è un nome di interfaccia',

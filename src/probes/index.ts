@@ -82,7 +82,7 @@ export function createProbes(ctx: SiteContext): Probes {
   const dropped = <T>(what: string, timeoutMs: number, signal: AbortSignal): Promise<ProbeResult<T>> =>
     exchange<T>({ signal, timeoutMs, what }, () => undefined);
 
-  return {
+  const probes: Probes = {
     dns: ({ name, type, server, timeoutMs }) => {
       const r = route(server.ip, server.port, 'udp');
       if (!r.ok) return Promise.resolve(r.result);
@@ -201,6 +201,35 @@ export function createProbes(ctx: SiteContext): Probes {
 
     release: () => shelf.clear(),
   };
+
+  // The laptop's own Wi-Fi scan and DHCP facts belong to the real site; the lab simulates the cloud side
+  // only, so there the wifi check reads a saved scan when given one (--scan-file) and dhcp is skipped. Both
+  // run on the run's signal and keep to the time limit they are given; the DHCP sweep and DISCOVER go through
+  // the site's guard. Their modules (the OS readers and every Wi-Fi parser) are loaded on first use, never by
+  // a lab run without a saved scan.
+  const caught = async <T>(run: () => Promise<ProbeResult<T>>): Promise<ProbeResult<T>> => {
+    try {
+      return await run();
+    } catch (err) {
+      return probeFail<T>('INTERNAL', `probe failed: ${describeError(err)}`, 0, err);
+    }
+  };
+  // (Optional chaining: hand-made test contexts may carry no options.)
+  if (ctx.mode === 'real' || typeof ctx.options?.extra?.scanFile === 'string') {
+    probes.wifiScan = (q) =>
+      caught(async () => {
+        const { wifiScanProbeFor } = await import('./wifi-scan.js');
+        return wifiScanProbeFor(ctx)(q);
+      });
+  }
+  if (ctx.mode === 'real') {
+    probes.dhcpFacts = (q) =>
+      caught(async () => {
+        const { createDhcpFactsProbe } = await import('./dhcp/facts.js');
+        return createDhcpFactsProbe({ guard: ctx.guard, signal: ctx.signal })(q);
+      });
+  }
+  return probes;
 }
 
 export { probeDns, probeOsLookup, probeHttps, probeMqtt, probeSntp, probeTcp, probeTls };

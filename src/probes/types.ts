@@ -1,6 +1,7 @@
 import type { ProbeResult } from '../core/errors.js';
 import type { ResolverAddr } from '../core/context.js';
 import type { WifiScan } from '../platform/wifi/types.js';
+import type { MessageKey, Vars } from '../i18n/index.js';
 import type { DhcpFacts, DhcpFactsRequest } from './dhcp/types.js';
 
 /**
@@ -180,4 +181,24 @@ export interface PlatformProbes {
   wifiScan?(q: { timeoutMs: number }): Promise<ProbeResult<WifiScan>>;
   /** Lease, routes, neighbour table; sweep and DHCPDISCOVER on request. See src/probes/dhcp/facts.ts. */
   dhcpFacts?(q: DhcpFactsRequest): Promise<ProbeResult<DhcpFacts>>;
+}
+
+/** Why a scan could not be made; the wifi check turns these into a skip. */
+export type WifiScanUnavailable =
+  'NO_SCANNER' | 'NO_ADAPTER' | 'DENIED' | 'WIFI_OFF' | 'EMPTY' | 'BAD_FILE' | 'TIMEOUT';
+
+export interface WifiScanFailureCause {
+  reason: WifiScanUnavailable;
+  /** A command that would work, for the user to run (English). */
+  hint: string;
+  /** Commands tried and what each said. */
+  tried: string[];
+  /** The catalogue message behind the error message and the hint, so a caller can say them in its language. */
+  text?: { message: Msg; hint: Msg };
+}
+
+/** A catalogue key with its variables: the probe stays language-neutral, callers translate. */
+export interface Msg {
+  key: MessageKey;
+  vars?: Vars;
 }

@@ -10,6 +10,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { probeFail, probeOk, type ProbeResult } from '../core/errors.js';
 import { createTranslator, type MessageKey, type Translate, type Vars } from '../i18n/index.js';
+import type { Msg, WifiScanFailureCause, WifiScanUnavailable } from './types.js';
 import { runTool as realRunTool, type RunTool, type RunToolResult } from '../platform/exec.js';
 import { parseScanText, SCAN_FORMAT_NAMES } from '../platform/wifi/detect.js';
 import { parseIwScan } from '../platform/wifi/iw.js';
@@ -19,43 +20,9 @@ import { decodeWindowsConsole, parseNetshInterfaces, parseNetshNetworks } from '
 import { NMCLI_PROBE_FIELDS, parseNmcliTerse } from '../platform/wifi/nmcli.js';
 import type { ParsedScan, WifiScan } from '../platform/wifi/types.js';
 
-/** Why a scan could not be made; the wifi check turns these into a skip. */
-export type WifiScanUnavailable =
-  'NO_SCANNER' | 'NO_ADAPTER' | 'DENIED' | 'WIFI_OFF' | 'EMPTY' | 'BAD_FILE' | 'TIMEOUT';
-
-export interface WifiScanFailureCause {
-  reason: WifiScanUnavailable;
-  /** A command that would work, for the user to run (English). */
-  hint: string;
-  /** Commands tried and what each said. */
-  tried: string[];
-  /** The catalogue message behind the error message and the hint, so a caller can say them in its language. */
-  text?: { message: Msg; hint: Msg };
-}
-
-/** A catalogue key with its variables: the probe stays language-neutral, callers translate. */
-export interface Msg {
-  key: MessageKey;
-  vars?: Vars;
-}
-
 const EN: Translate = createTranslator('en');
 const msg = (key: MessageKey, vars?: Vars): Msg => (vars ? { key, vars } : { key });
 const english = (m: Msg): string => EN(m.key, m.vars);
-
-/** The probe's error message and hint in the caller's language (English text when no keys came). */
-export function describeScanFailure(
-  cause: Partial<WifiScanFailureCause> | undefined,
-  fallback: { message: string; hint: string },
-  t: Translate,
-): { message: string; hint: string } {
-  if (cause?.text)
-    return {
-      message: t(cause.text.message.key, cause.text.message.vars),
-      hint: t(cause.text.hint.key, cause.text.hint.vars),
-    };
-  return { message: fallback.message, hint: cause?.hint ?? fallback.hint };
-}
 
 export type WifiScanFn = (q: { timeoutMs: number }) => Promise<ProbeResult<WifiScan>>;
 
@@ -437,3 +404,4 @@ export function wifiScanProbeFor(ctx: {
 }
 
 export { SCAN_FORMAT_NAMES };
+export type { Msg, WifiScanFailureCause, WifiScanUnavailable };

@@ -3,13 +3,38 @@
  * without colour (NO_COLOR, pipes); every SSID printed here has been escaped (src/core/display.ts).
  */
 import { Chalk } from 'chalk';
-import type { CliIO } from '../cli/io.js';
 import type { Status } from '../core/result.js';
-import type { WifiReport } from '../cli/wifi-run.js';
+import type { WifiAdvice } from '../checks/wifi/advice.js';
+import type { UnreadScan } from '../checks/wifi/unread.js';
+import type { WifiScan } from '../platform/wifi/types.js';
 import { escapeForDisplay } from '../core/display.js';
 import { createTranslator, type MessageKey, type Translate } from '../i18n/index.js';
 
-export function wantColor(io: CliIO): boolean {
+/** What `zapcheck wifi --json` writes, and what this renderer draws. */
+export interface WifiReport {
+  schemaVersion: 1;
+  tool: { name: 'zapcheck'; version: string };
+  profile: string;
+  scan: {
+    source: WifiScan['source'] | null;
+    format: string;
+    formatName: string;
+    tool: string;
+    notes: string[];
+    /** The text had the tool's structure but no readable network: blocks skipped and the file to send in. */
+    unread?: UnreadScan;
+    /** Why no scan could be made (then `networks` is empty). */
+    unavailable?: { reason: string; message: string; hint: string };
+  };
+  networks: (WifiScan['records'][number] & { ssidDisplay: string })[];
+  advice: WifiAdvice;
+}
+
+/** Colour for the wifi view: NO_COLOR wins, FORCE_COLOR (not 0) forces, else a TTY. */
+export function wantColor(io: {
+  env: Record<string, string | undefined>;
+  stdout: { isTTY?: boolean };
+}): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
   return io.stdout.isTTY === true;

@@ -70,7 +70,7 @@ ensureBuilt();
 
 const dist = (p) => import(path.join(ROOT, 'dist', p));
 const { startLab } = await dist('lab/index.js');
-const { createLabContext } = await dist('site/context.js');
+const { createLabContext } = await dist('site/lab.js');
 const { createGuard } = await dist('core/guard.js');
 const { createProbes } = await dist('probes/index.js');
 const { planChecks, runChecks } = await dist('core/runner.js');

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { envFamily } from '../../src/checks/env.js';
 import type { SiteEnvironment } from '../../src/core/context.js';
-import { parseProcNetRoute, proxyEnvironment } from '../../src/site/context.js';
+import { parseProcNetRoute } from '../../src/platform/net/linux.js';
+import { proxyEnvironment } from '../../src/site/real.js';
 import { loadProfile } from '../../src/profile/load.js';
 import { fakeContext, fakeProbes, runCheck } from '../helpers/fake-context.js';
 

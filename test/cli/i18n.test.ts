@@ -1,8 +1,15 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/result.js';
 import { en } from '../../src/i18n/en.js';
 import { it as italian } from '../../src/i18n/it.js';
-import { runCli } from '../helpers/cli.js';
+import { ROOT, runCli } from '../helpers/cli.js';
+import { runDhcpCommand } from '../../src/cli/dhcp-run.js';
+import type { DhcpCommandOptions } from '../../src/cli/dhcp.js';
+import type { CliIO } from '../../src/cli/io.js';
+import type { GatherDeps } from '../../src/probes/net/gather.js';
 
 /**
  * Italian as a user gets it from the built CLI: `zapcheck site --lab`, `zapcheck wifi` and `zapcheck dhcp`
@@ -29,6 +36,49 @@ function untranslated(text: string): string[] {
   const hole = /\{[a-zA-Z]+\}/.exec(text);
   if (hole) problems.push(`placeholder: ${hole[0]}`);
   return problems;
+}
+
+const WINDOWS_FIXTURES: Record<string, string> = {
+  'route print -4': 'route-print-4-getmac-win10.txt',
+  'ipconfig /all': 'ipconfig-all-getmac-win10.txt',
+  'arp -a': 'arp-a-en-getmac-win10-multi-interface.txt',
+};
+
+/** `zapcheck dhcp` in-process on recorded Windows output; any other command is "not found". */
+async function dhcpFromFixtures(
+  opts: DhcpCommandOptions,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const sink = (add: (s: string) => void) =>
+    ({ write: (s: string) => (add(s), true) }) as unknown as CliIO['stdout'];
+  const io: CliIO = {
+    stdout: sink((s) => (stdout += s)),
+    stderr: sink((s) => (stderr += s)),
+    env: { ZAPCHECK_GUARD: 'loopback' },
+    cwd: ROOT,
+  };
+  const gatherDeps: Partial<GatherDeps> = {
+    platform: 'win32',
+    run: (file, args) => {
+      const name = WINDOWS_FIXTURES[[file, ...args].join(' ')];
+      return Promise.resolve(
+        name === undefined
+          ? { ok: false, error: 'NOT_FOUND', message: `${file}: not found` }
+          : {
+              ok: true,
+              stdout: readFileSync(path.join(ROOT, 'fixtures/platform/windows', name), 'utf8'),
+              stderr: '',
+              code: 0,
+            },
+      );
+    },
+    readText: () => Promise.resolve(null),
+    listDir: () => Promise.resolve([]),
+    interfaces: () => ({}),
+  };
+  const code = await runDhcpCommand(opts, io, '0.0.0-test', { gatherDeps });
+  return { code, stdout, stderr };
 }
 
 describe('Italian from the built CLI', () => {
@@ -99,8 +149,11 @@ describe('Italian from the built CLI', () => {
       expect(untranslated(f.summary)).toEqual([]);
   });
 
-  it('zapcheck wifi --lang it on this machine (no Wi-Fi adapter): the skip reason in Italian', async () => {
-    const r = await runCli(['wifi', '--lang', 'it']);
+  it('zapcheck wifi --lang it where no scanner can run: the skip reason in Italian', async () => {
+    // An empty PATH: no nmcli, iw or iwlist whatever this machine has (and nothing scans).
+    const r = await runCli(['wifi', '--lang', 'it'], {
+      env: { PATH: mkdtempSync(path.join(tmpdir(), 'zapcheck-nopath-')) },
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Scansione: non possibile qui \((NO_ADAPTER|NO_SCANNER)\)/);
     expect(r.stdout).toMatch(/Esito: SALTATO WIFI_NO_SCAN: Wi-Fi non verificato: /);
@@ -108,14 +161,17 @@ describe('Italian from the built CLI', () => {
     expect(untranslated(r.stdout)).toEqual([]);
   });
 
-  it('zapcheck dhcp --lang it on this machine: the verdict, the facts and the fixes in Italian', async () => {
+  it('zapcheck dhcp --lang it: the verdict, the facts and the fixes in Italian', async () => {
+    // The command itself, reading recorded output of one Windows 10 machine (route print, ipconfig /all,
+    // arp -a) instead of this machine's network: the same facts for both languages on any host.
     const [enRun, itRun] = await Promise.all([
-      runCli(['dhcp', '--chargers', '4', '--json', '-']),
-      runCli(['dhcp', '--chargers', '4', '--lang', 'it', '--json', '-']),
+      dhcpFromFixtures({ chargers: '4', json: '-' }),
+      dhcpFromFixtures({ chargers: '4', lang: 'it', json: '-' }),
     ]);
     expect(itRun.code).toBe(enRun.code);
     const enCheck = (JSON.parse(enRun.stdout) as Report).checks[0]!;
     const itCheck = (JSON.parse(itRun.stdout) as Report).checks[0]!;
+    expect(enCheck.evidence.interface).toBeTruthy();
     expect([itCheck.status, itCheck.cause]).toEqual([enCheck.status, enCheck.cause]);
     expect(itCheck.title).toBe('DHCP: un indirizzo libero per ogni stazione');
     expect(itCheck.summary).not.toBe(enCheck.summary);

@@ -20,6 +20,18 @@ describe('zapcheck site: bad input is exit 2 with one clear message', () => {
     [['site', '--dns-server', '192.168.1'], /--dns-server: "192.168.1"/],
     [['site', '--lab', '--profile', 'nope'], /unknown profile "nope"/],
     [['site', '--lab', '--no-such-option'], /unknown option '--no-such-option'/],
+    // The same bad --chargers, --dhcp-range and --lang as `zapcheck dhcp`: the same message and exit code.
+    [
+      ['site', '--lab', '--chargers', 'many'],
+      /--chargers "many" is not a number of chargers[\s\S]*0 to 10000/,
+    ],
+    [['site', '--lab', '--chargers', '10001'], /--chargers "10001" is not a number of chargers/],
+    [['dhcp', '--chargers', '10001'], /--chargers "10001" is not a number of chargers[\s\S]*0 to 10000/],
+    [['site', '--lab', '--dhcp-range', '10.0.0.9-10.0.0.1'], /10\.0\.0\.9-10\.0\.0\.1/],
+    [['dhcp', '--dhcp-range', '10.0.0.9-10.0.0.1'], /10\.0\.0\.9-10\.0\.0\.1/],
+    [['site', '--lab', '--lang', 'de'], /--lang: "de" is not supported/],
+    [['dhcp', '--lang', 'de'], /--lang: "de" is not supported/],
+    [['wifi', '--lang', 'de'], /--lang: "de" is not supported/],
   ])('%j', async (args, message) => {
     const run = await runCli(args);
     expect(run.code).toBe(2);
@@ -126,6 +138,5 @@ describe('Ctrl-C', () => {
     expect(report.verdict).toBe('not-ready');
     expect(report.checks.find((c) => c.id === 'dns:api.zaptec.com')?.status).toBe('pass');
     expect(report.checks.filter((c) => c.cause === 'INTERRUPTED').length).toBeGreaterThan(0);
-    expect(report.durationMs).toBeLessThan(15_000);
   });
 });

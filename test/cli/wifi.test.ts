@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectScanFormat } from '../../src/platform/wifi/detect.js';
@@ -82,8 +83,12 @@ describe('zapcheck wifi --scan-file (built CLI)', () => {
     expect((await zapcheck(['wifi', '--profile', 'nope'])).code).toBe(2);
   });
 
-  it('on this machine (no Wi-Fi adapter, no nmcli) the scan is skipped with its reason, exit 0', async () => {
-    const r = await zapcheck(['wifi', '--json', '-']);
+  it('where no scanner can run, the scan is skipped with its reason and the --scan-file hint, exit 0', async () => {
+    // An empty PATH: nmcli, iw, iwlist (system_profiler, netsh) cannot be found whatever this machine has,
+    // so the test neither depends on a Wi-Fi adapter nor scans with one.
+    const r = await zapcheck(['wifi', '--json', '-'], {
+      PATH: mkdtempSync(path.join(tmpdir(), 'zapcheck-nopath-')),
+    });
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as {
       advice: { status: string; cause: string; summary: string };

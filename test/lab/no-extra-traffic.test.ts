@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadProfile } from '../../src/profile/load.js';
 import { labAddresses, startLab, type Lab } from '../../src/lab/index.js';
-import { createLabContext } from '../../src/site/context.js';
+import { createLabContext } from '../../src/site/lab.js';
 import { createGuard } from '../../src/core/guard.js';
 import { createProbes } from '../../src/probes/index.js';
 import { runChecks } from '../../src/core/runner.js';

@@ -89,7 +89,6 @@ describe('probeMqtt', () => {
     const huge = await broker((_p, s) => s.write(Buffer.from([0x30, 0xff, 0xff, 0xff, 0x7f])));
     const b = await ask(huge.port);
     expect(b.ok ? 'ok' : b.error.code).toBe('PROTOCOL');
-    expect(b.ms).toBeLessThan(1000);
   });
 
   it('says TIMEOUT when no CONNACK comes', async () => {

@@ -193,14 +193,12 @@ describe('probeSntp against a fake server', () => {
     const r = await ask(s.port);
     expect(r.ok ? 'ok' : r.error.code).toBe('PROTOCOL');
     if (!r.ok) expect(r.error.message).toMatch(why);
-    expect(r.ms).toBeLessThan(LIMIT / 2);
   });
 
   it('returns TIMEOUT from a silent server, after one retransmission', async () => {
     const s = await ntpServer(() => null);
     const r = await ask(s.port);
     expect(r.ok ? 'ok' : r.error.message).toBe(`no NTP answer from 127.0.0.1:${s.port} within ${LIMIT} ms`);
-    expect(r.ms).toBeLessThan(LIMIT + 300);
     expect(s.received).toHaveLength(2);
   });
 
@@ -226,6 +224,5 @@ describe('probeSntp against a fake server', () => {
     setTimeout(() => ac.abort(), 30);
     const a = await ask(s.port, { timeoutMs: 5000, signal: ac.signal });
     expect(a.ok ? 'ok' : a.error.code).toBe('ABORTED');
-    expect(a.ms).toBeLessThan(1000);
   });
 });

@@ -26,7 +26,6 @@ describe('probeTcp on loopback', () => {
     const r = await probeTcp({ ip: '127.0.0.1', port, timeoutMs: 2000, signal: never });
     expect(r.ok ? 'ok' : r.error.code).toBe('REFUSED');
     if (!r.ok) expect(r.error.message).toContain(`127.0.0.1:${port} refused`);
-    expect(r.ms).toBeLessThan(500);
   });
 
   it('says ABORTED at once for an aborted signal, and INTERNAL for a non-IPv4 address', async () => {
@@ -89,12 +88,10 @@ describe.skipIf(why !== null)('probeTcp in a network namespace', () => {
     expect(r.code).toBe('TIMEOUT');
     expect(r.message).toBe('no TCP answer (SYN-ACK) from 198.18.77.2:8883 within 700 ms');
     expect(r.ms).toBeGreaterThanOrEqual(650);
-    expect(r.ms).toBeLessThan(1200);
   });
 
   it('says UNREACHABLE when there is no route', async () => {
     const r = await runInNs('198.19.1.1', 2000);
     expect(r.code).toBe('UNREACHABLE');
-    expect(r.ms).toBeLessThan(500);
   });
 });

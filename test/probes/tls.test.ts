@@ -163,7 +163,6 @@ describe('probeTls: handshake failures', () => {
       `TCP connected but no TLS handshake answer from 127.0.0.1:${port} within 400 ms`,
     );
     expect(r.ms).toBeGreaterThanOrEqual(390);
-    expect(r.ms).toBeLessThan(800);
   });
 
   it('says REFUSED for a closed port', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createGuard } from '../../src/core/guard.js';
-import { createRealContext } from '../../src/site/context.js';
+import { createRealContext } from '../../src/site/real.js';
 import { loadProfile } from '../../src/profile/load.js';
 
 /**

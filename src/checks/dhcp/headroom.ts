@@ -4,13 +4,10 @@
  */
 import { UsageError } from '../../core/errors.js';
 import { createTranslator, type Translate } from '../../i18n/index.js';
-import { intToIpv4, ipv4ToInt, isIpv4, subnetOf } from '../../platform/net/ipv4.js';
+import { intToIpv4, ipv4ToInt, isIpv4, subnetOf, type Ipv4Range } from '../../core/ipv4.js';
 import type { Neighbour, NetworkFacts } from '../../platform/net/types.js';
 
-export interface Ipv4Range {
-  first: number;
-  last: number;
-}
+export type { Ipv4Range };
 
 /** "192.168.1.100-192.168.1.199" (or "192.168.1.100-199"). Throws UsageError on anything else. */
 export function parseDhcpRange(text: string, t: Translate = createTranslator('en')): Ipv4Range {

@@ -13,8 +13,8 @@ const ENGLISH: Translate = createTranslator('en');
 /**
  * R2: "a DHCP server with enough IP addresses, one per connected device", and the DHCP faults of the
  * field (pool too small, no answer, a second server). One check, id `dhcp`. The `dhcpFacts` probe
- * brings the evidence (lease, neighbour table; a sweep and a DHCPDISCOVER when asked for through
- * ctx.options.extra.dhcpSweep / dhcpProbe); `evaluateDhcp` turns it into a verdict and is pure, so the
+ * brings the evidence (lease, neighbour table; a sweep and a DHCPDISCOVER only in `zapcheck dhcp`, which
+ * asks for them with --sweep / --probe); `evaluateDhcp` turns it into a verdict and is pure, so the
  * `zapcheck dhcp` command uses the same words as `zapcheck site`.
  */
 
@@ -347,16 +347,13 @@ export const dhcpCheck: Check = {
       const msg = err instanceof UsageError ? err.message : String(err);
       return outcome('error', 'BAD_OPTION', msg);
     }
-    const extra = ctx.options.extra;
-    const sweep = extra.dhcpSweep === true;
-    const probe = extra.dhcpProbe === true;
-    const iface = typeof extra.dhcpInterface === 'string' ? extra.dhcpInterface : undefined;
+    // A site run reads the passive facts only: the sweep and the DHCPDISCOVER are `zapcheck dhcp`'s opt-ins
+    // (--sweep, --probe), which `zapcheck site` does not offer.
     const r = await probes.dhcpFacts({
       timeoutMs: budgetMs,
-      ...(iface ? { interface: iface } : {}),
-      ...(range ? { range: ctx.options.dhcpRange } : {}),
-      sweep,
-      discover: probe,
+      ...(range ? { range } : {}),
+      sweep: false,
+      discover: false,
     });
     if (!r.ok) {
       return outcome('error', 'DHCP_FACTS_FAILED', t('dhcp.factsfailed', { message: r.error.message }), {
@@ -369,8 +366,8 @@ export const dhcpCheck: Check = {
       rules: ctx.profile.dhcp,
       ...(ctx.options.chargers !== undefined ? { chargers: ctx.options.chargers } : {}),
       range,
-      sweepAsked: sweep,
-      probeAsked: probe,
+      sweepAsked: false,
+      probeAsked: false,
       t,
     });
   },

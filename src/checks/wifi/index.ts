@@ -1,6 +1,7 @@
 import { checkId, outcome, type CheckFamily, type CheckOutcome } from '../../core/check.js';
 import type { Evidence, Json } from '../../core/result.js';
-import { describeScanFailure, type WifiScanFailureCause } from '../../probes/wifi-scan.js';
+import type { WifiScanFailureCause } from '../../probes/types.js';
+import { describeScanFailure } from './scan-failure.js';
 import type { WifiScan } from '../../platform/wifi/types.js';
 import { adviseWifi, type WifiAdvice } from './advice.js';
 import { adviseUnreadScan, unreadScan } from './unread.js';

@@ -4,7 +4,7 @@
  * language ("Interface: 10.0.0.185 --- 0x5" sections; types dynamic/dynamique/dynamisch ...).
  */
 import type { Neighbour } from './types.js';
-import { isIpv4, normaliseMac } from './ipv4.js';
+import { isIpv4, normaliseMac } from '../../core/ipv4.js';
 
 const BSD_LINE = /^(\S+)\s+\(([\d.]+)\)\s+at\s+(\S+)(?:\s+\[(\w+)\])?(?:\s+on\s+(\S+))?(.*)$/;
 

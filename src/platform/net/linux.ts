@@ -5,7 +5,7 @@
  * None of them throws: unreadable input gives empty results.
  */
 import type { LeaseFacts, Neighbour, Route } from './types.js';
-import { allIpv4, isIpv4, maskToPrefix, normaliseMac } from './ipv4.js';
+import { allIpv4, isIpv4, maskToPrefix, normaliseMac } from '../../core/ipv4.js';
 
 export interface InterfaceAddress {
   interface: string;
@@ -359,4 +359,16 @@ export function parseResolvConf(text: string): string[] {
     if (m?.[1] && isIpv4(m[1])) out.push(m[1]);
   }
   return out;
+}
+
+/** Linux: the IPv4 default route from /proc/net/route (no command run). */
+export function parseProcNetRoute(text: string): { interface: string; gateway: string | null } | null {
+  for (const line of text.split('\n').slice(1)) {
+    const f = line.trim().split(/\s+/);
+    if (f.length < 8 || f[1] !== '00000000' || f[7] !== '00000000') continue;
+    const gw = f[2] ?? '00000000';
+    const bytes = [6, 4, 2, 0].map((i) => parseInt(gw.slice(i, i + 2), 16));
+    return { interface: f[0] ?? '?', gateway: gw === '00000000' ? null : bytes.join('.') };
+  }
+  return null;
 }

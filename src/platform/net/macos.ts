@@ -3,7 +3,7 @@
  * `netstat -rn [-f inet]` and `route -n get default`.
  */
 import type { LeaseFacts, Route } from './types.js';
-import { allIpv4, isIpv4, maskToPrefix } from './ipv4.js';
+import { allIpv4, isIpv4, maskToPrefix } from '../../core/ipv4.js';
 
 /** A uint32 as ipconfig prints it: "0x76a700" (hex) or a decimal. */
 function uint(v: string): number | null {

@@ -8,7 +8,7 @@
  * value after the address, and the two lease dates in their fixed order (obtained, then expires).
  */
 import type { LeaseFacts, Route } from './types.js';
-import { allIpv4, firstIpv4, isIpv4, maskToPrefix } from './ipv4.js';
+import { allIpv4, firstIpv4, isIpv4, maskToPrefix } from '../../core/ipv4.js';
 
 export interface IpconfigAdapter extends LeaseFacts {
   /** The header line without its trailing colon: "Wireless LAN adapter Wi-Fi". */

@@ -5,15 +5,9 @@
  */
 import type { Guard } from '../../core/guard.js';
 import { probeFail, probeOk, type ProbeResult } from '../../core/errors.js';
-import {
-  gatherNetworkFacts,
-  readNeighbourTable,
-  systemGatherDeps,
-  type GatherDeps,
-} from '../../platform/net/gather.js';
-import { intToIpv4, ipv4ToInt, subnetOf } from '../../platform/net/ipv4.js';
+import { gatherNetworkFacts, readNeighbourTable, systemGatherDeps, type GatherDeps } from '../net/gather.js';
+import { intToIpv4, ipv4ToInt, subnetOf } from '../../core/ipv4.js';
 import { discoverDhcpOffers } from './discover.js';
-import { parseDhcpRange } from '../../checks/dhcp/headroom.js';
 import { SWEEP_MAX_ADDRESSES, sleep, sweepRange } from './sweep.js';
 import type { DhcpFacts, DhcpFactsRequest, DiscoverReport, SweepReport } from './types.js';
 
@@ -69,7 +63,7 @@ export function createDhcpFactsProbe(opts: DhcpFactsProbeOptions): DhcpFactsProb
 
       let sweep: SweepReport | null = null;
       if (q.sweep) {
-        const range = q.range ? parseDhcpRange(q.range) : null;
+        const range = q.range ?? null;
         if (!range && !subnet) {
           sweep = {
             status: 'no-subnet',

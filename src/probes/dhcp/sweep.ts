@@ -8,7 +8,7 @@
  */
 import dgram from 'node:dgram';
 import type { Guard } from '../../core/guard.js';
-import { intToIpv4 } from '../../platform/net/ipv4.js';
+import { intToIpv4 } from '../../core/ipv4.js';
 import type { SweepReport } from './types.js';
 
 /** A /22: 1024 addresses. A larger subnet needs the DHCP range (a sweep of a /16 is a scan). */

@@ -1,3 +1,4 @@
+import type { Ipv4Range } from '../../core/ipv4.js';
 import type { Neighbour, NetworkFacts } from '../../platform/net/types.js';
 
 /** What the `dhcpFacts` probe is asked for: passive facts always; a sweep and a DISCOVER only on request. */
@@ -5,8 +6,8 @@ export interface DhcpFactsRequest {
   timeoutMs: number;
   /** Interface to look at; default: the one with the IPv4 default route. */
   interface?: string;
-  /** "first-last" pool given by the user; the sweep covers it (else the subnet). */
-  range?: string;
+  /** The pool given by the user (parsed by the caller); the sweep covers it (else the subnet). */
+  range?: Ipv4Range;
   /** Send one datagram to each address first so the OS resolves neighbours (opt-in: IDS alarm on it). */
   sweep?: boolean;
   /** Broadcast a DHCPDISCOVER and collect every DHCPOFFER (needs root/admin). */

@@ -5,6 +5,7 @@ import { computeHeadroom, judgeHeadroom, parseDhcpRange } from '../../../src/che
 import type { DhcpFacts, DhcpOffer } from '../../../src/probes/dhcp/types.js';
 import { emptyFacts, type Neighbour } from '../../../src/platform/net/types.js';
 import { UsageError } from '../../../src/core/errors.js';
+import { ipv4ToInt } from '../../../src/core/ipv4.js';
 import { createTranslator } from '../../../src/i18n/index.js';
 
 const rules = { required: true, addressesPerCharger: 1, ipv4Only: true };
@@ -314,7 +315,7 @@ describe('dhcpCheck', () => {
     const o = await dhcpCheck.run({ ctx: ctx(), probes: {} as any, deps: {}, budgetMs: 1000 });
     expect(o).toMatchObject({ status: 'skip', cause: 'NOT_AVAILABLE' });
   });
-  it('passes chargers, range, sweep and probe options to the probe and judges its facts', async () => {
+  it('passes chargers and range to the probe, asks for passive facts only, and judges them', async () => {
     let asked: unknown;
     const probes = {
       dhcpFacts: (q: unknown) => {
@@ -326,7 +327,6 @@ describe('dhcpCheck', () => {
       ctx: ctx({
         chargers: 3,
         dhcpRange: '192.168.1.100-192.168.1.104',
-        extra: { dhcpSweep: true, dhcpProbe: false },
       }),
       probes,
       deps: {},
@@ -334,8 +334,8 @@ describe('dhcpCheck', () => {
     });
     expect(asked).toMatchObject({
       timeoutMs: 5000,
-      range: '192.168.1.100-192.168.1.104',
-      sweep: true,
+      range: { first: ipv4ToInt('192.168.1.100'), last: ipv4ToInt('192.168.1.104') },
+      sweep: false,
       discover: false,
     });
     expect(o.cause).toBe('DHCP_POOL_TIGHT');

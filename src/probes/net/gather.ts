@@ -5,9 +5,15 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import os from 'node:os';
-import { runTool, type RunTool } from '../exec.js';
-import { emptyFacts, type LeaseFacts, type Neighbour, type NetworkFacts, type Route } from './types.js';
-import { isIpv4, maskToPrefix } from './ipv4.js';
+import { runTool, type RunTool } from '../../platform/exec.js';
+import {
+  emptyFacts,
+  type LeaseFacts,
+  type Neighbour,
+  type NetworkFacts,
+  type Route,
+} from '../../platform/net/types.js';
+import { isIpv4, maskToPrefix } from '../../core/ipv4.js';
 import {
   parseDhclientLeases,
   parseDhcpcdDump,
@@ -20,10 +26,10 @@ import {
   parseNmcliDeviceShow,
   parseResolvConf,
   pickDefaultRoute,
-} from './linux.js';
-import { parseIpconfigGetpacket, parseNetstatRn } from './macos.js';
-import { parseIpconfigAll, parseRoutePrint } from './windows.js';
-import { parseBsdArp, parseWindowsArp } from './arp.js';
+} from '../../platform/net/linux.js';
+import { parseIpconfigGetpacket, parseNetstatRn } from '../../platform/net/macos.js';
+import { parseIpconfigAll, parseRoutePrint } from '../../platform/net/windows.js';
+import { parseBsdArp, parseWindowsArp } from '../../platform/net/arp.js';
 
 export interface GatherDeps {
   platform: NodeJS.Platform;

@@ -1,5 +1,11 @@
 /** Small IPv4 arithmetic on unsigned 32-bit numbers: enough for pools, subnets and ranges. */
 
+/** An inclusive range of addresses, as numbers (a DHCP pool, a sweep). */
+export interface Ipv4Range {
+  first: number;
+  last: number;
+}
+
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
 export function isIpv4(text: string): boolean {
