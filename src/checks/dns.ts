@@ -95,8 +95,16 @@ function failureOutcome(
       return outcome('fail', cause, t('dns.unreachable', vars), evidence, [
         it(t('dns.unreachable.fix', vars)),
       ]);
-    case 'DNS_BAD_REPLY':
+    case 'DNS_BAD_REPLY': {
+      // A well-formed answer whose CNAME chain loops or runs too long is not a broken packet: say which.
+      const fault = error.cause as { cname?: unknown; limit?: unknown } | undefined;
+      if (fault?.cname === 'too-long' || fault?.cname === 'loop') {
+        const cVars = { ...vars, limit: String(fault.limit) };
+        const key = fault.cname === 'loop' ? 'dns.cname.loop' : 'dns.cname.long';
+        return outcome('fail', cause, t(key, cVars), evidence, [it(t('dns.badreply.fix', vars))]);
+      }
       return outcome('fail', cause, t('dns.badreply', vars), evidence, [it(t('dns.badreply.fix', vars))]);
+    }
     case 'GUARD_BLOCKED':
       return outcome('error', cause, t('guard.blocked', { what: server }), evidence);
     default:

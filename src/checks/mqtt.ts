@@ -7,10 +7,11 @@ import { tlsCheckId } from './tls.js';
 import { softenOptional } from './optional.js';
 
 /**
- * R7, opt-in (`--mqtt-connect`): one MQTT 3.1.1 CONNECT over TLS with a random probe client id and no
- * password. Any CONNACK proves an MQTT broker answers end to end; Azure IoT Hub answers 5 (not
- * authorized), which is the expected answer to an anonymous probe. A real charger's identity is never
- * sent. Without the option, the TLS check on 8883 is the proof.
+ * R7, on by default (`--no-mqtt-connect` opts out): one MQTT 3.1.1 CONNECT over TLS with a random probe
+ * client id and no password. Any CONNACK proves an MQTT broker answers end to end; Azure IoT Hub answers
+ * 5 (not authorized), which is the expected answer to an anonymous probe. A real charger's identity is
+ * never sent. A TLS handshake alone does not prove a broker answers, so with the probe switched off the
+ * check is `skip` with cause MQTT_NOT_TRIED (never a pass): the report shows MQTT was not tried.
  */
 
 const CONNACK_MEANING: Record<number, string> = {
@@ -70,12 +71,24 @@ export function mqttCheck(endpoint: Endpoint): Check {
   };
 }
 
+/** The MQTT check when the probe is switched off: after a working TLS handshake, "not tried". */
+export function mqttNotTriedCheck(endpoint: Endpoint): Check {
+  const real = mqttCheck(endpoint);
+  const { host, port } = endpoint;
+  return {
+    ...real,
+    run({ ctx }) {
+      return Promise.resolve(
+        outcome('skip', 'MQTT_NOT_TRIED', ctx.t('mqtt.nottried', { host, port }), { mqttConnect: false }),
+      );
+    },
+  };
+}
+
 export const mqttFamily: CheckFamily = {
   kind: 'mqtt',
   plan: (ctx) =>
-    ctx.options.mqttConnect
-      ? ctx.profile.endpoints
-          .filter((e) => e.protocol === 'mqtts')
-          .map((e) => softenOptional(mqttCheck(e), e, ctx))
-      : [],
+    ctx.profile.endpoints
+      .filter((e) => e.protocol === 'mqtts')
+      .map((e) => (ctx.options.mqttConnect ? softenOptional(mqttCheck(e), e, ctx) : mqttNotTriedCheck(e))),
 };

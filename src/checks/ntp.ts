@@ -46,6 +46,7 @@ export function ntpCheck(endpoint: Endpoint): Check {
               offsetMs: Math.round(s.value.offsetMs),
               delayMs: Math.round(s.value.delayMs),
               kissCode: s.value.kissCode,
+              unsynchronised: s.value.unsynchronised ?? null,
               serverTime: s.value.serverTime,
             }
           : { server: `${addresses[i]}:${port}`, error: s.error.code, message: s.error.message },
@@ -53,7 +54,9 @@ export function ntpCheck(endpoint: Endpoint): Check {
       const evidence: Evidence = { servers };
       const vars = { host, port, limit: seconds(budgetMs) };
 
-      const good = samples.flatMap((s) => (s.ok && s.value.kissCode === null ? [s.value] : []));
+      const good = samples.flatMap((s) =>
+        s.ok && s.value.kissCode === null && !s.value.unsynchronised ? [s.value] : [],
+      );
       const best = good.sort((a, b) => a.delayMs - b.delayMs)[0];
       if (best) {
         evidence.offsetMs = Math.round(best.offsetMs);
@@ -76,6 +79,15 @@ export function ntpCheck(endpoint: Endpoint): Check {
         return outcome('pass', 'OK', t('ntp.ok', offVars), evidence);
       }
 
+      // A server that answers but is not synchronised itself (a local time server or router with no
+      // upstream): its time is no time to set a clock by.
+      const unsync = samples.find((s) => s.ok && s.value.unsynchronised);
+      if (unsync?.ok) {
+        const uVars = { ...vars, reason: unsync.value.unsynchronised ?? '', server: unsync.value.server };
+        return outcome('fail', 'NTP_UNSYNCHRONISED', t('ntp.unsync', uVars), evidence, [
+          it(t('ntp.unsync.fix', uVars)),
+        ]);
+      }
       const kiss = samples.find((s) => s.ok && s.value.kissCode !== null);
       if (kiss?.ok) {
         const kVars = { ...vars, code: kiss.value.kissCode ?? '' };

@@ -51,3 +51,14 @@ export function registrableDomain(host: string): string {
   const h = host.toLowerCase().replace(/\.$/, '');
   return getDomain(h, { allowPrivateDomains: true }) ?? h;
 }
+
+/**
+ * A certificate date as a person reads it: `2026-11-30 08:57 UTC` (never a raw ISO timestamp). Text
+ * that is not a date is returned as it is; no date at all is `?`.
+ */
+export function plainUtc(iso: string | undefined): string {
+  if (!iso) return '?';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}

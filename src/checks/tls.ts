@@ -7,6 +7,7 @@ import type { Endpoint } from '../profile/types.js';
 import type { CertInfo, TlsInfo } from '../probes/types.js';
 import {
   addressesFrom,
+  plainUtc,
   connectionKey,
   dnsCheckId,
   it,
@@ -65,12 +66,55 @@ export function interceptionProduct(chain: readonly CertInfo[]): string | null {
   return null;
 }
 
-/** The certificate authority that signs the chain: the top-most issuer name. */
+/** A protocol name as people write it: OpenSSL's `TLSv1` is TLS 1.0, `TLSv1.2` TLS 1.2, `SSLv3` SSL 3.0. */
+export function tlsVersionLabel(protocol: string): string {
+  const m = /^(TLS|SSL)v(\d)(?:\.(\d))?$/.exec(protocol);
+  return m ? `${m[1]} ${m[2]}.${m[3] ?? '0'}` : protocol;
+}
+
+function nameText(n: CertInfo['subject']): string {
+  return [n.CN, n.O].filter(Boolean).join(', ') || 'unknown';
+}
+
+/** The certificate authority at the top of the chain (the root, or the top-most issuer name). */
 export function chainIssuer(chain: readonly CertInfo[]): string {
   const top = chain[chain.length - 1];
   if (!top) return 'unknown';
-  const i = top.selfSigned ? top.subject : top.issuer;
-  return [i.CN, i.O].filter(Boolean).join(', ') || 'unknown';
+  return nameText(top.selfSigned ? top.subject : top.issuer);
+}
+
+/**
+ * Who signed the server's own certificate: the leaf's issuer name. On a chain leaf -> intermediate ->
+ * root this is the intermediate, not the root (naming the root made IT look at the wrong certificate).
+ */
+export function leafIssuer(chain: readonly CertInfo[]): string {
+  const leaf = chain[0];
+  return leaf ? nameText(leaf.issuer) : 'unknown';
+}
+
+/** The role of a certificate in the chain, for messages: the server's own, an intermediate, or the root. */
+function roleOf(chain: readonly CertInfo[], i: number): 'leaf' | 'intermediate' | 'root' {
+  if (i === 0) return 'leaf';
+  return chain[i]?.selfSigned ? 'root' : 'intermediate';
+}
+
+/**
+ * A leaf-only chain: the server sent just its own certificate, which is not self-signed, and OpenSSL
+ * found no issuer for it. When the leaf names where its issuer can be downloaded (Authority Information
+ * Access, as every public CA's leaves do) the issuer is an intermediate the server should have sent:
+ * browsers fetch it, the charger does not. Without AIA it may as well be an unknown root (TLS_UNTRUSTED).
+ */
+export function isLeafOnlyChain(info: TlsInfo): boolean {
+  const leaf = info.chain[0];
+  return (
+    !info.authorized &&
+    info.chain.length === 1 &&
+    leaf !== undefined &&
+    !leaf.selfSigned &&
+    (info.authorizationError === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' ||
+      info.authorizationError === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY') &&
+    (leaf.caIssuers?.length ?? 0) > 0
+  );
 }
 
 /** RFC 6125 style name match on the leaf's DNS SANs (one wildcard label, leftmost only). */
@@ -97,6 +141,7 @@ function certEvidence(c: CertInfo): Json {
     validTo: c.validTo,
     fingerprint256: c.fingerprint256,
     selfSigned: c.selfSigned,
+    ...(c.caIssuers?.length ? { caIssuers: c.caIssuers } : {}),
   };
 }
 
@@ -145,7 +190,7 @@ export function judgeTls(
       if (any.ok) {
         evidence.serverSpeaks = any.value.protocol;
         evidence.serverChain = any.value.chain.map(certEvidence);
-        const vVars = { ...vars, spoken: any.value.protocol };
+        const vVars = { ...vars, spoken: tlsVersionLabel(any.value.protocol) };
         return outcome('fail', 'TLS_VERSION', t('tls.version', vVars), evidence, [
           it(t('tls.version.fix', vVars)),
         ]);
@@ -185,16 +230,17 @@ export function judgeTls(
   const info = r.value;
   const chain = info.chain;
   const leaf = chain[0];
-  const issuer = chainIssuer(chain);
+  const issuer = leafIssuer(chain);
   Object.assign(evidence, {
     protocol: info.protocol,
     cipher: info.cipher,
     authorized: info.authorized,
     authorizationError: info.authorizationError,
     issuer,
+    rootIssuer: chainIssuer(chain),
     chain: chain.map(certEvidence),
   });
-  const iVars = { ...vars, issuer, protocol: info.protocol };
+  const iVars = { ...vars, issuer, protocol: tlsVersionLabel(info.protocol) };
 
   const product = interceptionProduct(chain);
   if (product && !info.authorized) {
@@ -205,19 +251,39 @@ export function judgeTls(
     ]);
   }
 
-  // Dates and name first: they are what a person can act on, whatever the chain.
-  const notAfter = leaf ? Date.parse(leaf.validTo) : NaN;
-  const notBefore = leaf ? Date.parse(leaf.validFrom) : NaN;
+  // Dates and name first: they are what a person can act on, whatever the chain. The certificate at
+  // fault is named: an expired intermediate is not the server's own certificate, and its date is not
+  // the leaf's.
   const code = info.authorizationError;
-  if (code === 'CERT_HAS_EXPIRED' || (!info.authorized && notAfter < nowMs)) {
-    const eVars = { ...iVars, date: leaf?.validTo ?? '?' };
-    return outcome('fail', 'TLS_EXPIRED', t('tls.expired', eVars), evidence, [
-      it(t('tls.expired.fix', eVars)),
+  const expiredAt = info.authorized ? -1 : chain.findIndex((c) => Date.parse(c.validTo) < nowMs);
+  const earlyAt = info.authorized ? -1 : chain.findIndex((c) => Date.parse(c.validFrom) > nowMs);
+  if (code === 'CERT_HAS_EXPIRED' || expiredAt >= 0) {
+    const at = Math.max(0, expiredAt);
+    const cert = chain[at];
+    const eVars = { ...iVars, date: plainUtc(cert?.validTo), subject: nameText(cert?.subject ?? {}) };
+    evidence.certificateAtFault = { index: at, role: roleOf(chain, at), subject: eVars.subject };
+    if (at === 0) {
+      return outcome('fail', 'TLS_EXPIRED', t('tls.expired', eVars), evidence, [
+        it(t('tls.expired.fix', eVars)),
+      ]);
+    }
+    const cVars = { ...eVars, role: t(`tls.role.${roleOf(chain, at)}`) };
+    return outcome('fail', 'TLS_EXPIRED', t('tls.expired.ca', cVars), evidence, [
+      it(t('tls.expired.ca.fix', cVars)),
     ]);
   }
-  if (code === 'CERT_NOT_YET_VALID' || (!info.authorized && notBefore > nowMs)) {
-    const eVars = { ...iVars, date: leaf?.validFrom ?? '?' };
-    return outcome('fail', 'TLS_NOT_YET_VALID', t('tls.notyet', eVars), evidence, [
+  if (code === 'CERT_NOT_YET_VALID' || earlyAt >= 0) {
+    const at = Math.max(0, earlyAt);
+    const cert = chain[at];
+    const eVars = { ...iVars, date: plainUtc(cert?.validFrom), subject: nameText(cert?.subject ?? {}) };
+    evidence.certificateAtFault = { index: at, role: roleOf(chain, at), subject: eVars.subject };
+    if (at === 0) {
+      return outcome('fail', 'TLS_NOT_YET_VALID', t('tls.notyet', eVars), evidence, [
+        it(t('tls.notyet.fix', eVars)),
+      ]);
+    }
+    const cVars = { ...eVars, role: t(`tls.role.${roleOf(chain, at)}`) };
+    return outcome('fail', 'TLS_NOT_YET_VALID', t('tls.notyet.ca', cVars), evidence, [
       it(t('tls.notyet.fix', eVars)),
     ]);
   }
@@ -246,6 +312,12 @@ export function judgeTls(
     return outcome('pass', 'OK', t('tls.ok.private', iVars), evidence);
   }
   if (info.authorized) return outcome('pass', 'OK', t('tls.ok', iVars), evidence);
+  if (isLeafOnlyChain(info)) {
+    evidence.caIssuers = leaf?.caIssuers ?? [];
+    return outcome('fail', 'TLS_CHAIN_INCOMPLETE', t('tls.chain.incomplete', iVars), evidence, [
+      it(t('tls.chain.incomplete.fix', iVars)),
+    ]);
+  }
   if (code && !UNTRUSTED_CODES.has(code)) {
     return outcome('fail', 'TLS_UNTRUSTED', t('tls.untrusted.code', { ...iVars, code }), evidence, [
       it(t('tls.untrusted.fix', iVars)),
@@ -327,7 +399,10 @@ function issuerKey(r: CheckResult): string | null {
  */
 export function correlateTls(results: CheckResult[], t: SiteContext['t']): CheckResult[] {
   const suspects = results.filter(
-    (r) => r.cause === 'TLS_UNTRUSTED' || (r.status === 'pass' && r.evidence.chainVerified === false),
+    (r) =>
+      r.cause === 'TLS_UNTRUSTED' ||
+      r.cause === 'TLS_CHAIN_INCOMPLETE' ||
+      (r.status === 'pass' && r.evidence.chainVerified === false),
   );
   const sitesByIssuer = new Map<string, Set<string>>();
   for (const r of suspects) {
@@ -351,7 +426,7 @@ export function correlateTls(results: CheckResult[], t: SiteContext['t']): Check
       cause: 'TLS_INTERCEPTED',
       summary: t('tls.intercepted.issuer', vars),
       evidence: { ...r.evidence, interception: { product: null, issuer: key, hosts } },
-      remediation: [it(t('tls.intercepted.fix', vars))],
+      remediation: [it(t('tls.intercepted.issuer.fix', vars))],
     };
   });
 }

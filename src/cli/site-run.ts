@@ -97,7 +97,7 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
     throw new UsageError(t('err.lab.latency'));
   }
   const options: SiteOptions = {
-    mqttConnect: opts.mqttConnect === true,
+    mqttConnect: opts.mqttConnect !== false,
     strict: opts.strict === true,
     extra: { scanFile: opts.scanFile },
   };

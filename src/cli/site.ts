@@ -65,8 +65,13 @@ export function registerSite(program: Command, io: CliIO, state: RunState): void
       '--trust-roots <pem>',
       'validate public TLS chains against these roots instead of the bundled Mozilla roots',
     )
-    .option('--strict', 'warnings also make the site not ready (exit 1)')
-    .option('--mqtt-connect', 'also send one MQTT CONNECT with a random probe id (no credentials) to the hub')
+    .option('--strict', 'warnings and checks that could not be done also make the site not ready (exit 1)')
+    // On by default; --mqtt-connect (the old opt-in) is still accepted and changes nothing.
+    .addOption(new Option('--mqtt-connect').hideHelp())
+    .option(
+      '--no-mqtt-connect',
+      'do not send the MQTT CONNECT (random probe id, no credentials) to the hub: MQTT is then "not checked"',
+    )
     .option('--ssid <name>', 'the Wi-Fi network the chargers will join')
     .option('--scan-file <file>', 'use a saved Wi-Fi scan instead of scanning')
     .option('--chargers <n>', 'number of chargers planned (0-10000)')
@@ -86,7 +91,7 @@ The checks run the way a charger connects: IPv4 only, through the DNS server DHC
 TLS validated against public roots only (never the OS store), no proxy. Nothing inbound is needed.
 Every real run is kept as JSON in the history (zapcheck history --help); lab runs only with --reports-dir.
 
-Exit codes: 0 ready (warnings allowed; --strict refuses them), 1 not ready, 2 bad input, 3 internal error,
+Exit codes: 0 ready (warnings allowed; --strict refuses them and checks not done), 1 not ready, 2 bad input, 3 internal error,
 130 interrupted.`,
     )
     .action(async (name: string, opts: SiteCommandOptions, cmd: Command) => {

@@ -59,8 +59,35 @@ export function countStatuses(checks: readonly CheckResult[]): Record<Status, nu
 }
 
 /**
- * A site is ready when nothing failed and zapcheck itself did not break. `skip` never blocks
- * readiness by itself (the report lists what could not be checked); `--strict` also refuses warnings.
+ * Checks that were not done for a reason of their own (no Wi-Fi scan, a laptop with a static address,
+ * the MQTT probe switched off): `skip` with a cause other than SKIPPED. A check skipped because a check
+ * it needed failed (cause SKIPPED) is a consequence of that failure, not something left unchecked.
+ */
+export function notCheckedResults(checks: readonly CheckResult[]): CheckResult[] {
+  return checks.filter((c) => c.status === 'skip' && c.cause !== 'SKIPPED');
+}
+
+const KIND_LABELS: Record<string, string> = {
+  wifi: 'Wi-Fi',
+  dhcp: 'DHCP',
+  mqtt: 'MQTT',
+  dns: 'DNS',
+  ntp: 'NTP',
+  tcp: 'TCP',
+  tls: 'TLS',
+  https: 'HTTPS',
+  env: 'IPv4/proxy',
+};
+
+/** What was not checked, as the verdict line names it ("Wi-Fi, DHCP"), in check order, each kind once. */
+export function notCheckedLabels(checks: readonly CheckResult[]): string[] {
+  return [...new Set(notCheckedResults(checks).map((c) => KIND_LABELS[c.kind] ?? c.kind))];
+}
+
+/**
+ * A site is ready when nothing failed and zapcheck itself did not break. A check that could not be
+ * done does not block readiness by itself (the verdict line says what was not checked); `--strict`
+ * refuses warnings and checks that were not done.
  */
 export function verdictOf(checks: readonly CheckResult[], strict: boolean, interrupted = false): Verdict {
   if (interrupted) return 'not-ready';
@@ -68,5 +95,6 @@ export function verdictOf(checks: readonly CheckResult[], strict: boolean, inter
     if (c.status === 'fail' || c.status === 'error') return 'not-ready';
     if (strict && c.status === 'warn') return 'not-ready';
   }
+  if (strict && notCheckedResults(checks).length > 0) return 'not-ready';
   return 'ready';
 }

@@ -14,7 +14,7 @@ export const en = {
   'dns.ok': '{host} resolves to {addresses}{via}',
   'dns.nxdomain': '{host} does not exist according to the DNS server {server} (NXDOMAIN)',
   'dns.nxdomain.fix':
-    'Make the DNS server {server} resolve {host} normally. If a DNS filter or block list is in use (they often catch *.azure-devices.net), allow {host}.',
+    'Make the DNS server {server} resolve {host} normally; if a DNS filter or block list is in use (they often catch *.azure-devices.net), allow the name there.',
   'dns.servfail': 'The DNS server {server} failed to resolve {host} (SERVFAIL)',
   'dns.servfail.fix':
     'The DNS server {server} cannot resolve {host}: check its upstream servers and its internet connection, or hand out a working DNS server by DHCP.',
@@ -28,6 +28,8 @@ export const en = {
   'dns.unreachable.fix':
     'The DNS server {server} is unreachable from this network: allow UDP and TCP port 53 to it, or hand out a reachable DNS server by DHCP.',
   'dns.badreply': 'The DNS server {server} answered for {host} with a broken packet',
+  'dns.cname.long': 'The DNS server {server} answered for {host} with a CNAME chain longer than {limit}',
+  'dns.cname.loop': 'The DNS server {server} answered for {host} with a CNAME loop',
   'dns.badreply.fix':
     'The DNS server {server} (or something in between) sends malformed DNS answers: check DNS filtering or inspection devices on the path.',
   'dns.error': 'DNS lookup of {host} via {server} failed: {message}',
@@ -58,6 +60,10 @@ export const en = {
   'ntp.kod': 'The NTP server {host} refuses to serve time (kiss-o’-death {code})',
   'ntp.kod.fix':
     'The NTP server for {host} answered with kiss-o’-death {code} (rate limit or access denied): allow outbound UDP 123 to {host} without NAT sharing limits, or check that no local device answers NTP in its place.',
+  'ntp.unsync':
+    'The NTP server answering for {host} is not synchronised itself ({reason}): the local time server has no good time to give',
+  'ntp.unsync.fix':
+    'The time server that answers NTP (UDP 123) for {host} is not synchronised ({reason}). If it is a local time server or the router, point it at pool.ntp.org; or let the chargers’ NTP to {host} pass through to the internet unmodified.',
   'ntp.bad': 'The NTP reply from {host} is not valid: {message}',
   'ntp.bad.fix':
     'Something answers NTP (UDP 123) for {host} with invalid packets: let UDP 123 reach {host} directly, without interception.',
@@ -88,22 +94,24 @@ export const en = {
   'tls.version':
     '{host}:{port} does not accept {version} (the server speaks {spoken}); the charger cannot connect',
   'tls.version.fix':
-    'Something on the path to {host}:{port} only accepts {spoken}: the charger needs {version}. Turn off TLS version enforcement or inspection for {host}.',
+    'Something on the path only accepts {spoken}, and the charger needs {version}: turn off TLS version enforcement or inspection for {host}:{port}.',
   'tls.handshake': 'The TLS handshake with {host}:{port} fails: {message}',
   'tls.handshake.fix':
-    'The TLS handshake to {host}:{port} fails on this network: check firewalls or proxies that inspect or block TLS to {host}.',
+    'The TLS handshake fails on this network: check firewalls or proxies that inspect or block TLS to {host}:{port}.',
   'tls.timeout': 'The TLS handshake with {host}:{port} gets no answer within {limit}',
   'tls.timeout.fix':
-    'TCP to {host}:{port} connects but TLS stalls: a firewall inspecting TLS (by name, SNI) drops it. Allow TLS to {host}:{port} without inspection.',
+    'TCP connects but TLS stalls: a firewall inspecting TLS (by name, SNI) drops it. Allow TLS to {host}:{port} without inspection.',
   'tls.reset': 'The connection to {host}:{port} is cut when TLS starts (filtered by name)',
   'tls.reset.fix':
-    'A firewall resets TLS connections to {host}:{port} after seeing the server name: allow {host} in the web/TLS filter.',
+    'A firewall resets TLS connections after seeing the server name: allow {host}:{port} in the web/TLS filter.',
   'tls.intercepted.product':
     'TLS to {host}:{port} is intercepted by {product} (certificate issued by {issuer}); the charger rejects it',
   'tls.intercepted.issuer':
     'TLS to {host}:{port} is intercepted: one unknown CA ({issuer}) signs unrelated hosts ({hosts}); the charger rejects it',
   'tls.intercepted.fix':
-    'Turn off TLS inspection (decryption) for {host} port {port}: the charger only accepts the real certificate and will not connect through it.',
+    'Turn off TLS inspection by {product} for: {host}:{port}. The charger only accepts the real certificate and will not connect through it.',
+  'tls.intercepted.issuer.fix':
+    'Turn off TLS inspection (by the device whose CA is {issuer}) for: {host}:{port}. The charger only accepts the real certificate and will not connect through it.',
   'tls.expired': 'The certificate of {host}:{port} expired on {date} (issued by {issuer})',
   'tls.expired.fix':
     'The certificate served for {host}:{port} is expired. If that is not the real cloud certificate, a device on the path serves it: remove it. If the laptop clock is wrong, fix it first.',
@@ -116,7 +124,20 @@ export const en = {
   'tls.untrusted': 'The certificate of {host}:{port} is not from a trusted authority (issued by {issuer})',
   'tls.untrusted.code': 'The certificate of {host}:{port} does not verify ({code}; issued by {issuer})',
   'tls.untrusted.fix':
-    'The charger only trusts the real certificate of {host}: remove TLS inspection, proxies or redirects for {host} port {port}.',
+    'The charger only trusts the real certificate: remove TLS inspection, proxies or redirects for {host}:{port}.',
+  'tls.role.leaf': 'server',
+  'tls.role.intermediate': 'intermediate',
+  'tls.role.root': 'root',
+  'tls.expired.ca':
+    'The {role} CA certificate "{subject}" in the chain of {host}:{port} expired on {date}; the server’s own certificate is not the problem',
+  'tls.expired.ca.fix':
+    'For whoever runs {host}:{port}: the server sends the expired {role} CA certificate "{subject}" (expired {date}); install the current chain from the certificate authority. Nothing to change on the site firewall, unless a device on the path serves this chain.',
+  'tls.notyet.ca':
+    'The {role} CA certificate "{subject}" in the chain of {host}:{port} is not valid before {date} (check this laptop’s clock)',
+  'tls.chain.incomplete':
+    '{host}:{port} sends only its own certificate, not the intermediate certificate of {issuer} that signed it, which the charger does not fetch',
+  'tls.chain.incomplete.fix':
+    'For whoever runs {host}:{port} (not the site firewall): the server does not send its intermediate certificate ({issuer}); configure it to send the full chain (its certificate followed by the intermediate). The charger does not download missing intermediates.',
 
   'https.ok': '{host}:{port} answers HTTP {status}',
   'https.proxy': '{host}:{port} answers 407: the network only lets traffic out through a proxy',
@@ -128,7 +149,7 @@ export const en = {
     'The charger cannot log in to a captive portal: exempt the chargers (by MAC address) from the portal, or use a network without one.',
   'https.noanswer': 'TLS to {host}:{port} works but no HTTP answer came within {limit}',
   'https.noanswer.fix':
-    'HTTPS to {host}:{port} connects but gets no valid answer: check web filters or proxies on the path for {host}.',
+    'HTTPS connects but gets no valid answer: check web filters or proxies on the path for {host}:{port}.',
   'https.bad': 'The HTTP answer from {host}:{port} is broken: {message}',
 
   'mqtt.ok':
@@ -137,6 +158,8 @@ export const en = {
   'mqtt.notmqtt': '{host}:{port} answers, but not with MQTT: something else sits on port {port}',
   'mqtt.noconnack.fix':
     'TLS to {host}:{port} works but MQTT does not: a firewall or proxy inspects or blocks MQTT. Allow MQTT over TLS (TCP {port}) to {host} unmodified.',
+  'mqtt.nottried':
+    'MQTT not tried (--no-mqtt-connect): TLS to {host}:{port} works, but no broker answer was asked for',
 
   'env.route.ok': 'IPv4 default route via {gateway} on {iface}',
   'env.route.unknown': 'Could not tell whether this network gives IPv4 ({source})',
@@ -156,6 +179,7 @@ export const en = {
   'verdict.ready': 'READY',
   'verdict.notready': 'NOT READY',
   'verdict.interrupted': 'INTERRUPTED',
+  'verdict.notchecked': '(not checked: {list})',
   'status.pass': 'pass',
   'status.warn': 'warning',
   'status.fail': 'fail',
@@ -527,7 +551,9 @@ export const en = {
   'wifi.onlyhidden': 'the scan lists only hidden networks ({n})',
   'wifi.onlyhidden.fix': 'Name the site network with --ssid.',
   'wifi.choose':
-    'not connected and no --ssid: {ok} of {total} visible networks suit the charger (best: {best}); name the site network with --ssid',
+    'not checked: name the site network (--ssid); {ok} of {total} visible networks would suit the charger: {list}',
+  'wifi.choose.none':
+    'not checked: name the site network (--ssid); none of the {total} visible networks would suit the charger: {list}',
   'wifi.choose.fix': 'Run again with --ssid "<site network>" for a verdict on that network.',
 
   'wifi.term.scan': 'Scan: {format}{from}, {n} networks',
@@ -579,7 +605,9 @@ export const en = {
   'dhcp.unknown': 'unknown',
   'dhcp.static':
     "this laptop has a static address ({subnet} on {iface}), no DHCP lease, so the site's DHCP server was not seen",
-  'dhcp.static.required': '{what}; the charger gets its address only by DHCP',
+  'dhcp.static.required': 'not checked: {what}; switch the laptop to DHCP or run `zapcheck dhcp --probe`',
+  'dhcp.linklocal':
+    'this laptop asked for an address by DHCP on {iface} and got none: it gave itself {address} (169.254/16), so no DHCP server answers',
   'dhcp.static.notrequired': '{what}; the profile does not require DHCP',
   'dhcp.static.installer':
     'Switch the laptop to DHCP (automatic address) on the network the chargers will use and run zapcheck again, or run `sudo zapcheck dhcp --probe` to ask the DHCP server directly.',

@@ -18,7 +18,7 @@ export const it = {
   'dns.ok': '{host} si risolve in {addresses}{via}',
   'dns.nxdomain': '{host} non esiste secondo il server DNS {server} (NXDOMAIN)',
   'dns.nxdomain.fix':
-    'Fare in modo che il server DNS {server} risolva {host} normalmente. Se è attivo un filtro DNS o una block list (spesso bloccano *.azure-devices.net), consentire {host}.',
+    'Fare in modo che il server DNS {server} risolva {host} normalmente; se è attivo un filtro DNS o una block list (spesso bloccano *.azure-devices.net), consentire lì il nome.',
   'dns.servfail': 'Il server DNS {server} non riesce a risolvere {host} (SERVFAIL)',
   'dns.servfail.fix':
     'Il server DNS {server} non riesce a risolvere {host}: controllarne i server a monte e la connessione a internet, oppure distribuire via DHCP un server DNS funzionante.',
@@ -32,6 +32,8 @@ export const it = {
   'dns.unreachable.fix':
     'Il server DNS {server} non è raggiungibile da questa rete: consentire la porta 53 UDP e TCP verso di esso, oppure distribuire via DHCP un server DNS raggiungibile.',
   'dns.badreply': 'Il server DNS {server} ha risposto per {host} con un pacchetto danneggiato',
+  'dns.cname.long': 'Il server DNS {server} ha risposto per {host} con una catena CNAME più lunga di {limit}',
+  'dns.cname.loop': 'Il server DNS {server} ha risposto per {host} con un ciclo di CNAME',
   'dns.badreply.fix':
     'Il server DNS {server} (o qualcosa nel mezzo) invia risposte DNS malformate: controllare i dispositivi di filtro o ispezione DNS sul percorso.',
   'dns.error': 'La risoluzione DNS di {host} tramite {server} non è riuscita: {message}',
@@ -63,6 +65,10 @@ export const it = {
   'ntp.kod': 'Il server NTP {host} si rifiuta di fornire l’ora (kiss-o’-death {code})',
   'ntp.kod.fix':
     'Il server NTP di {host} ha risposto con kiss-o’-death {code} (limite di richieste o accesso negato): consentire UDP 123 in uscita verso {host} senza limiti di condivisione NAT, oppure verificare che nessun dispositivo locale risponda all’NTP al suo posto.',
+  'ntp.unsync':
+    'Il server NTP che risponde per {host} non è sincronizzato a sua volta ({reason}): il server dell’ora locale non ha un’ora valida da dare',
+  'ntp.unsync.fix':
+    'Il server dell’ora che risponde all’NTP (UDP 123) per {host} non è sincronizzato ({reason}). Se è un server dell’ora locale o il router, farlo sincronizzare con pool.ntp.org; oppure lasciare passare verso internet senza modifiche l’NTP delle stazioni verso {host}.',
   'ntp.bad': 'La risposta NTP di {host} non è valida: {message}',
   'ntp.bad.fix':
     'Qualcosa risponde all’NTP (UDP 123) per {host} con pacchetti non validi: lasciare arrivare UDP 123 direttamente a {host}, senza intercettazioni.',
@@ -95,22 +101,24 @@ export const it = {
   'tls.version':
     '{host}:{port} non accetta {version} (il server parla {spoken}); la stazione non riesce a collegarsi',
   'tls.version.fix':
-    'Qualcosa sul percorso verso {host}:{port} accetta solo {spoken}: la stazione richiede {version}. Disattivare l’imposizione della versione TLS o l’ispezione per {host}.',
+    'Qualcosa sul percorso accetta solo {spoken}, e la stazione richiede {version}: disattivare l’imposizione della versione TLS o l’ispezione per {host}:{port}.',
   'tls.handshake': 'L’handshake TLS con {host}:{port} non riesce: {message}',
   'tls.handshake.fix':
-    'L’handshake TLS verso {host}:{port} non riesce su questa rete: controllare firewall o proxy che ispezionano o bloccano il TLS verso {host}.',
+    'L’handshake TLS non riesce su questa rete: controllare firewall o proxy che ispezionano o bloccano il TLS verso {host}:{port}.',
   'tls.timeout': 'L’handshake TLS con {host}:{port} non riceve risposta entro {limit}',
   'tls.timeout.fix':
-    'Il TCP verso {host}:{port} si collega ma il TLS si blocca: un firewall che ispeziona il TLS (per nome, SNI) lo scarta. Consentire il TLS verso {host}:{port} senza ispezione.',
+    'Il TCP si collega ma il TLS si blocca: un firewall che ispeziona il TLS (per nome, SNI) lo scarta. Consentire il TLS verso {host}:{port} senza ispezione.',
   'tls.reset': 'La connessione a {host}:{port} viene interrotta all’avvio del TLS (filtrata per nome)',
   'tls.reset.fix':
-    'Un firewall interrompe le connessioni TLS verso {host}:{port} dopo averne visto il nome: consentire {host} nel filtro web/TLS.',
+    'Un firewall interrompe le connessioni TLS dopo averne visto il nome: consentire {host}:{port} nel filtro web/TLS.',
   'tls.intercepted.product':
     'Il TLS verso {host}:{port} è intercettato da {product} (certificato emesso da {issuer}); la stazione lo rifiuta',
   'tls.intercepted.issuer':
     'Il TLS verso {host}:{port} è intercettato: un’unica CA sconosciuta ({issuer}) firma host diversi ({hosts}); la stazione lo rifiuta',
   'tls.intercepted.fix':
-    'Disattivare l’ispezione TLS (decifratura) per {host} porta {port}: la stazione accetta solo il certificato vero e attraverso l’ispezione non si collega.',
+    'Disattivare l’ispezione TLS di {product} per: {host}:{port}. La stazione accetta solo il certificato vero e attraverso l’ispezione non si collega.',
+  'tls.intercepted.issuer.fix':
+    'Disattivare l’ispezione TLS (del dispositivo la cui CA è {issuer}) per: {host}:{port}. La stazione accetta solo il certificato vero e attraverso l’ispezione non si collega.',
   'tls.expired': 'Il certificato di {host}:{port} è scaduto il {date} (emesso da {issuer})',
   'tls.expired.fix':
     'Il certificato ricevuto per {host}:{port} è scaduto. Se non è il vero certificato del cloud, lo fornisce un dispositivo sul percorso: toglierlo. Se l’orologio del portatile è sbagliato, correggerlo prima.',
@@ -124,7 +132,20 @@ export const it = {
     'Il certificato di {host}:{port} non proviene da un’autorità attendibile (emesso da {issuer})',
   'tls.untrusted.code': 'Il certificato di {host}:{port} non si verifica ({code}; emesso da {issuer})',
   'tls.untrusted.fix':
-    'La stazione si fida solo del vero certificato di {host}: togliere ispezione TLS, proxy o deviazioni per {host} porta {port}.',
+    'La stazione si fida solo del vero certificato: togliere ispezione TLS, proxy o deviazioni per {host}:{port}.',
+  'tls.role.leaf': 'del server',
+  'tls.role.intermediate': 'intermedio',
+  'tls.role.root': 'radice',
+  'tls.expired.ca':
+    'Il certificato CA {role} «{subject}» nella catena di {host}:{port} è scaduto il {date}; il certificato del server in sé non è il problema',
+  'tls.expired.ca.fix':
+    'Per chi gestisce {host}:{port}: il server invia il certificato CA {role} scaduto «{subject}» (scaduto il {date}); installare la catena attuale dell’autorità di certificazione. Nulla da cambiare sul firewall del sito, a meno che un dispositivo sul percorso fornisca questa catena.',
+  'tls.notyet.ca':
+    'Il certificato CA {role} «{subject}» nella catena di {host}:{port} non è valido prima del {date} (controllare l’orologio di questo portatile)',
+  'tls.chain.incomplete':
+    '{host}:{port} invia solo il proprio certificato, non il certificato intermedio di {issuer} che lo ha firmato, e la stazione non lo scarica',
+  'tls.chain.incomplete.fix':
+    'Per chi gestisce {host}:{port} (non il firewall del sito): il server non invia il suo certificato intermedio ({issuer}); configurarlo per inviare la catena completa (il suo certificato seguito dall’intermedio). La stazione non scarica gli intermedi mancanti.',
 
   'https.ok': '{host}:{port} risponde HTTP {status}',
   'https.proxy': '{host}:{port} risponde 407: la rete fa uscire il traffico solo tramite un proxy',
@@ -136,7 +157,7 @@ export const it = {
     'La stazione non può fare l’accesso a un captive portal: escludere le stazioni dal portal (per indirizzo MAC), oppure usare una rete senza portal.',
   'https.noanswer': 'Il TLS verso {host}:{port} funziona ma non arriva risposta HTTP entro {limit}',
   'https.noanswer.fix':
-    'L’HTTPS verso {host}:{port} si collega ma non riceve una risposta valida: controllare filtri web o proxy sul percorso per {host}.',
+    'L’HTTPS si collega ma non riceve una risposta valida: controllare filtri web o proxy sul percorso per {host}:{port}.',
   'https.bad': 'La risposta HTTP di {host}:{port} è danneggiata: {message}',
 
   'mqtt.ok':
@@ -145,6 +166,8 @@ export const it = {
   'mqtt.notmqtt': '{host}:{port} risponde, ma non in MQTT: sulla porta {port} c’è qualcos’altro',
   'mqtt.noconnack.fix':
     'Il TLS verso {host}:{port} funziona ma l’MQTT no: un firewall o un proxy ispeziona o blocca l’MQTT. Consentire MQTT su TLS (TCP {port}) verso {host} senza modifiche.',
+  'mqtt.nottried':
+    'MQTT non provato (--no-mqtt-connect): il TLS verso {host}:{port} funziona, ma non è stata chiesta una risposta al broker',
 
   'env.route.ok': 'Percorso IPv4 predefinito tramite {gateway} su {iface}',
   'env.route.unknown': 'Non è stato possibile capire se questa rete fornisce IPv4 ({source})',
@@ -162,6 +185,7 @@ export const it = {
   'verdict.ready': 'RETE PRONTA',
   'verdict.notready': 'RETE NON PRONTA',
   'verdict.interrupted': 'VERIFICA INTERROTTA',
+  'verdict.notchecked': '(non verificato: {list})',
   'status.pass': 'ok',
   'status.warn': 'avviso',
   'status.fail': 'non superato',
@@ -548,7 +572,9 @@ export const it = {
   'wifi.onlyhidden': 'la scansione elenca solo reti nascoste ({n})',
   'wifi.onlyhidden.fix': 'Indicare la rete del sito con --ssid.',
   'wifi.choose':
-    'non collegato e nessun --ssid: {ok} reti visibili su {total} sono adatte alla stazione (la migliore: {best}); indicare la rete del sito con --ssid',
+    'non verificato: indicare la rete del sito (--ssid); {ok} delle {total} reti visibili andrebbero bene per la stazione: {list}',
+  'wifi.choose.none':
+    'non verificato: indicare la rete del sito (--ssid); nessuna delle {total} reti visibili andrebbe bene per la stazione: {list}',
   'wifi.choose.fix': 'Ripetere con --ssid "<rete del sito>" per avere l’esito su quella rete.',
 
   'wifi.term.scan': 'Scansione: {format}{from}, {n} reti',
@@ -601,7 +627,10 @@ export const it = {
   'dhcp.unknown': 'sconosciuto',
   'dhcp.static':
     'questo portatile ha un indirizzo statico ({subnet} su {iface}) e nessun lease DHCP, quindi il server DHCP del sito non è stato visto',
-  'dhcp.static.required': '{what}; la stazione ottiene il suo indirizzo solo tramite DHCP',
+  'dhcp.static.required':
+    'non verificato: {what}; impostare il portatile in DHCP oppure eseguire `zapcheck dhcp --probe`',
+  'dhcp.linklocal':
+    'questo portatile ha chiesto un indirizzo tramite DHCP su {iface} e non l’ha ottenuto: si è assegnato {address} (169.254/16), quindi nessun server DHCP risponde',
   'dhcp.static.notrequired': '{what}; il profilo non richiede il DHCP',
   'dhcp.static.installer':
     'Impostare il portatile in DHCP (indirizzo automatico) sulla rete che useranno le stazioni ed eseguire di nuovo zapcheck, oppure eseguire `sudo zapcheck dhcp --probe` per interrogare direttamente il server DHCP.',

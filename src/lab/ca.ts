@@ -63,6 +63,8 @@ export interface LeafOptions {
   name?: CertName;
   notBefore?: Date;
   notAfter?: Date;
+  /** Authority Information Access "CA Issuers" URL: where a public CA publishes the issuer certificate. */
+  caIssuersUrl?: string;
 }
 
 function toJsonName(n: CertName): x509.JsonName {
@@ -186,6 +188,11 @@ export async function makeLeaf(opts: LeafOptions): Promise<IssuedCert> {
       new x509.SubjectAlternativeNameExtension(
         opts.sans.map((s) => (isIP(s) ? { type: 'ip', value: s } : { type: 'dns', value: s })),
       ),
+    );
+  }
+  if (opts.caIssuersUrl) {
+    extensions.push(
+      new x509.AuthorityInfoAccessExtension({ caIssuers: new x509.GeneralName('url', opts.caIssuersUrl) }),
     );
   }
   const cert = await sign(keys, name, notBefore, notAfter, extensions, opts.issuer);

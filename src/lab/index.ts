@@ -6,7 +6,7 @@ import type { Endpoint, Profile } from '../profile/types.js';
 import { DAY, makeLeaf, makeRoot, type CertAuthority, type IssuedCert } from './ca.js';
 import { startDnsServer, type DnsAnswerFn } from './dns-server.js';
 import { startNtpServer } from './ntp-server.js';
-import { DEFAULT_SCENARIO, findScenario, LAB_SCENARIOS, type LabBehaviour } from './scenarios.js';
+import { DEFAULT_SCENARIO, EXPIRED_CA, findScenario, LAB_SCENARIOS, type LabBehaviour } from './scenarios.js';
 import { startTlsListener, type HostCert } from './tls-servers.js';
 import { Tracker } from './tracker.js';
 
@@ -183,7 +183,7 @@ async function hostCert(
   cas: LabCas,
   interceptor: Promise<CertAuthority> | null,
   issuerCas: Map<string, Promise<CertAuthority>>,
-): Promise<IssuedCert> {
+): Promise<IssuedCert & { exactChain?: boolean }> {
   const host = endpoint.host;
   if (interceptor) return makeLeaf({ issuer: await interceptor, sans: [host] });
   let issuer: CertAuthority;
@@ -222,6 +222,24 @@ async function hostCert(
       return makeLeaf({ issuer, sans: [plan.name] });
     case 'self-signed':
       return makeLeaf({ sans: [host] });
+    case 'expired-intermediate': {
+      const expiredCa = await makeRoot({
+        name: { C: 'NO', O: 'zapcheck lab', CN: EXPIRED_CA },
+        issuer: cas.publicRoot,
+        notBefore: new Date(now - 400 * DAY),
+        notAfter: new Date(now - DAY),
+      });
+      return makeLeaf({ issuer: expiredCa, sans: [host] });
+    }
+    case 'leaf-only': {
+      const leaf = await makeLeaf({
+        issuer,
+        sans: [host],
+        caIssuersUrl: 'http://pki.lab.invalid/zaptec-lab-public-tls-ca-1.crt',
+      });
+      // What the server sends: its own certificate only, the intermediate left out.
+      return { ...leaf, chainPem: leaf.pem, exactChain: true };
+    }
   }
 }
 
@@ -248,7 +266,7 @@ export async function startLab(opts: StartLabOptions): Promise<Lab> {
     const interceptor = behaviour.tls?.interceptor ? makeRoot({ name: behaviour.tls.interceptor }) : null;
     interceptor?.catch(() => undefined);
     const issuerCas = new Map<string, Promise<CertAuthority>>();
-    const hostCerts = new Map<string, Promise<IssuedCert>>();
+    const hostCerts = new Map<string, Promise<IssuedCert & { exactChain?: boolean }>>();
     for (const e of reachable) {
       if (hostCerts.has(e.host)) continue;
       const cert = hostCert(e, behaviour, cas, interceptor, issuerCas);

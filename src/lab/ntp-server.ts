@@ -6,11 +6,13 @@ import type { Tracker } from './tracker.js';
  * An NTP server on 127.0.0.1 UDP (RFC 5905, section 7.3 packet format; clients are SNTP, RFC 4330):
  * mode 4 replies, the client's version echoed, stratum 2, origin = the client's transmit timestamp,
  * receive and transmit = the real clock plus `offsetMs`. Or, per scenario, silence (UDP 123 dropped)
- * or a kiss-o'-death packet (RFC 5905 7.4: stratum 0, the kiss code in the reference id).
+ * or a kiss-o'-death packet (RFC 5905 7.4: stratum 0, the kiss code in the reference id), or the answer
+ * of a server that is not synchronised itself (leap indicator 3, stratum 16).
  */
 
 export interface NtpBehaviour {
-  mode: 'answer' | 'silent' | 'kod';
+  /** unsynchronised: a time server with no upstream (leap indicator 3, stratum 16), as ntpd answers then. */
+  mode: 'answer' | 'silent' | 'kod' | 'unsynchronised';
   kissCode: string;
   offsetMs: number;
 }
@@ -57,8 +59,10 @@ export function ntpReply(request: Buffer, behaviour: NtpBehaviour, nowMs: number
     return out;
   }
   const serverMs = nowMs + behaviour.offsetMs;
-  out[0] = (0 << 6) | (version << 3) | 4; // leap 0, mode 4 (server)
-  out[1] = 2; // stratum 2
+  const unsynchronised = behaviour.mode === 'unsynchronised';
+  // leap 0 (or 3: clock not synchronised), mode 4 (server); stratum 2 (or 16: unsynchronised).
+  out[0] = ((unsynchronised ? 3 : 0) << 6) | (version << 3) | 4;
+  out[1] = unsynchronised ? 16 : 2;
   out[2] = request[2]!; // poll: echo the client's
   out.writeInt8(-20, 3); // precision ~1 us
   out.writeUInt32BE(0x0000_0200, 4); // root delay 1/128 s

@@ -24,7 +24,11 @@ export type CertPlan =
   /** Valid, from the expected root, but for another name. */
   | { kind: 'wrong-host'; name: string }
   /** A self-signed leaf (no CA above it). */
-  | { kind: 'self-signed' };
+  | { kind: 'self-signed' }
+  /** A valid leaf under an intermediate CA that expired yesterday (the server sends both). */
+  | { kind: 'expired-intermediate' }
+  /** A valid leaf (with an AIA CA Issuers URL, as public CAs issue them) sent without its intermediate. */
+  | { kind: 'leaf-only' };
 
 export type TlsVersionName = 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
 
@@ -45,8 +49,11 @@ export interface LabBehaviour {
     aOverride?: Record<string, string>;
   };
   ntp?: {
-    /** answer: RFC 5905 server reply; silent: UDP 123 dropped; kod: kiss-o'-death with `kissCode`. */
-    mode?: 'answer' | 'silent' | 'kod';
+    /**
+     * answer: RFC 5905 server reply; silent: UDP 123 dropped; kod: kiss-o'-death with `kissCode`;
+     * unsynchronised: a reply with leap indicator 3 and stratum 16 (a time server with no upstream).
+     */
+    mode?: 'answer' | 'silent' | 'kod' | 'unsynchronised';
     kissCode?: string;
     /** Lab NTP time minus real time, ms. */
     offsetMs?: number;
@@ -76,13 +83,11 @@ export interface LabScenario {
   /** What zapcheck says about it, one line. */
   verdict: string;
   /**
-   * For the zaptec-pro profile, run with `options`: the results this scenario changes (dependents of a
-   * failed check listed as skipped); every other check passes with cause OK. mqtt:* checks exist only
-   * with --mqtt-connect, so they are listed only in scenarios whose options turn it on.
+   * For the zaptec-pro profile, run with the default options (the MQTT CONNECT is sent): the results
+   * this scenario changes (dependents of a failed check listed as skipped); every other check passes
+   * with cause OK.
    */
   expect: ExpectedResult[];
-  /** Run options the expectations assume (e.g. mqtt checks only run with --mqtt-connect). */
-  options?: { mqttConnect?: boolean };
   behaviour: LabBehaviour;
 }
 
@@ -99,13 +104,9 @@ const ALL_HOSTS = [NTP_HOST, ...TLS_HOSTS] as const;
 const skip = (id: string): ExpectedResult => ({ id, status: 'skip', cause: 'SKIPPED' });
 const fail = (id: string, cause: string): ExpectedResult => ({ id, status: 'fail', cause });
 
-/**
- * The checks that need TLS to a host: https for 443 endpoints; for the hub, mqtt, which only runs
- * with --mqtt-connect (`withMqtt`: the scenario sets options.mqttConnect).
- */
-function afterTls(host: string, withMqtt: boolean): ExpectedResult[] {
-  if (host !== HUB) return [skip(`https:${host}:443`)];
-  return withMqtt ? [skip(`mqtt:${HUB}:8883`)] : [];
+/** The checks that need TLS to a host: https for 443 endpoints, mqtt for the hub. */
+function afterTls(host: string): ExpectedResult[] {
+  return host === HUB ? [skip(`mqtt:${HUB}:8883`)] : [skip(`https:${host}:443`)];
 }
 function portOf(host: string): number {
   return host === HUB ? 8883 : 443;
@@ -118,18 +119,20 @@ function dnsFails(host: string, cause: string): ExpectedResult[] {
     fail(`dns:${host}`, cause),
     skip(`tcp:${host}:${port}`),
     skip(`tls:${host}:${port}`),
-    ...afterTls(host, false),
+    ...afterTls(host),
   ];
 }
-function tcpFails(host: string, cause: string, withMqtt = false): ExpectedResult[] {
+function tcpFails(host: string, cause: string): ExpectedResult[] {
   const port = portOf(host);
-  return [fail(`tcp:${host}:${port}`, cause), skip(`tls:${host}:${port}`), ...afterTls(host, withMqtt)];
+  return [fail(`tcp:${host}:${port}`, cause), skip(`tls:${host}:${port}`), ...afterTls(host)];
 }
 function tlsFails(host: string, cause: string): ExpectedResult[] {
-  return [fail(`tls:${host}:${portOf(host)}`, cause), ...afterTls(host, false)];
+  return [fail(`tls:${host}:${portOf(host)}`, cause), ...afterTls(host)];
 }
 
 const CAPTIVE_LOCATION = 'http://login.captive.example/';
+/** The subject CN of the lab's expired intermediate (tls-expired-intermediate). */
+export const EXPIRED_CA = 'Zaptec Lab Public TLS CA 0';
 
 export const LAB_SCENARIOS: readonly LabScenario[] = [
   {
@@ -196,6 +199,13 @@ export const LAB_SCENARIOS: readonly LabScenario[] = [
     behaviour: { ntp: { mode: 'kod', kissCode: 'RATE' } },
   },
   {
+    name: 'ntp-unsynchronised',
+    network: 'a local time server answers NTP but is not synchronised itself (leap indicator 3, stratum 16)',
+    verdict: `not ready: the time server answering for ${NTP_HOST} is not synchronised (NTP_UNSYNCHRONISED)`,
+    expect: [fail(`ntp:${NTP_HOST}:123`, 'NTP_UNSYNCHRONISED')],
+    behaviour: { ntp: { mode: 'unsynchronised' } },
+  },
+  {
     name: 'clock-skew',
     network: "NTP time is 10 minutes ahead of the laptop's clock",
     verdict: 'not ready: the clock is 10 min off (CLOCK_SKEW; the IoT Hub refuses tokens over 5 min off)',
@@ -206,16 +216,14 @@ export const LAB_SCENARIOS: readonly LabScenario[] = [
     name: 'tcp-8883-refused',
     network: 'TCP 8883 is actively refused (RST from a closed port)',
     verdict: `not ready: ${HUB}:8883 refused (TCP_REFUSED); TLS and MQTT skipped`,
-    expect: tcpFails(HUB, 'TCP_REFUSED', true),
-    options: { mqttConnect: true },
+    expect: tcpFails(HUB, 'TCP_REFUSED'),
     behaviour: { tcp: { 8883: 'refused' } },
   },
   {
     name: 'tcp-8883-dropped',
     network: 'TCP 8883 is silently dropped (no answer at all)',
     verdict: `not ready: ${HUB}:8883 dropped (TCP_DROPPED); TLS and MQTT skipped`,
-    expect: tcpFails(HUB, 'TCP_DROPPED', true),
-    options: { mqttConnect: true },
+    expect: tcpFails(HUB, 'TCP_DROPPED'),
     behaviour: { tcp: { 8883: 'dropped' } },
   },
   {
@@ -255,6 +263,20 @@ export const LAB_SCENARIOS: readonly LabScenario[] = [
     verdict: `not ready: ${HUB} certificate not yet valid (TLS_NOT_YET_VALID; check the laptop clock too)`,
     expect: tlsFails(HUB, 'TLS_NOT_YET_VALID'),
     behaviour: { tls: { certs: { [HUB]: { kind: 'not-yet-valid' } } } },
+  },
+  {
+    name: 'tls-expired-intermediate',
+    network: `${HUB}:8883 serves a valid certificate under an intermediate CA that expired yesterday`,
+    verdict: `not ready: the intermediate '${EXPIRED_CA}' expired, named with its own date (TLS_EXPIRED)`,
+    expect: tlsFails(HUB, 'TLS_EXPIRED'),
+    behaviour: { tls: { certs: { [HUB]: { kind: 'expired-intermediate' } } } },
+  },
+  {
+    name: 'tls-leaf-only',
+    network: `${API}:443 sends only its own certificate, not the intermediate that signed it`,
+    verdict: `not ready: ${API} does not send its intermediate certificate (TLS_CHAIN_INCOMPLETE; a fix for its server)`,
+    expect: tlsFails(API, 'TLS_CHAIN_INCOMPLETE'),
+    behaviour: { tls: { certs: { [API]: { kind: 'leaf-only' } } } },
   },
   {
     name: 'tls-wrong-host',
@@ -326,9 +348,8 @@ export const LAB_SCENARIOS: readonly LabScenario[] = [
   {
     name: 'mqtt-not-mqtt',
     network: '8883 completes TLS but answers an MQTT CONNECT with non-MQTT bytes',
-    verdict: `with --mqtt-connect: not ready, no CONNACK from ${HUB} (MQTT_NO_CONNACK); TLS passes`,
+    verdict: `not ready: no CONNACK from ${HUB} (MQTT_NO_CONNACK); TLS passes`,
     expect: [fail(`mqtt:${HUB}:8883`, 'MQTT_NO_CONNACK')],
-    options: { mqttConnect: true },
     behaviour: { mqtt: { mode: 'junk' } },
   },
 ];

@@ -22,6 +22,11 @@ import type { Tracker } from './tracker.js';
 export interface HostCert {
   keyPem: string;
   chainPem: string;
+  /**
+   * Send exactly `chainPem` (a lone leaf): the context gets a trust store holding only this leaf, so
+   * nothing completes the chain, and it is the listener's default context (see below).
+   */
+  exactChain?: boolean;
 }
 
 export interface TlsListener {
@@ -90,9 +95,20 @@ export async function startTlsListener(opts: {
   const versions = versionOptions(behaviour.tls?.versions?.[logicalPort]);
   const contexts = new Map<string, tls.SecureContext>();
   for (const [name, c] of certs) {
-    contexts.set(name, tls.createSecureContext({ key: c.keyPem, cert: c.chainPem, ...versions }));
+    contexts.set(
+      name,
+      tls.createSecureContext({
+        key: c.keyPem,
+        cert: c.chainPem,
+        ...(c.exactChain ? { ca: [c.chainPem] } : {}),
+        ...versions,
+      }),
+    );
   }
-  const first = [...certs.values()][0];
+  // The default context's chain is sent with whatever certificate the SNI context picks when that
+  // context has no chain of its own (OpenSSL keeps the chain of the context the connection started
+  // with): a leaf-only host must then be the default, or it would send the other hosts' intermediate.
+  const first = [...certs.values()].find((c) => c.exactChain) ?? [...certs.values()][0];
   if (!first) throw new Error(`lab: no certificate for the listener on logical port ${logicalPort}`);
   const serverOptions: tls.TlsOptions = {
     key: first.keyPem,

@@ -109,7 +109,15 @@ function recordData(a: Answer): string {
   }
 }
 
-type Built = { ok: true; value: DnsAnswer } | { ok: false; code: ProbeErrorCode; message: string };
+type Built =
+  | { ok: true; value: DnsAnswer }
+  | { ok: false; code: ProbeErrorCode; message: string; cause?: DnsCnameFault };
+
+/** Why a well-formed answer is still refused: its CNAME chain loops or is longer than MAX_CNAME_CHAIN. */
+export interface DnsCnameFault {
+  cname: 'loop' | 'too-long';
+  limit: number;
+}
 
 /** Turns a validated reply into the probe's answer: rcode mapping, CNAME chain, addresses. */
 export function buildDnsAnswer(
@@ -156,6 +164,7 @@ export function buildDnsAnswer(
         ok: false,
         code: 'PROTOCOL',
         message: `CNAME loop in the answer from ${label}: ${sanitizeNetworkText([...chain, next].join(' -> '), 400)}`,
+        cause: { cname: 'loop', limit: MAX_CNAME_CHAIN },
       };
     }
     if (chain.length > MAX_CNAME_CHAIN) {
@@ -163,6 +172,7 @@ export function buildDnsAnswer(
         ok: false,
         code: 'PROTOCOL',
         message: `CNAME chain for ${shownName} from ${label} is longer than ${MAX_CNAME_CHAIN}`,
+        cause: { cname: 'too-long', limit: MAX_CNAME_CHAIN },
       };
     }
     seen.add(next);
@@ -248,7 +258,7 @@ export function probeDns(q: DnsProbeInput): Promise<ProbeResult<DnsAnswer>> {
       const finish = (packet: Packet, viaTcp: boolean): void => {
         const built = buildDnsAnswer(packet, q.name, q.type, label, viaTcp);
         if (built.ok) x.ok(built.value);
-        else x.fail(built.code, built.message);
+        else x.fail(built.code, built.message, built.cause);
       };
       const startTcp = (): void => {
         phase = 'tcp';

@@ -246,23 +246,23 @@ export function probeSntp(q: SntpProbeInput): Promise<ProbeResult<SntpSample>> {
           rootDelayMs: p.rootDelayMs,
           rootDispersionMs: p.rootDispersionMs,
         };
+        const unsynchronised = (reason: string): void =>
+          x.ok({ ...base, offsetMs: 0, delayMs: 0, serverTime: '', kissCode: null, unsynchronised: reason });
         if (p.stratum === 0) {
-          // Kiss-o'-death (RFC 5905 section 7.4): the server tells us to go away; that is evidence.
-          x.ok({ ...base, offsetMs: 0, delayMs: 0, serverTime: '', kissCode: base.refId || '????' });
+          // Stratum 0 carries a kiss code (RFC 5905 section 7.4). INIT and STEP say the server has not
+          // synchronised (yet, or again): an unsynchronised server, not one telling us to go away.
+          const code = base.refId || '????';
+          if (code === 'INIT' || code === 'STEP') return unsynchronised(`stratum 0, reference ${code}`);
+          // Kiss-o'-death (RATE, DENY, RSTR ...): the server tells us to go away; that is evidence.
+          x.ok({ ...base, offsetMs: 0, delayMs: 0, serverTime: '', kissCode: code, unsynchronised: null });
           return;
         }
         if (isZeroTimestamp(p.transmitTime)) {
           x.fail('PROTOCOL', `NTP reply from ${label} has a zero transmit timestamp`);
           return;
         }
-        if (p.stratum > 15) {
-          x.fail('PROTOCOL', `unsynchronised server: ${label} answered with stratum ${p.stratum}`);
-          return;
-        }
-        if (p.leap === 3) {
-          x.fail('PROTOCOL', `server clock not synchronised: ${label} answered with leap indicator 3`);
-          return;
-        }
+        if (p.stratum > 15) return unsynchronised(`stratum ${p.stratum}`);
+        if (p.leap === 3) return unsynchronised('leap indicator 3');
         const t2 = ntpToUnixMs(p.receiveTime, t4);
         const t3 = ntpToUnixMs(p.transmitTime, t4);
         const { offsetMs, delayMs } = computeOffsetDelay(request.t1, t2, t3, t4);
@@ -273,6 +273,7 @@ export function probeSntp(q: SntpProbeInput): Promise<ProbeResult<SntpSample>> {
           delayMs,
           serverTime: Number.isNaN(serverTime.getTime()) ? '' : serverTime.toISOString(),
           kissCode: null,
+          unsynchronised: null,
         });
       });
       // On a failed connect (ENETUNREACH...) Node passes the error here and emits no 'error'.

@@ -173,7 +173,14 @@ export function certInfo(c: PeerCertificate | DetailedPeerCertificate): CertInfo
     fingerprint256: sanitizeNetworkText(c.fingerprint256 ?? '', 128),
     isCA: (c as { ca?: unknown }).ca === true,
     selfSigned,
+    caIssuers: caIssuersOf(c),
   };
+}
+
+/** The leaf's AIA "CA Issuers" URLs (Node: infoAccess['CA Issuers - URI']), sanitised, at most 4. */
+function caIssuersOf(c: PeerCertificate): string[] {
+  const urls = c.infoAccess?.['CA Issuers - URI'];
+  return Array.isArray(urls) ? urls.slice(0, 4).map((u) => sanitizeNetworkText(String(u), 256)) : [];
 }
 
 /** The peer chain, leaf first: follows issuerCertificate until a self-issued certificate or a repeat. */

@@ -87,6 +87,12 @@ export interface SntpSample {
   rootDispersionMs: number;
   /** Kiss-o'-death code (RATE, DENY, RSTR ...) when stratum 0; then the other numbers are meaningless. */
   kissCode: string | null;
+  /**
+   * Why the server is not synchronised itself (RFC 5905: leap indicator 3 "alarm", stratum 16, or stratum 0
+   * with reference INIT/STEP), else null/absent. Its time is then no time to set a clock by: the numbers
+   * are zero.
+   */
+  unsynchronised?: string | null;
 }
 
 export interface TcpInfo {
@@ -119,6 +125,8 @@ export interface CertInfo {
   fingerprint256: string;
   isCA: boolean;
   selfSigned: boolean;
+  /** Authority Information Access "CA Issuers" URLs: where the issuer's certificate can be fetched. */
+  caIssuers?: string[];
 }
 
 export interface TlsInfo {

@@ -1,4 +1,5 @@
 import type { Report } from '../core/result.js';
+import { notCheckedLabels } from '../core/result.js';
 import { createTranslator, type Lang, type Translate } from '../i18n/index.js';
 import type { Profile } from '../profile/types.js';
 import type { SiteEntry } from '../sites/types.js';
@@ -117,13 +118,24 @@ export function formatDate(iso: string, lang: Lang): string {
   }).format(d);
 }
 
-export function verdictText(report: Report, t: Translate): { label: string; line: string } {
-  if (report.interrupted) return { label: t('verdict.interrupted'), line: t('report.verdict.interrupted') };
+/**
+ * The verdict as the handover formats print it. A READY stands only for what was tested: `notChecked`
+ * ("(not checked: Wi-Fi, DHCP)") goes next to its label.
+ */
+export function verdictText(
+  report: Report,
+  t: Translate,
+): { label: string; line: string; notChecked: string | null } {
+  if (report.interrupted) {
+    return { label: t('verdict.interrupted'), line: t('report.verdict.interrupted'), notChecked: null };
+  }
   if (report.verdict === 'ready') {
+    const list = notCheckedLabels(report.checks);
     return {
       label: t('verdict.ready'),
       line: report.counts.warn ? t('report.verdict.ready.warn') : t('report.verdict.ready'),
+      notChecked: list.length ? t('verdict.notchecked', { list: list.join(', ') }) : null,
     };
   }
-  return { label: t('verdict.notready'), line: t('report.verdict.notready') };
+  return { label: t('verdict.notready'), line: t('report.verdict.notready'), notChecked: null };
 }

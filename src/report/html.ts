@@ -40,6 +40,7 @@ h2 { font-size: 8.8pt; margin: 1.6mm 0 0.6mm; border-bottom: 0.3mm solid #999; p
 .verdict.ready { border-color: #2e7d32; background: #eaf5ea; color: #1b5e20; }
 .verdict.not-ready { border-color: #c62828; background: #fdecea; color: #8e1c1c; }
 .verdict .counts { color: #333; margin-top: 1mm; }
+.verdict .notchecked { font-weight: bold; }
 .lab { margin-top: 0.8mm; padding: 0.4mm 2mm; background: #fff3cd; border: 0.3mm solid #d6a100; }
 table.grid { width: 100%; border-collapse: collapse; }
 table.req { table-layout: fixed; }
@@ -110,7 +111,7 @@ function renderPage(h: Handover): string {
   }
   out.push('</dl>');
   out.push(
-    `<div class="verdict ${vclass}" id="verdict"><div class="label">${e(verdict.label)}</div><div>${e(verdict.line)}</div>` +
+    `<div class="verdict ${vclass}" id="verdict"><div class="label">${e(verdict.label)}</div>${verdict.notChecked ? `<div class="notchecked">${e(verdict.notChecked)}</div>` : ''}<div>${e(verdict.line)}</div>` +
       `<div class="counts">${e(t('report.counts', { ...report.counts }))}</div></div></div>`,
   );
   if (report.environment.mode === 'lab') {

@@ -1,4 +1,5 @@
 import type { CheckResult, Report, SurveySpot } from '../core/result.js';
+import { notCheckedLabels } from '../core/result.js';
 import { createTranslator, type Translate } from '../i18n/index.js';
 import { buildHandover, type RenderOptions } from './handover.js';
 import { escapeMarkup as x } from './markup.js';
@@ -73,6 +74,7 @@ function suite(report: Report, id: number, t: Translate, opts: RenderOptions): s
     ['site', report.site],
     ['profile', report.profile],
     ['verdict', report.verdict],
+    ['notChecked', notCheckedLabels(report.checks).join(', ')],
     ['interrupted', String(report.interrupted)],
     ['strict', String(report.strict)],
     ['mode', report.environment.mode],

@@ -23,7 +23,8 @@ function section(h: Handover): string[] {
   const verdict = verdictText(report, t);
   const out: string[] = [];
   out.push(`# ${md(t('report.title'))}: ${md(report.site)}`, '');
-  out.push(`**${md(verdict.label)}**: ${md(verdict.line)}`, '');
+  const label = verdict.notChecked ? `${verdict.label} ${verdict.notChecked}` : verdict.label;
+  out.push(`**${md(label)}**: ${md(verdict.line)}`, '');
   out.push(`- ${md(t('report.date'))}: ${md(formatDate(report.startedAt, h.lang))}`);
   if (h.site?.address) out.push(`- ${md(t('report.address'))}: ${md(h.site.address)}`);
   out.push(`- ${md(t('report.profile'))}: ${md(report.profile)}`);

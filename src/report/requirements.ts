@@ -167,6 +167,14 @@ export function judgeRequirement(id: RequirementId, checks: readonly CheckResult
     };
   }
   const deciding = weighed.filter((w) => w.status === worst);
+  // The MQTT probe switched off (an mqtt check skipped for that, not behind a failure): TLS verified only.
+  if (
+    id === 'R7' &&
+    worst === 'skip' &&
+    deciding.every((w) => w.check.kind === 'mqtt' && w.root === w.check)
+  ) {
+    return untested('MQTT_NOT_TRIED', own);
+  }
   const distinct = (ws: Weighed[]) => [...new Set(ws.map((w) => w.root))];
   // A fault of this requirement itself comes first; otherwise the row names the ones upstream.
   const mine = deciding.filter((w) => w.other === null);

@@ -1,6 +1,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Check } from '../core/check.js';
-import type { CheckResult, Remediation, Report, Status } from '../core/result.js';
+import type { CheckResult, Report, Status } from '../core/result.js';
+import { groupRemediation } from './remediation.js';
+import { notCheckedLabels } from '../core/result.js';
 import type { RunnerEvents } from '../core/runner.js';
 import { escapeForTerminal } from './escape.js';
 import { spotFix } from './survey.js';
@@ -53,18 +55,13 @@ function plural(t: Translate, n: number, kind: Status): string {
   return t(`term.count.${kind}.${n === 1 ? 'one' : 'many'}` as MessageKey, { n });
 }
 
-/** Unique remediation lines, IT first (they are what the installer hands over), in check order. */
+/**
+ * The remediation to hand over, IT first, one numbered line per fault: the same fix for several hosts
+ * is one line listing them (src/report/remediation.ts).
+ */
 export function remediationList(checks: readonly CheckResult[]): { it: string[]; installer: string[] } {
-  const seen = new Set<string>();
-  const out = { it: [] as string[], installer: [] as string[] };
-  const add = (r: Remediation): void => {
-    if (seen.has(r.text)) return;
-    seen.add(r.text);
-    out[r.audience].push(r.text);
-  };
-  for (const c of checks) if (c.status === 'fail' || c.status === 'error') c.remediation.forEach(add);
-  for (const c of checks) if (c.status === 'warn') c.remediation.forEach(add);
-  return out;
+  const g = groupRemediation(checks);
+  return { it: g.it.map((r) => r.text), installer: g.installer.map((r) => r.text) };
 }
 
 export interface TerminalOptions {
@@ -110,10 +107,16 @@ export function renderTerminal(report: Report, stream: TerminalStream, opts: Ter
     plural(t, n.pass, 'pass'),
   ].filter(Boolean);
   const seconds = (report.durationMs / 1000).toFixed(1);
-  const verdict =
+  // A READY stands only for what was tested: it names what was not (NOT READY is final anyway; the
+  // "Not checked" list below still names those checks).
+  const unchecked = report.verdict === 'ready' ? notCheckedLabels(report.checks) : [];
+  const verdictWord =
     report.verdict === 'ready'
       ? c.bold.green(t('verdict.ready'))
       : c.bold.red(report.interrupted ? t('verdict.interrupted') : t('verdict.notready'));
+  const verdict = unchecked.length
+    ? `${verdictWord} ${c.bold(t('verdict.notchecked', { list: unchecked.join(', ') }))}`
+    : verdictWord;
   // From the verdict on, lines fit the terminal (a narrow window must not cut what to hand to IT).
   const fit = (text: string, indent = ''): string[] => wrapToWidth(text, stream.columns, indent);
   lines.push(...fit(`${verdict}  ${parts.join(', ')}  ${c.gray(`(${seconds} s)`)}`));

@@ -38,6 +38,21 @@ async function runWith(result: ProbeResult<DnsAnswer>) {
 }
 
 describe('dns check', () => {
+  it('says "CNAME chain longer than 16" for a chain too long, not "broken packet" (the probe’s cause)', async () => {
+    const long = await runWith(
+      probeFail('PROTOCOL', `CNAME chain for ${HOST} from 192.0.2.53:53 is longer than 16`, 12, {
+        cname: 'too-long',
+        limit: 16,
+      }),
+    );
+    expect(long.cause).toBe('DNS_BAD_REPLY');
+    expect(long.summary).toContain('CNAME chain longer than 16');
+    expect(long.summary).not.toContain('broken packet');
+    const loop = await runWith(probeFail('PROTOCOL', 'CNAME loop', 12, { cname: 'loop', limit: 16 }));
+    expect(loop.summary).toContain('CNAME loop');
+    expect((await runWith(dnsFails('PROTOCOL'))).summary).toContain('broken packet');
+  });
+
   it('passes and keeps the CNAME chain in its evidence', async () => {
     const chain = [HOST, 'zaptec-api.trafficmanager.net', 'zaptec-prod.westeurope.cloudapp.azure.com'];
     const out = await runWith(probeOk(answer(['198.51.100.20'], chain), 8));
@@ -81,7 +96,8 @@ describe('dns check', () => {
   it('names NXDOMAIN and block lists in its advice', async () => {
     const out = await runWith(dnsFails('NXDOMAIN'));
     expect(out.summary).toContain('NXDOMAIN');
-    expect(remediationText(out)).toContain(`allow ${HOST}`);
+    expect(remediationText(out)).toContain(`resolve ${HOST} normally`);
+    expect(remediationText(out)).toContain('block list');
   });
 
   it('tells an unreachable resolver (port 53 blocked) from one that does not answer', async () => {

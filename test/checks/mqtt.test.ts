@@ -16,11 +16,28 @@ const HUB = 'zapcloud.azure-devices.net';
 const deps = [dnsPassed(HUB, ['198.51.100.40']), passed(`tls:${HUB}:8883`)];
 
 describe('mqtt check', () => {
-  it('is planned only with options.mqttConnect', () => {
-    expect(mqttFamily.plan(fakeContext())).toEqual([]);
+  it('is planned after DNS and TLS to the hub', () => {
     const planned = mqttFamily.plan(fakeContext({ options: { mqttConnect: true } }));
     expect(planned.map((c) => c.id)).toEqual([`mqtt:${HUB}:8883`]);
     expect(planned[0]!.needs).toEqual([`dns:${HUB}`, `tls:${HUB}:8883`]);
+  });
+
+  it('with the probe switched off (--no-mqtt-connect) is skip MQTT_NOT_TRIED, never a pass, and sends nothing', async () => {
+    const ctx = fakeContext({ options: { mqttConnect: false } });
+    const planned = mqttFamily.plan(ctx);
+    expect(planned.map((c) => c.id)).toEqual([`mqtt:${HUB}:8883`]);
+    expect(planned[0]!.needs).toEqual([`dns:${HUB}`, `tls:${HUB}:8883`]);
+    let sent = 0;
+    const probes = fakeProbes({
+      mqtt: () => {
+        sent++;
+        return Promise.resolve(probeOk({ returnCode: 5, sessionPresent: false }, 80));
+      },
+    });
+    const out = await runCheck(planned[0]!, ctx, probes, deps);
+    expect(out).toMatchObject({ status: 'skip', cause: 'MQTT_NOT_TRIED', evidence: { mqttConnect: false } });
+    expect(out.summary).toContain('--no-mqtt-connect');
+    expect(sent).toBe(0);
   });
 
   it('passes on CONNACK 5 (not authorized: what an anonymous probe should get)', async () => {

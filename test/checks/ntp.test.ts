@@ -92,6 +92,25 @@ describe('ntp check', () => {
     expect(remediationText(out)).toContain(HOST);
   });
 
+  it.each(['leap indicator 3', 'stratum 16', 'stratum 0, reference INIT'])(
+    'fails NTP_UNSYNCHRONISED on an unsynchronised server (%s), pointing it at pool.ntp.org',
+    async (reason) => {
+      const { out } = await runNtp(probeOk(sample(0, { unsynchronised: reason }), 10));
+      expect(out.status).toBe('fail');
+      expect(out.cause).toBe('NTP_UNSYNCHRONISED');
+      expect(out.summary).toContain('not synchronised');
+      expect(out.summary).toContain(reason);
+      expect(remediationText(out)).toContain('pool.ntp.org');
+    },
+  );
+
+  it('uses a good reply from one address over an unsynchronised one from another', async () => {
+    const { out } = await runNtp((ip) =>
+      probeOk(ip === '198.51.100.123' ? sample(0, { unsynchronised: 'stratum 16' }) : sample(100), 10),
+    );
+    expect(out.status).toBe('pass');
+  });
+
   it('uses a good reply from one address over a kiss-o’-death from another', async () => {
     const { out } = await runNtp((ip) =>
       probeOk(ip === '198.51.100.123' ? sample(0, { stratum: 0, kissCode: 'DENY' }) : sample(100), 10),

@@ -7,6 +7,7 @@ import {
   leafMatchesHost,
   tlsCheck,
   tlsFamily,
+  tlsVersionLabel,
 } from '../../src/checks/tls.js';
 import type { CheckOutcome } from '../../src/core/check.js';
 import { probeFail, probeOk, type ProbeResult } from '../../src/core/errors.js';
@@ -89,11 +90,13 @@ function judge(host: string, r: ProbeResult<TlsInfo>, any?: ProbeResult<TlsInfo>
 }
 
 describe('judgeTls', () => {
-  it('passes an authorized chain and names the issuer', () => {
+  it('passes an authorized chain and names the issuer of the leaf (the intermediate, not the root)', () => {
     const out = judge(HUB, probeOk(info(publicChain(HUB), true), 40));
     expect(out.status).toBe('pass');
     expect(out.cause).toBe('OK');
-    expect(out.summary).toContain('DigiCert Global Root G2');
+    expect(out.summary).toContain('issued by Microsoft Azure RSA TLS Issuing CA 03');
+    expect(out.summary).not.toContain('DigiCert Global Root G2');
+    expect(out.evidence.rootIssuer).toBe('DigiCert Global Root G2, DigiCert Inc');
     expect(out.evidence.protocol).toBe('TLSv1.2');
     expect(out.evidence.chain).toHaveLength(2);
     expect(out.remediation).toEqual([]);
@@ -108,13 +111,52 @@ describe('judgeTls', () => {
     );
   });
 
-  it('fails TLS_EXPIRED on CERT_HAS_EXPIRED, naming the date and host:port', () => {
-    const chain = publicChain(HUB, { validTo: '2025-05-01T00:00:00.000Z' });
+  it('fails TLS_EXPIRED on CERT_HAS_EXPIRED, naming the date in plain form and host:port', () => {
+    const chain = publicChain(HUB, { validTo: '2025-05-01T08:57:00.000Z' });
     const out = judge(HUB, probeOk(info(chain, false, 'CERT_HAS_EXPIRED'), 40));
     expect(out.status).toBe('fail');
     expect(out.cause).toBe('TLS_EXPIRED');
-    expect(out.summary).toContain('2025-05-01');
+    expect(out.summary).toContain('expired on 2025-05-01 08:57 UTC');
+    expect(out.summary).not.toContain('T08:57');
     expect(remediationText(out)).toContain(`${HUB}:8883`);
+  });
+
+  it('an expired intermediate is named by its subject with its own date, never the leaf’s', () => {
+    const long = [
+      cert({ CN: HUB }, DIGICERT_CA, { validTo: '2026-03-01T00:00:00.000Z' }),
+      cert(DIGICERT_CA, { CN: 'Cross Root X1' }, { isCA: true, validTo: '2024-11-30T08:57:00.000Z' }),
+      cert({ CN: 'Cross Root X1' }, DIGICERT_ROOT, { isCA: true }),
+      cert(DIGICERT_ROOT, DIGICERT_ROOT, { isCA: true, selfSigned: true }),
+    ];
+    const out = judge(HUB, probeOk(info(long, false, 'CERT_HAS_EXPIRED'), 40));
+    expect(out.cause).toBe('TLS_EXPIRED');
+    expect(out.summary).toContain('intermediate CA certificate "Microsoft Azure RSA TLS Issuing CA 03');
+    expect(out.summary).toContain('2024-11-30 08:57 UTC');
+    expect(out.summary).not.toContain('2026-03-01');
+    expect(out.evidence.certificateAtFault).toMatchObject({ index: 1, role: 'intermediate' });
+    expect(remediationText(out)).toMatch(/whoever runs zapcloud\.azure-devices\.net:8883/);
+    const root = [
+      cert({ CN: HUB }, DIGICERT_CA),
+      cert(DIGICERT_CA, DIGICERT_ROOT, { isCA: true }),
+      cert(DIGICERT_ROOT, DIGICERT_ROOT, { isCA: true, selfSigned: true, validTo: '2025-02-01T00:00:00Z' }),
+    ];
+    const r = judge(HUB, probeOk(info(root, false, 'CERT_HAS_EXPIRED'), 40));
+    expect(r.summary).toContain('root CA certificate "DigiCert Global Root G2, DigiCert Inc"');
+    expect(r.summary).toContain('2025-02-01 00:00 UTC');
+  });
+
+  it('a leaf-only chain from a public CA (AIA names the missing issuer): TLS_CHAIN_INCOMPLETE, a fix for the server', () => {
+    const leaf = cert({ CN: API }, DIGICERT_CA, { caIssuers: ['http://cacerts.example/ca03.crt'] });
+    const out = judge(API, probeOk(info([leaf], false, 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'), 40));
+    expect(out.cause).toBe('TLS_CHAIN_INCOMPLETE');
+    expect(out.summary).toContain('does not fetch');
+    expect(out.summary).toContain('Microsoft Azure RSA TLS Issuing CA 03');
+    expect(remediationText(out)).toMatch(/whoever runs api\.zaptec\.com:443 \(not the site firewall\)/);
+    // Without AIA the issuer may be an unknown root: not trusted, as before.
+    const bare = cert({ CN: API }, DIGICERT_CA);
+    expect(judge(API, probeOk(info([bare], false, 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'), 40)).cause).toBe(
+      'TLS_UNTRUSTED',
+    );
   });
 
   it('fails TLS_EXPIRED from the dates when the chain cannot be verified (private trust)', () => {
@@ -160,7 +202,7 @@ describe('judgeTls', () => {
     expect(out.cause).toBe('TLS_INTERCEPTED');
     expect(out.summary).toContain('Fortinet');
     expect(out.evidence.interception).toMatchObject({ product: 'Fortinet FortiGate' });
-    expect(remediationText(out)).toContain(`${HUB} port 8883`);
+    expect(remediationText(out)).toContain(`Turn off TLS inspection by Fortinet FortiGate for: ${HUB}:8883`);
   });
 
   it('names interception even on the private-trust host (a product name is a clear sign)', () => {
@@ -183,7 +225,8 @@ describe('judgeTls', () => {
     expect(out.cause).toBe('TLS_VERSION');
     expect(out.evidence.serverSpeaks).toBe('TLSv1.3');
     expect(out.summary).toContain('TLS 1.2');
-    expect(out.summary).toContain('TLSv1.3');
+    expect(out.summary).toContain('the server speaks TLS 1.3');
+    expect(out.summary).not.toContain('TLSv1');
     expect(remediationText(out)).toContain(`${HUB}:8883`);
   });
 
@@ -457,7 +500,7 @@ describe('correlateTls', () => {
       expect(r.status, host).toBe('fail');
       expect(r.cause, host).toBe('TLS_INTERCEPTED');
       expect(r.summary).toContain('Acme Gateway CA');
-      expect(remediationText(r)).toContain(`${host} port ${r.target.port}`);
+      expect(remediationText(r)).toContain(`${host}:${r.target.port}`);
     }
     expect(byHost(after, DEVICES).evidence.interception).toMatchObject({ issuer: 'Acme Gateway CA, Acme' });
   });
@@ -490,5 +533,18 @@ describe('correlateTls', () => {
     const after = correlateTls(before, ctx.t);
     expect(byHost(after, API).cause).toBe('TLS_UNTRUSTED');
     expect(byHost(after, DEVICES).status).toBe('pass');
+  });
+});
+
+describe('tlsVersionLabel', () => {
+  it('says TLS 1.0, not OpenSSL’s TLSv1', () => {
+    expect(['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3', 'SSLv3', 'unknown'].map(tlsVersionLabel)).toEqual([
+      'TLS 1.0',
+      'TLS 1.1',
+      'TLS 1.2',
+      'TLS 1.3',
+      'SSL 3.0',
+      'unknown',
+    ]);
   });
 });

@@ -29,8 +29,8 @@ function parseReport(stdout: string): Report {
 
 /**
  * The handover's R1-R9 rows each scenario must get: `R6=fail<R4` is "fail, because of R4". Rows not named
- * are: R1 and R2 not checked (the lab has no Wi-Fi scan or DHCP facts), R3 and R9 information, R7 not
- * checked (TLS verified, MQTT not tried) unless the scenario turns MQTT on, every other row pass.
+ * are: R1 and R2 not checked (the lab has no Wi-Fi scan or DHCP facts), R3 and R9 information, every
+ * other row pass (R7 included: the MQTT CONNECT is sent by default).
  */
 const ROWS: Record<string, string> = {
   healthy: '',
@@ -42,6 +42,7 @@ const ROWS: Record<string, string> = {
   'dns-private-answer': 'R4=fail<R8 R6=fail<R8 R8=fail',
   'ntp-blocked': 'R5=fail',
   'ntp-kod': 'R5=fail',
+  'ntp-unsynchronised': 'R5=fail',
   'clock-skew': 'R5=fail',
   'tcp-8883-refused': 'R4=fail<R7 R7=fail',
   'tcp-8883-dropped': 'R4=fail<R7 R7=fail',
@@ -50,6 +51,8 @@ const ROWS: Record<string, string> = {
   'tls-intercepted': 'R4=fail R6=fail<R4 R7=fail<R4',
   'tls-expired': 'R4=fail R7=fail<R4',
   'tls-not-yet-valid': 'R4=fail R7=fail<R4',
+  'tls-expired-intermediate': 'R4=fail R7=fail<R4',
+  'tls-leaf-only': 'R4=fail R6=fail<R4',
   'tls-wrong-host': 'R4=fail R6=fail<R4',
   'tls-self-signed': 'R4=fail R6=fail<R4',
   'tls-1.3-only': 'R4=fail R7=fail<R4',
@@ -111,7 +114,6 @@ describe('zapcheck site --lab <scenario>', () => {
   for (const scenario of LAB_SCENARIOS) {
     it(`${scenario.name}: ${scenario.verdict}`, async () => {
       const args = ['site', 'Lab test', '--lab', scenario.name, '--json', '-'];
-      if (scenario.options?.mqttConnect) args.push('--mqtt-connect');
       const run = await runCli(args);
       expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/); // never a stack trace
       const report = parseReport(run.stdout);
@@ -142,7 +144,8 @@ describe('zapcheck site --lab <scenario>', () => {
       expect(run.code).toBe(failing ? 1 : 0);
       expect(scenario.name === 'healthy' ? 0 : 1).toBe(run.code);
       expect(Object.keys(ROWS)).toContain(scenario.name);
-      expectRows(report, scenario.name, scenario.options?.mqttConnect === true);
+      // The MQTT CONNECT is sent by default: R7 is judged on the CONNACK in every scenario.
+      expectRows(report, scenario.name, true);
     });
   }
 });

@@ -140,3 +140,31 @@ describe('Ctrl-C', () => {
     expect(report.checks.filter((c) => c.cause === 'INTERRUPTED').length).toBeGreaterThan(0);
   });
 });
+
+describe('zapcheck site: nothing passed that was not tested', () => {
+  it('sends the MQTT CONNECT by default: mqtt-not-mqtt is NOT READY without any flag', async () => {
+    const run = await runCli(['site', '--lab', 'mqtt-not-mqtt', '--json', '-']);
+    const report = JSON.parse(run.stdout) as Report;
+    const mqtt = report.checks.find((c) => c.kind === 'mqtt');
+    expect({ status: mqtt?.status, cause: mqtt?.cause }).toEqual({
+      status: 'fail',
+      cause: 'MQTT_NO_CONNACK',
+    });
+    expect(run.code).toBe(1);
+  });
+
+  it('--no-mqtt-connect: MQTT is "not checked" (MQTT_NOT_TRIED), said on the READY line; --strict refuses it', async () => {
+    const run = await runCli(['site', '--lab', 'mqtt-not-mqtt', '--no-mqtt-connect', '--json', '-']);
+    const report = JSON.parse(run.stdout) as Report;
+    const mqtt = report.checks.find((c) => c.kind === 'mqtt');
+    expect({ status: mqtt?.status, cause: mqtt?.cause }).toEqual({ status: 'skip', cause: 'MQTT_NOT_TRIED' });
+    expect(report.verdict).toBe('ready');
+    expect(run.code).toBe(0);
+    // The lab has no Wi-Fi scan and no DHCP lease either: the verdict line names all three.
+    expect(run.stderr).toMatch(/^READY \(not checked: [^)]*MQTT[^)]*\)/m);
+
+    const strict = await runCli(['site', '--lab', '--no-mqtt-connect', '--strict', '--json', '-']);
+    expect((JSON.parse(strict.stdout) as Report).verdict).toBe('not-ready');
+    expect(strict.code).toBe(1);
+  });
+});

@@ -44,12 +44,23 @@ describe('zapcheck wifi --scan-file (built CLI)', () => {
       const report = JSON.parse(r.stdout) as {
         schemaVersion: number;
         scan: { format: string; formatName: string };
-        advice: { status: string; cause: string; chart: { channels: unknown[] } };
+        advice: {
+          status: string;
+          cause: string;
+          chart: { channels: unknown[] };
+          target: { selectedBy: string };
+        };
       };
       expect(report.schemaVersion).toBe(1);
       expect(report.scan.format).toBe(detectScanFormat(readFileSync(path.join(root, f), 'utf8')));
       expect(report.advice.chart.channels.length).toBeGreaterThanOrEqual(13);
       expect(r.code).toBe(report.advice.status === 'fail' ? 1 : 0);
+      // No --ssid and no connected network in the scan: one verdict whichever scanner made it, not
+      // checked (never a pass because some visible network would suit, never a fail of the site).
+      if (report.advice.target.selectedBy === 'all-visible') {
+        expect({ status: report.advice.status, code: r.code }).toEqual({ status: 'skip', code: 0 });
+        expect(['WIFI_NO_SSID', 'WIFI_NO_SCAN']).toContain(report.advice.cause);
+      }
     });
   }
 

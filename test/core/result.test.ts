@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type CheckResult, type Status, countStatuses, verdictOf } from '../../src/core/result.js';
+import {
+  type CheckResult,
+  type Status,
+  countStatuses,
+  notCheckedLabels,
+  verdictOf,
+} from '../../src/core/result.js';
 
 function result(id: string, status: Status): CheckResult {
   return {
@@ -23,9 +29,14 @@ describe('verdictOf', () => {
     expect(verdictOf(list('pass', 'pass'), false)).toBe('ready');
   });
 
-  it('does not let a skip block readiness', () => {
+  it('does not let a skip block readiness without --strict', () => {
     expect(verdictOf(list('pass', 'skip', 'skip'), false)).toBe('ready');
-    expect(verdictOf(list('pass', 'skip'), true)).toBe('ready');
+  });
+
+  it('with --strict refuses a check that was not done (a skip of its own), not a dependent of a failure', () => {
+    expect(verdictOf(list('pass', 'skip'), true)).toBe('not-ready');
+    const dependent = { ...result('c1', 'skip'), cause: 'SKIPPED' };
+    expect(verdictOf([result('c0', 'pass'), dependent], true)).toBe('ready');
   });
 
   it('is not ready on any fail', () => {
@@ -60,5 +71,26 @@ describe('countStatuses', () => {
       error: 1,
     });
     expect(countStatuses([])).toEqual({ pass: 0, warn: 0, fail: 0, skip: 0, error: 0 });
+  });
+});
+
+describe('notCheckedLabels', () => {
+  it('names each kind that was not checked once, in check order; dependents of a failure are not listed', () => {
+    const skip = (id: string, kind: string, cause: string): CheckResult => ({
+      ...result(id, 'skip'),
+      kind,
+      cause,
+    });
+    expect(
+      notCheckedLabels([
+        result('a', 'pass'),
+        skip('wifi', 'wifi', 'WIFI_NO_SSID'),
+        skip('tls', 'tls', 'SKIPPED'),
+        skip('dhcp', 'dhcp', 'DHCP_STATIC'),
+        skip('mqtt', 'mqtt', 'MQTT_NOT_TRIED'),
+        skip('wifi2', 'wifi', 'WIFI_NO_SCAN'),
+      ]),
+    ).toEqual(['Wi-Fi', 'DHCP', 'MQTT']);
+    expect(notCheckedLabels(list('pass', 'warn', 'fail'))).toEqual([]);
   });
 });

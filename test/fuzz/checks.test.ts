@@ -83,8 +83,10 @@ function surelyBroken(k: CheckCase): boolean {
       const e = expectedDns(k.c);
       return e !== null && !e.ok;
     }
-    case 'ntp':
-      return !expectedNtp(k.c.replies).ok;
+    case 'ntp': {
+      const e = expectedNtp(k.c.replies);
+      return !e.ok || e.unsync;
+    }
     case 'tls': {
       const e = expectedTls(k.c.behaviour);
       return e !== null && !e.ok;

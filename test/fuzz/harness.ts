@@ -33,6 +33,12 @@ export const SLACK_MS = 400;
  * NTP: every ignored reply means waiting the limit out), and TCP/TLS exchanges (TLS, MQTT, HTTP).
  */
 export const UDP_WAIT_MS = 30;
+/**
+ * For UDP cases whose outcome depends on ignored replies arriving before the limit (PROTOCOL rather
+ * than TIMEOUT): the server shares this process's event loop, so on a loaded 2-core machine 30 ms
+ * lost that race (CI-like run: TIMEOUT where the replies were sent). Long enough to deliver them.
+ */
+export const BAD_WAIT_MS = 200;
 export const TCP_WAIT_MS = 50;
 /** A time limit for cases expected to settle on their own; never waited out unless the probe hangs. */
 export const LONG_MS = 3000;

@@ -4,7 +4,7 @@ import dnsPacket from 'dns-packet';
 import type { Answer } from 'dns-packet';
 import fc from 'fast-check';
 import type { ProbeErrorCode } from '../../src/core/errors.js';
-import { hostileText, LONG_MS, UDP_WAIT_MS } from './harness.js';
+import { BAD_WAIT_MS, hostileText, LONG_MS, UDP_WAIT_MS } from './harness.js';
 
 /**
  * A hostile resolver on 127.0.0.1 (UDP and TCP, port 0) whose answer to the next query is set per case:
@@ -257,7 +257,8 @@ export const dnsCase: fc.Arbitrary<DnsCase> = fc
   .map((c) => {
     const e = expectedDns(c);
     const settles = e !== null && (e.ok || !e.waits);
-    return { ...c, timeoutMs: settles ? LONG_MS : UDP_WAIT_MS };
+    const dependsOnReplies = e !== null && !e.ok && e.waits && e.code === 'PROTOCOL';
+    return { ...c, timeoutMs: settles ? LONG_MS : dependsOnReplies ? BAD_WAIT_MS : UDP_WAIT_MS };
   });
 
 function resolveName(spec: string, q: Question): string {

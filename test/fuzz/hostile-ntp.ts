@@ -1,7 +1,7 @@
 import dgram from 'node:dgram';
 import fc from 'fast-check';
 import type { ProbeErrorCode } from '../../src/core/errors.js';
-import { LONG_MS, UDP_WAIT_MS } from './harness.js';
+import { BAD_WAIT_MS, LONG_MS, UDP_WAIT_MS } from './harness.js';
 
 /**
  * A hostile NTP server on 127.0.0.1 port 0 (RFC 5905 packet format): each request gets the datagrams
@@ -77,7 +77,9 @@ export const ntpReply: fc.Arbitrary<NtpReply> = fc.oneof(
  */
 export function expectedNtp(
   replies: readonly NtpReply[],
-): { ok: true; kiss: boolean; waits: false } | { ok: false; code: ProbeErrorCode; waits: boolean } {
+):
+  | { ok: true; kiss: boolean; unsync: boolean; waits: false }
+  | { ok: false; code: ProbeErrorCode; waits: boolean } {
   let bad = false;
   for (const r of replies) {
     if (
@@ -91,23 +93,32 @@ export function expectedNtp(
       bad = true;
       continue;
     }
-    if (r.stratum === 0) return { ok: true, kiss: true, waits: false };
+    if (r.stratum === 0) {
+      const ref = Buffer.from(r.refId).toString('latin1');
+      const unsync = ref === 'INIT' || ref === 'STEP';
+      return { ok: true, kiss: !unsync, unsync, waits: false };
+    }
     if (
       r.transmit === 'zero' ||
       (r.transmit === 'random' && r.randomStamp[0] === 0 && r.randomStamp[1] === 0)
     ) {
       return { ok: false, code: 'PROTOCOL', waits: false };
     }
-    if (r.stratum > 15) return { ok: false, code: 'PROTOCOL', waits: false };
-    if (r.leap === 3) return { ok: false, code: 'PROTOCOL', waits: false };
-    return { ok: true, kiss: false, waits: false };
+    // Unsynchronised (RFC 5905: stratum 16, leap indicator 3): an answer, said as such.
+    if (r.stratum > 15 || r.leap === 3) return { ok: true, kiss: false, unsync: true, waits: false };
+    return { ok: true, kiss: false, unsync: false, waits: false };
   }
   return { ok: false, code: bad ? 'PROTOCOL' : 'TIMEOUT', waits: true };
 }
 
 export const ntpCase: fc.Arbitrary<NtpCase> = fc
   .array(ntpReply, { minLength: 0, maxLength: 3 })
-  .map((replies) => ({ replies, timeoutMs: expectedNtp(replies).waits ? UDP_WAIT_MS : LONG_MS }));
+  .map((replies) => ({ replies, timeoutMs: waitFor(expectedNtp(replies)) }));
+
+function waitFor(e: ReturnType<typeof expectedNtp>): number {
+  if (!e.waits) return LONG_MS;
+  return !e.ok && e.code === 'PROTOCOL' ? BAD_WAIT_MS : UDP_WAIT_MS;
+}
 
 const NTP_UNIX_OFFSET_S = 2_208_988_800;
 

@@ -62,6 +62,12 @@ describe('fuzz: hostile NTP server', () => {
       expect(r.ok ? 'ok' : r.error.message).toBe('ok');
       if (!r.ok) return;
       const v = r.value;
+      if (e.unsync) {
+        expect(typeof v.unsynchronised).toBe('string');
+        expect(v.kissCode).toBeNull();
+        return;
+      }
+      expect(v.unsynchronised).toBeNull();
       expect(v.stratum).toBeGreaterThanOrEqual(0);
       expect(v.stratum).toBeLessThanOrEqual(15);
       expect(Number.isFinite(v.offsetMs) && Number.isFinite(v.delayMs)).toBe(true);

@@ -52,7 +52,16 @@ export const TLS_VARIANTS = {
   unknownCa: 10444,
   /** api.zaptec.com serves a certificate that expired 10 days ago. */
   expired: 10445,
+  /** api.zaptec.com serves a valid leaf and its intermediate CA, which expired 10 days ago. */
+  expiredIntermediate: 10446,
+  /** api.zaptec.com sends only its leaf (AIA names the intermediate it does not send). */
+  leafOnly: 10447,
 } as const;
+
+/** The subject CN of the expired intermediate of the expiredIntermediate variant. */
+export const EXPIRED_INTERMEDIATE_CN = 'zapcheck interop TLS CA 0';
+/** The subject CN of the intermediate the leafOnly variant leaves out. */
+export const MISSING_INTERMEDIATE_CN = 'zapcheck interop TLS CA 1';
 export type TlsVariant = keyof typeof TLS_VARIANTS;
 
 const BINARIES = ['nft', 'dnsmasq', 'nginx', 'mosquitto', 'mosquitto_passwd', 'chronyd', 'ss'] as const;
@@ -258,6 +267,36 @@ export class InteropCloud {
       new Map([
         ...healthy,
         [HOSTS.zaptecApi, this.certFiles('expired-zaptec-api', await leaf(testRoot, HOSTS.zaptecApi, true))],
+      ]),
+    );
+    const expiredCa = await makeRoot({
+      name: { CN: EXPIRED_INTERMEDIATE_CN, O: 'zapcheck tests' },
+      issuer: testRoot,
+      notBefore: new Date(Date.now() - 400 * DAY),
+      notAfter: new Date(Date.now() - 10 * DAY),
+    });
+    this.served.set(
+      'expiredIntermediate',
+      new Map([
+        ...healthy,
+        [HOSTS.zaptecApi, this.certFiles('expired-ca-zaptec-api', await leaf(expiredCa, HOSTS.zaptecApi))],
+      ]),
+    );
+    const issuingCa = await makeRoot({
+      name: { CN: MISSING_INTERMEDIATE_CN, O: 'zapcheck tests' },
+      issuer: testRoot,
+    });
+    const lone = await makeLeaf({
+      issuer: issuingCa,
+      sans: [HOSTS.zaptecApi],
+      caIssuersUrl: 'http://pki.interop.invalid/tls-ca-1.crt',
+    });
+    this.served.set(
+      'leafOnly',
+      // The file nginx serves holds the leaf alone: the intermediate is not sent.
+      new Map([
+        ...healthy,
+        [HOSTS.zaptecApi, this.certFiles('leaf-only-zaptec-api', { ...lone, chainPem: lone.pem })],
       ]),
     );
   }

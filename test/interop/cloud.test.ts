@@ -7,6 +7,8 @@ import {
   InteropCloud,
   NXDOMAIN_HOST,
   type TlsVariant,
+  EXPIRED_INTERMEDIATE_CN,
+  MISSING_INTERMEDIATE_CN,
   interopUnavailable,
 } from '../helpers/interop.js';
 
@@ -285,6 +287,35 @@ describe.skipIf(why !== null)('zapcheck site against real servers in network nam
       ...downstreamSkips(zaptecApi, 443, 'tls'),
     });
     expect(check(r.report, `tls:${zaptecApi}:443`).evidence.authorizationError).toBe('CERT_HAS_EXPIRED');
+    expect(r.code).toBe(1);
+  });
+
+  it(`an expired intermediate CA behind ${zaptecApi}: TLS_EXPIRED naming that CA and its own date, not the leaf`, async () => {
+    const r = await run('Interop expired intermediate', [], [], 'expiredIntermediate');
+    expectVerdicts(r, {
+      [`tls:${zaptecApi}:443`]: ['fail', 'TLS_EXPIRED'],
+      ...downstreamSkips(zaptecApi, 443, 'tls'),
+    });
+    const tlsCheck = check(r.report, `tls:${zaptecApi}:443`);
+    expect(tlsCheck.evidence.authorizationError).toBe('CERT_HAS_EXPIRED');
+    expect(tlsCheck.summary).toContain(`intermediate CA certificate "${EXPIRED_INTERMEDIATE_CN}`);
+    const chain = tlsCheck.evidence.chain as { validTo: string }[];
+    const caDate = chain[1]!.validTo.slice(0, 16).replace('T', ' ');
+    expect(tlsCheck.summary).toContain(`${caDate} UTC`);
+    expect(tlsCheck.summary).not.toContain(chain[0]!.validTo.slice(0, 10));
+    expect(r.code).toBe(1);
+  });
+
+  it(`${zaptecApi} sends only its leaf: TLS_CHAIN_INCOMPLETE, advice for whoever runs that server`, async () => {
+    const r = await run('Interop leaf only', [], [], 'leafOnly');
+    expectVerdicts(r, {
+      [`tls:${zaptecApi}:443`]: ['fail', 'TLS_CHAIN_INCOMPLETE'],
+      ...downstreamSkips(zaptecApi, 443, 'tls'),
+    });
+    const tlsCheck = check(r.report, `tls:${zaptecApi}:443`);
+    expect(tlsCheck.evidence.chain).toHaveLength(1);
+    expect(tlsCheck.summary).toContain(MISSING_INTERMEDIATE_CN);
+    expect(tlsCheck.remediation.map((m) => m.text).join(' ')).toContain('not the site firewall');
     expect(r.code).toBe(1);
   });
 });

@@ -45,11 +45,12 @@ describe.skipIf(unavailable !== null)('zapcheck dhcp against dnsmasq in network 
     process.off('exit', onExit);
   });
 
-  it('passive (nothing sent): the client has a static address, so it says DHCP_NONE and still counts the pool', () => {
+  it('passive (nothing sent): the client has a static address, so DHCP is not checked (DHCP_STATIC, exit 0) and the pool still counted', () => {
     const r = lab.runDhcp(client, child.js, { chargers: '1', dhcpRange: RANGE });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(0);
     const c = r.report.checks[0];
-    expect(c.cause).toBe('DHCP_NONE');
+    expect(c.status).toBe('skip');
+    expect(c.cause).toBe('DHCP_STATIC');
     expect(c.summary).toMatch(/static address \(198\.18\.0\.10\/24 on eth0\)/);
     expect(c.evidence.headroom.poolSize).toBe(5);
     expect(c.evidence.method).toBe('passive');

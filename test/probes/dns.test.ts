@@ -209,6 +209,20 @@ describe('probeDns over UDP', () => {
     const r = await ask(s.port);
     expect(r.ok ? 'ok' : r.error.code).toBe('PROTOCOL');
     if (!r.ok) expect(r.error.message).toMatch(/CNAME loop/);
+    if (!r.ok) expect(r.error.cause).toEqual({ cname: 'loop', limit: 16 });
+  });
+
+  it('reports a CNAME chain longer than 16 as PROTOCOL, with that cause for the check to name', async () => {
+    const names = Array.from({ length: 19 }, (_, i) => (i === 0 ? 'api.example.test' : `c${i}.example.test`));
+    const s = await resolver((q) =>
+      reply(
+        q,
+        names.slice(0, -1).map((n, i) => ({ type: 'CNAME', name: n, data: names[i + 1]! })),
+      ),
+    );
+    const r = await ask(s.port);
+    expect(r.ok ? 'ok' : r.error.code).toBe('PROTOCOL');
+    if (!r.ok) expect(r.error.cause).toEqual({ cname: 'too-long', limit: 16 });
   });
 });
 

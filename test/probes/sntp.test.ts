@@ -185,15 +185,40 @@ describe('probeSntp against a fake server', () => {
   });
 
   it.each([
-    ['a zero transmit timestamp', { zeroTransmit: true }, /zero transmit timestamp/],
-    ['stratum 16', { stratum: 16 }, /unsynchronised server/],
-    ['leap indicator 3', { leap: 3 }, /server clock not synchronised/],
-  ])('fails at once with PROTOCOL on %s', async (_name, opts, why) => {
-    const s = await ntpServer((req) => ntpReply(req, opts));
+    ['stratum 16', { stratum: 16 }, 'stratum 16'],
+    ['leap indicator 3', { leap: 3 }, 'leap indicator 3'],
+    ['stratum 0 with reference INIT', { stratum: 0, refId: 'INIT', leap: 3 }, 'stratum 0, reference INIT'],
+    ['stratum 0 with reference STEP', { stratum: 0, refId: 'STEP' }, 'stratum 0, reference STEP'],
+  ])(
+    'answers at once that the server is unsynchronised on %s (not a kiss-o’-death)',
+    async (_name, opts, why) => {
+      const s = await ntpServer((req) => ntpReply(req, opts));
+      const r = await ask(s.port);
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(r.value.unsynchronised).toBe(why);
+      expect(r.value.kissCode).toBeNull();
+    },
+  );
+
+  it('keeps a kiss-o’-death for RATE (stratum 0, leap 3): not an unsynchronised server', async () => {
+    const s = await ntpServer((req) => ntpReply(req, { stratum: 0, refId: 'RATE', leap: 3 }));
     const r = await ask(s.port);
-    expect(r.ok ? 'ok' : r.error.code).toBe('PROTOCOL');
-    if (!r.ok) expect(r.error.message).toMatch(why);
+    expect(r.ok && { kiss: r.value.kissCode, unsync: r.value.unsynchronised }).toEqual({
+      kiss: 'RATE',
+      unsync: null,
+    });
   });
+
+  it.each([['a zero transmit timestamp', { zeroTransmit: true }, /zero transmit timestamp/]])(
+    'fails at once with PROTOCOL on %s',
+    async (_name, opts, why) => {
+      const s = await ntpServer((req) => ntpReply(req, opts));
+      const r = await ask(s.port);
+      expect(r.ok ? 'ok' : r.error.code).toBe('PROTOCOL');
+      if (!r.ok) expect(r.error.message).toMatch(why);
+    },
+  );
 
   it('returns TIMEOUT from a silent server, after one retransmission', async () => {
     const s = await ntpServer(() => null);

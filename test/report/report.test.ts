@@ -294,6 +294,22 @@ describe('terminal report', () => {
     expect(out).not.toContain('NOT READY');
   });
 
+  it('says what was not checked on the READY line (a READY stands only for what was tested)', () => {
+    const skipped = (id: string, cause: string): CheckResult => ({
+      ...result(id, 'skip', `${id} not checked`),
+      cause,
+    });
+    const ready = report([
+      result('dns:api.zaptec.com', 'pass', 'ok'),
+      skipped('wifi', 'WIFI_NO_SSID'),
+      skipped('dhcp', 'DHCP_STATIC'),
+    ]);
+    const out = renderTerminal(ready, plain, { env: {} });
+    expect(out).toMatch(/^READY \(not checked: Wi-Fi, DHCP\) {2}2 skipped, 1 passed/m);
+    const it = renderTerminal(ready, plain, { env: {}, lang: 'it' });
+    expect(it).toContain('(non verificato: Wi-Fi, DHCP)');
+  });
+
   it('says INTERRUPTED for an interrupted run', () => {
     const out = renderTerminal(
       report([result('dns:a', 'pass', 'ok'), result('dns:b', 'skip', 'not finished')], {

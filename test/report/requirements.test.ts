@@ -176,6 +176,9 @@ describe('judgeRequirement', () => {
     expect(requirementRows({ checks: tls }, it_).find((r) => r.id === 'R7')!.summary).toMatch(
       /^TLS verificato, MQTT non provato/,
     );
+    // The probe switched off shows up as a skipped mqtt check (not behind a failure): the same words.
+    const off = [...tls, check(`mqtt:${HUB}:8883`, 'skip', 'MQTT_OFF')];
+    expect(judgeRequirement('R7', off)).toMatchObject({ status: 'skip', cause: 'MQTT_NOT_TRIED' });
     const withMqtt = [...tls, check(`mqtt:${HUB}:8883`, 'pass')];
     expect(judgeRequirement('R7', withMqtt).status).toBe('pass');
     const mqttFailed = [...tls, check(`mqtt:${HUB}:8883`, 'fail', 'MQTT_NO_CONNACK')];

@@ -69,7 +69,6 @@ describe('zapcheck-linux-x64 alone in an empty folder, empty environment', () =>
   for (const scenario of LAB_SCENARIOS) {
     it(`site --lab ${scenario.name}: ${scenario.verdict}`, async () => {
       const args = ['site', 'Lab test', '--lab', scenario.name, '--json', '-'];
-      if (scenario.options?.mqttConnect) args.push('--mqtt-connect');
       const r = await runExe(args);
       expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/); // never a stack trace
       const report = JSON.parse(r.stdout) as Report;

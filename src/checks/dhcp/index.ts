@@ -47,6 +47,7 @@ const PRIORITY = [
   'DHCP_POOL_SHORT',
   'DHCP_OFFER_DIFFERS',
   'DHCP_POOL_TIGHT',
+  'DHCP_STATIC',
   'DHCP_HEADROOM_UNKNOWN',
   'OK',
 ];
@@ -181,15 +182,27 @@ export function evaluateDhcp(input: DhcpEvaluationInput): CheckOutcome {
     notes.push(t('dhcp.note.probe.none'));
   }
 
-  // The laptop has no lease: it cannot tell whether the site has DHCP (unless the probe just saw it).
-  if (net.addressing === 'static' && offers.length === 0 && d?.status !== 'done') {
+  // A self-assigned 169.254/16 address: the laptop's DHCP client asked and nobody answered. That is
+  // evidence about the site (unless the probe just saw a server answer).
+  const linkLocal = net.address !== null && net.address.startsWith('169.254.');
+  if (linkLocal && offers.length === 0 && rules.required) {
+    findings.push({
+      status: 'fail',
+      cause: 'DHCP_NONE',
+      text: t('dhcp.linklocal', { address: net.address ?? '', iface: net.interface ?? '?' }),
+      remediation: [it(t('dhcp.static.it'))],
+    });
+  }
+  // A static address on the laptop proves nothing about the site's DHCP: not checked, with the two
+  // ways to check it (unless the probe just saw the servers).
+  if (net.addressing === 'static' && !linkLocal && offers.length === 0 && d?.status !== 'done') {
     const what = t('dhcp.static', { subnet: subnet ?? t('dhcp.unknown'), iface: net.interface ?? '?' });
     if (rules.required) {
       findings.push({
-        status: 'fail',
-        cause: 'DHCP_NONE',
+        status: 'skip',
+        cause: 'DHCP_STATIC',
         text: t('dhcp.static.required', { what }),
-        remediation: [installer(t('dhcp.static.installer')), it(t('dhcp.static.it'))],
+        remediation: [installer(t('dhcp.static.installer'))],
       });
     } else {
       notes.push(t('dhcp.static.notrequired', { what }));
@@ -198,7 +211,7 @@ export function evaluateDhcp(input: DhcpEvaluationInput): CheckOutcome {
 
   // Headroom.
   let headroom: Headroom | null = null;
-  if (net.interface || range) {
+  if ((net.interface && !linkLocal) || range) {
     headroom = computeHeadroom({
       facts: net,
       range,

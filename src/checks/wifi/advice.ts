@@ -23,6 +23,7 @@ export type WifiCause =
   | 'WIFI_WIDE_CHANNEL'
   | 'WIFI_CONGESTED'
   | 'WIFI_SSID_NOT_FOUND'
+  | 'WIFI_NO_SSID'
   | 'WIFI_NO_SCAN';
 
 export interface WifiFinding {
@@ -458,7 +459,7 @@ export function adviseWifi(
     }
   }
   const networks = ssids.map((s) => adviseNetwork(s, records, rules, profileName, t));
-  const single = networks.length === 1 ? networks[0] : undefined;
+  const single = selectedBy !== 'all-visible' && networks.length === 1 ? networks[0] : undefined;
   const targetSsid = single?.ssid ?? null;
   const targetChannels = new Set(
     records
@@ -492,13 +493,20 @@ export function adviseWifi(
       chart,
     };
   }
+  // No site network named and none connected: which network the chargers will join is unknown, so
+  // there is no verdict, whatever the visible networks are like (a suitable neighbour proves nothing,
+  // an unsuitable one fails nothing). One verdict, whichever scanner made the scan: not checked, with
+  // the candidates listed, suitable ones first.
   const ranked = [...networks].sort((a, b) => RANK[a.status] - RANK[b.status]);
-  const best = ranked[0] as NetworkAdvice;
-  const ok = networks.filter((n) => n.status === 'pass').length;
+  const suitable = ranked.filter((n) => n.status === 'pass' || n.status === 'warn');
+  const shown = (suitable.length ? suitable : ranked).slice(0, 6).map((n) => n.ssidDisplay);
+  const more = (suitable.length ? suitable : ranked).length - shown.length;
+  const list = more > 0 ? `${shown.join(', ')}, +${more}` : shown.join(', ');
+  const vars = { ok: suitable.length, total: networks.length, list };
   return {
-    status: best.status,
-    cause: best.cause,
-    summary: t('wifi.choose', { ok, total: networks.length, best: best.ssidDisplay }),
+    status: 'skip',
+    cause: 'WIFI_NO_SSID',
+    summary: t(suitable.length ? 'wifi.choose' : 'wifi.choose.none', vars),
     remediation: [installer(t('wifi.choose.fix'))],
     target: { ssid: null, ssidDisplay: null, selectedBy },
     networks,

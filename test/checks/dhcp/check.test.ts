@@ -91,7 +91,7 @@ describe('headroom', () => {
 });
 
 describe('evaluateDhcp', () => {
-  it('a static laptop without a probe: fail DHCP_NONE, says static, addressed to installer and IT', () => {
+  it('a static laptop without a probe proves nothing about the site: skip DHCP_STATIC (not checked), with the two ways to check', () => {
     const o = evaluateDhcp({
       facts: facts({ addressing: 'static', dhcpServer: null }),
       rules,
@@ -99,10 +99,25 @@ describe('evaluateDhcp', () => {
       sweepAsked: false,
       probeAsked: false,
     });
+    expect(o.status).toBe('skip');
+    expect(o.cause).toBe('DHCP_STATIC');
+    expect(o.summary).toMatch(/^Not checked: .*static address \(192\.168\.1\.20\/24 on wlan0\)/);
+    expect(o.summary).toContain('dhcp --probe');
+    expect(o.remediation.map((r) => r.audience)).toEqual(['installer']);
+    expect(o.remediation[0]!.text).toMatch(/Switch the laptop to DHCP.*dhcp --probe/);
+  });
+  it('site evidence fails it: a self-assigned 169.254/16 address means no DHCP server answered (DHCP_NONE)', () => {
+    const o = evaluateDhcp({
+      facts: facts({ addressing: 'dhcp', address: '169.254.12.7', prefixLength: 16, dhcpServer: null }),
+      rules,
+      range: null,
+      sweepAsked: false,
+      probeAsked: false,
+    });
     expect(o.status).toBe('fail');
     expect(o.cause).toBe('DHCP_NONE');
-    expect(o.summary).toMatch(/static address \(192\.168\.1\.20\/24 on wlan0\)/);
-    expect(o.remediation.map((r) => r.audience)).toEqual(['installer', 'it']);
+    expect(o.summary).toContain('169.254.12.7');
+    expect(o.evidence.headroom).toBeNull();
   });
   it('the profile may not require DHCP: then a static laptop is a note', () => {
     const o = evaluateDhcp({

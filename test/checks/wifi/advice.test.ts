@@ -141,7 +141,26 @@ describe('Wi-Fi advice on synthetic records', () => {
     const all = adviseWifi([bss({ ssid: 'A', channel: 13 }), bss({ ssid: 'B', channel: 6 })], PRO);
     expect(all.target.selectedBy).toBe('all-visible');
     expect(all.networks).toHaveLength(2);
-    expect(all.summary).toMatch(/1 of 2 visible networks suit/);
+    expect(all.summary).toMatch(/1 of 2 visible networks would suit the charger: "B"/);
+  });
+
+  it('without --ssid and not connected: not checked (WIFI_NO_SSID, skip), never a pass because a neighbour suits', () => {
+    const good = adviseWifi(
+      [bss({ ssid: 'Neighbour', channel: 6 }), bss({ ssid: 'Cafe', channel: 13 })],
+      PRO,
+    );
+    expect(good).toMatchObject({ status: 'skip', cause: 'WIFI_NO_SSID' });
+    expect(good.summary).toContain('not checked: name the site network');
+    expect(good.summary).toContain('Neighbour');
+    // One visible network that suits is still not the site network.
+    expect(adviseWifi([bss({ ssid: 'Neighbour', channel: 6 })], PRO)).toMatchObject({
+      status: 'skip',
+      cause: 'WIFI_NO_SSID',
+    });
+    // 0 of N suitable: the same verdict, candidates listed.
+    const none = adviseWifi([bss({ ssid: 'Cafe', channel: 13 }), bss({ ssid: 'Shop', channel: 12 })], PRO);
+    expect(none).toMatchObject({ status: 'skip', cause: 'WIFI_NO_SSID' });
+    expect(none.summary).toMatch(/none of the 2 visible networks would suit the charger: .*Cafe/);
   });
 
   it('keeps the evidence JSON-safe (plain data round-trips)', () => {
