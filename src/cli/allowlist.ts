@@ -8,12 +8,15 @@ export function registerAllowlist(program: Command, io: CliIO, state: RunState):
     .command('allowlist')
     .description('print what the site IT must allow out for the chargers (hosts, ports, protocols, why)')
     .option('-p, --profile <id|path>', 'charger profile: a built-in id or a JSON/YAML file', 'zaptec-pro')
-    .option('--format <text|csv|json>', 'output format', 'text')
+    .option('--format <text|csv|json>', 'output format (default: from the -o extension, else text)')
     .option('--lang <en|it>', 'language (default: from LANG)')
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
     .addHelpText(
       'after',
       `
+CSV opens in a spreadsheet: it starts with a byte-order mark, and with --lang it the cells are
+separated by ";" (as Excel expects where decimals are written with a comma).
+
 Outbound only, allowed by host name (cloud addresses change); nothing inbound (NAT is fine);
 no TLS inspection and no proxy for these hosts.`,
     )

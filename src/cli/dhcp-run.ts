@@ -11,6 +11,7 @@ import type { DhcpCommandOptions } from './dhcp.js';
 import { createDhcpFactsProbe } from '../probes/dhcp/facts.js';
 import { parseDhcpRange, rangeText } from '../checks/dhcp/headroom.js';
 import { SWEEP_MAX_ADDRESSES } from '../probes/dhcp/sweep.js';
+import { DESIGN_WIDTH, widthFor, wrapLine } from '../report/layout.js';
 import { createTranslator, type MessageKey, type Translate } from '../i18n/index.js';
 import { parseChargers, resolveLang } from './run-options.js';
 import { exitCodeFor } from './exit-code.js';
@@ -129,14 +130,18 @@ export async function runDhcpCommand(
     counts: countStatuses(checks),
     checks,
   };
-  const text = formatDhcpResult(result, t);
+  const text = formatDhcpResult(result, t, widthFor(opts.json === '-' ? io.stderr : io.stdout, io.env));
   if (opts.json !== undefined) writeOutput(io, opts.json, `${JSON.stringify(report, null, 2)}\n`);
   (opts.json === '-' ? io.stderr : io.stdout).write(text);
   return exitCodeFor(report);
 }
 
 /** Plain text for the terminal (no colour here: the terminal reporter owns chalk). */
-export function formatDhcpResult(r: CheckResult, t: Translate = createTranslator('en')): string {
+export function formatDhcpResult(
+  r: CheckResult,
+  t: Translate = createTranslator('en'),
+  width = DESIGN_WIDTH,
+): string {
   const e = r.evidence;
   const lines: string[] = [`${t(`label.${r.status}` as MessageKey)} dhcp ${r.cause}: ${r.summary}`];
   const v = (x: unknown): string => {
@@ -206,5 +211,5 @@ export function formatDhcpResult(r: CheckResult, t: Translate = createTranslator
     const who = fix.audience === 'it' ? t('who.it') : t('who.installer');
     lines.push(`  ${t('dhcp.fmt.fix', { who, text: fix.text })}`);
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.flatMap((l) => wrapLine(l, width, /^ */.exec(l)?.[0] ? '      ' : '  ')).join('\n')}\n`;
 }

@@ -18,9 +18,19 @@ export function registerLab(program: Command, io: CliIO, _state: RunState): void
         io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         return;
       }
-      const width = Math.max(...LAB_SCENARIOS.map((s) => s.name.length));
-      for (const s of LAB_SCENARIOS)
-        io.stdout.write(`${s.name.padEnd(width)}  ${s.network}\n${''.padEnd(width)}  -> ${s.verdict}\n`);
+      const { tableRows, widthFor } = await import('../report/layout.js');
+      const nameWidth = Math.max(...LAB_SCENARIOS.map((s) => s.name.length));
+      const lines = tableRows(
+        LAB_SCENARIOS.map((s) => [s.name, s.network]),
+        [{}, { flex: true, min: 20 }],
+        widthFor(io.stdout, io.env),
+      );
+      const verdicts = tableRows(
+        LAB_SCENARIOS.map((s) => ['', `-> ${s.verdict}`]),
+        [{ min: nameWidth }, { flex: true, min: 20 }],
+        widthFor(io.stdout, io.env),
+      );
+      lines.forEach((l, i) => io.stdout.write(`${[...l, ...(verdicts[i] ?? [])].join('\n')}\n`));
       io.stdout.write('\nRun one: zapcheck site --lab <scenario>\n');
     });
 }

@@ -32,6 +32,23 @@ export function buildProgram(io: CliIO, state: RunState): Command {
     .version(toolVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError('(run with --help for usage)')
+    // Defaults as the user types them: (default: zaptec-pro), not (default: "zaptec-pro").
+    .configureHelp({
+      optionDescription: (option) => {
+        const extra: string[] = [];
+        if (option.argChoices) extra.push(`choices: ${option.argChoices.join(', ')}`);
+        if (option.defaultValue !== undefined && !option.negate && option.defaultValue !== false) {
+          extra.push(`default: ${option.defaultValueDescription ?? String(option.defaultValue)}`);
+        }
+        return extra.length ? `${option.description} (${extra.join(', ')})` : option.description;
+      },
+      argumentDescription: (argument) => {
+        const d = argument.defaultValue as unknown;
+        if (d === undefined) return argument.description;
+        const shown = argument.defaultValueDescription ?? (typeof d === 'string' ? d : JSON.stringify(d));
+        return `${argument.description} (default: ${shown})`;
+      },
+    })
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
@@ -75,6 +92,20 @@ export async function runCli(argv: string[], io: CliIO = processIO()): Promise<n
   const state: RunState = { exitCode: EXIT.READY };
   const program = buildProgram(io, state);
   try {
+    // `zapcheck help <command>` for a command that does not exist is a usage error (exit 2), not help.
+    const [first, second] = argv.slice(2);
+    if (first === 'help' && second !== undefined && !second.startsWith('-')) {
+      const names = program.commands.map((c) => c.name());
+      if (!names.includes(second)) {
+        const { createTranslator, pickLang } = await import('../i18n/index.js');
+        const { didYouMean } = await import('./suggest.js');
+        const t = createTranslator(pickLang(undefined, io.env));
+        throw new UsageError(
+          t('err.help.unknown', { name: second }),
+          didYouMean(t, second, names) ?? t('err.help.unknown.hint', { names: names.join(', ') }),
+        );
+      }
+    }
     await program.parseAsync(argv);
     return state.exitCode;
   } catch (err) {

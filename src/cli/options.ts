@@ -1,6 +1,13 @@
 import { UsageError } from '../core/errors.js';
+import { createTranslator, pickLang } from '../i18n/index.js';
 
-/** Option parsers shared by commands: each names the option and the bad value. */
+/**
+ * Option parsers shared by commands: each names the option, the bad value and what is allowed, in
+ * plain words ("give a number greater than 0 and at most 600"). Options are parsed before --lang is
+ * known, so the language comes from the environment (LC_ALL, LC_MESSAGES, LANG).
+ */
+
+const t = (): ReturnType<typeof createTranslator> => createTranslator(pickLang(undefined, process.env));
 
 /** The most chargers `--chargers` takes, in `site`, `dhcp` and `report` alike (the sites file's limit too). */
 export const CHARGERS_MAX = 10_000;
@@ -9,7 +16,7 @@ export function parsePositiveNumber(option: string, max: number) {
   return (value: string): number => {
     const n = Number(value);
     if (!/^\d+(\.\d+)?$/.test(value.trim()) || !Number.isFinite(n) || n <= 0 || n > max) {
-      throw new UsageError(`${option}: "${value}" is not a number between 0 and ${max}`);
+      throw new UsageError(t()('err.range', { option, value, max }));
     }
     return n;
   };
@@ -19,7 +26,7 @@ export function parseNonNegativeInt(option: string, max: number) {
   return (value: string): number => {
     const n = Number(value);
     if (!/^\d+$/.test(value.trim()) || n > max) {
-      throw new UsageError(`${option}: "${value}" is not a whole number from 0 to ${max}`);
+      throw new UsageError(t()('err.range.int', { option, value, max }));
     }
     return n;
   };

@@ -14,7 +14,19 @@ export function registerProfiles(program: Command, io: CliIO, _state: RunState):
     .command('profiles')
     .description('list the built-in charger profiles')
     .option('--json', 'as JSON')
-    .action(async (opts: { json?: boolean }) => {
+    .argument('[command]')
+    .action(async (typed: string | undefined, opts: { json?: boolean }) => {
+      if (typed !== undefined) {
+        // `profiles shw`: a mistyped subcommand, said with a suggestion (exit 2).
+        const { createTranslator, pickLang } = await import('../i18n/index.js');
+        const { UsageError } = await import('../core/errors.js');
+        const { didYouMean } = await import('./suggest.js');
+        const t = createTranslator(pickLang(undefined, io.env));
+        throw new UsageError(
+          t('err.help.unknown', { name: `profiles ${typed}` }),
+          didYouMean(t, typed, ['show']) ?? t('err.help.unknown.hint', { names: 'show' }),
+        );
+      }
       const { builtinProfileIds, loadProfile } = await import('../profile/load.js');
       const list = builtinProfileIds().map((id) => loadProfile(id));
       if (opts.json) {
@@ -27,7 +39,15 @@ export function registerProfiles(program: Command, io: CliIO, _state: RunState):
         );
         return;
       }
-      for (const p of list) io.stdout.write(`${p.id.padEnd(12)} ${p.name}: ${p.description}\n`);
+      // A description that already starts with the name ("Zaptec Go: ...") is not prefixed twice.
+      const { table, widthFor } = await import('../report/layout.js');
+      const rows = list.map((p) => [
+        p.id,
+        p.description.startsWith(p.name) ? p.description : `${p.name}: ${p.description}`,
+      ]);
+      io.stdout.write(
+        `${table(rows, [{}, { flex: true, min: 20 }], widthFor(io.stdout, io.env)).join('\n')}\n`,
+      );
       io.stdout.write(
         '\nzapcheck profiles show <id> prints one; --profile <file.json|file.yaml> uses your own.\n',
       );
@@ -45,13 +65,26 @@ export function registerProfiles(program: Command, io: CliIO, _state: RunState):
         io.stdout.write(`${JSON.stringify(p, null, 2)}\n`);
         return;
       }
-      io.stdout.write(`# ${p.name} (${p.id}) — ${p.description}\n`);
+      const about = p.description.startsWith(p.name)
+        ? p.description.slice(p.name.length).replace(/^[:\s—-]+/, '')
+        : p.description;
+      io.stdout.write(`# ${p.name} (${p.id}) — ${about}\n`);
       io.stdout.write('# Outbound endpoints:\n');
       for (const e of p.endpoints) {
         io.stdout.write(
-          `#   ${e.protocol.padEnd(5)} ${e.host}:${e.port}  trust ${trustText(e.trust)}${e.required ? '' : ' (optional)'}\n`,
+          // NTP is plain UDP: no certificate, so no trust or TLS versions to show.
+          `#   ${e.protocol.padEnd(5)} ${e.host}:${e.port}${e.protocol === 'ntp' ? '' : `  trust ${trustText(e.trust)}`}${e.required ? '' : ' (optional)'}\n`,
         );
       }
-      io.stdout.write(toYaml(p));
+      // The loader fills trust and TLS versions on every endpoint; NTP uses neither, so they are not shown.
+      const shown = {
+        ...p,
+        endpoints: p.endpoints.map((e) => {
+          if (e.protocol !== 'ntp') return e;
+          const { trust: _trust, tlsVersions: _tls, ...rest } = e;
+          return rest;
+        }),
+      };
+      io.stdout.write(toYaml(shown));
     });
 }

@@ -34,7 +34,11 @@ Examples:
   zapcheck report report.json --format junit -o zapcheck.xml         for CI
   zapcheck report old.json new.json --diff                           what a change fixed or broke
 
-The check summaries are in the language of the run; headings follow --lang.`,
+With --diff the exit code is 1 when a check regressed (it passed or warned before and now fails, errs,
+or can no longer be tested), else 0.
+
+Everything follows --lang, whatever language the run was in (reports of zapcheck 0.1.0 keep their
+check summaries in the language of the run).`,
     )
     .action(async (reports: string[], opts: Record<string, unknown>) => {
       const { runReportCommand } = await import('./reports-run.js');

@@ -7,14 +7,23 @@ import { historyDir } from '../history/dir.js';
 import { readReportFile } from '../history/read.js';
 import { listRuns, runsOf, sameSite, type RunEntry } from '../history/store.js';
 import {
+  allowListFormatOf,
   ALLOWLIST_FORMATS,
   buildAllowList,
   renderAllowList,
   type AllowListFormat,
 } from '../report/allowlist.js';
-import { diffReports, renderDiffJson, renderDiffMarkdown, renderDiffText } from '../report/diff.js';
+import { localizeReport } from '../report/localize.js';
+import {
+  diffExitCode,
+  diffReports,
+  renderDiffJson,
+  renderDiffMarkdown,
+  renderDiffText,
+} from '../report/diff.js';
 import { formatDate } from '../report/handover.js';
 import { escapeForTerminal } from '../report/escape.js';
+import { DESIGN_WIDTH, displayWidth, tableRows, widthFor, wrapText } from '../report/layout.js';
 import { isReportFormat, REPORT_FORMATS, renderReport, type ReportFormat } from '../report/index.js';
 import { findSite, readSitesFile } from '../sites/load.js';
 import type { SitesFile } from '../sites/types.js';
@@ -26,21 +35,29 @@ import { resolveLang } from './run-options.js';
  * history.ts, report.ts, allowlist.ts; this module is loaded only when one of them runs).
  */
 
-function table(head: string[], rows: string[][]): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
-  const line = (cells: string[]): string =>
-    cells
-      .map((c, i) => c.padEnd(widths[i] ?? 0))
-      .join('  ')
-      .trimEnd();
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
+/**
+ * A text table at the output's width (the one layout, src/report/layout.ts); the last column wraps.
+ * `under` puts a line beneath each row (a file path, which would be cut if squeezed into a column).
+ */
+function textTable(io: CliIO, head: string[], rows: string[][], under?: (i: number) => string): string {
+  const width = widthFor(io.stdout, io.env);
+  const columns = head.map((_, i) => (i === head.length - 1 ? { flex: true, min: 12 } : { max: 40 }));
+  const [headLines = [], ...body] = tableRows([head, ...rows], columns, width);
+  const rule = '-'.repeat(Math.min(width, Math.max(...[headLines, ...body].flat().map(displayWidth))));
+  const lines = body.flatMap((row, i) => (under ? [...row, ...wrapText(under(i), width, '  ')] : row));
+  return [...headLines, rule, ...lines].join('\n') + '\n';
 }
 
 function verdictWord(run: RunEntry, t: Translate): string {
-  if (run.interrupted) return t('verdict.interrupted');
-  if (run.verdict === 'ready') return t('verdict.ready');
-  if (run.verdict === 'not-ready') return t('verdict.notready');
-  return '?';
+  const word = run.interrupted
+    ? t('verdict.interrupted')
+    : run.verdict === 'ready'
+      ? t('verdict.ready')
+      : run.verdict === 'not-ready'
+        ? t('verdict.notready')
+        : '?';
+  // A simulated run must not read as the real site's verdict.
+  return run.lab ? t('history.lab', { verdict: word }) : word;
 }
 
 // ---- zapcheck sites --------------------------------------------------------------------------------
@@ -88,6 +105,7 @@ export function runSitesCommand(opts: SitesOptions, io: CliIO): number {
               startedAt: r.last.startedAt,
               verdict: r.last.verdict,
               interrupted: r.last.interrupted,
+              lab: r.last.lab,
               file: r.last.file,
             }
           : null,
@@ -101,7 +119,8 @@ export function runSitesCommand(opts: SitesOptions, io: CliIO): number {
     return 0;
   }
   io.stdout.write(
-    table(
+    textTable(
+      io,
       [t('sites.col.site'), t('sites.col.chargers'), t('sites.col.last'), t('sites.col.verdict')],
       rows.map((r) => [
         escapeForTerminal(r.name),
@@ -139,11 +158,13 @@ export function runHistoryCommand(site: string | undefined, opts: HistoryOptions
     io.stdout.write(`${t('history.none', { site: escapeForTerminal(site ?? '*'), dir })}\n`);
     return 0;
   }
-  const head = [t('history.col.date'), t('sites.col.site'), t('sites.col.verdict'), t('history.col.file')];
+  const head = [t('history.col.date'), t('sites.col.site'), t('sites.col.verdict')];
   io.stdout.write(
-    table(
+    textTable(
+      io,
       head,
-      runs.map((r) => [formatDate(r.startedAt, lang), escapeForTerminal(r.site), verdictWord(r, t), r.file]),
+      runs.map((r) => [formatDate(r.startedAt, lang), escapeForTerminal(r.site), verdictWord(r, t)]),
+      (i) => runs[i]?.file ?? '',
     ),
   );
   return 0;
@@ -213,15 +234,19 @@ export function runReportCommand(args: string[], opts: ReportOptions, io: CliIO)
       throw new UsageError(t('err.diff.format', { format }));
     }
     const [a, b] = files.map((f) => readReportFile(f, io.cwd, t)) as [Report, Report];
-    const d = diffReports(a, b);
+    const d = diffReports(localizeReport(a, lang), localizeReport(b, lang));
     const text =
       format === 'json'
         ? renderDiffJson(d)
         : format === 'md'
           ? renderDiffMarkdown(d, lang)
-          : renderDiffText(d, lang);
+          : renderDiffText(
+              d,
+              lang,
+              opts.output && opts.output !== '-' ? DESIGN_WIDTH : widthFor(io.stdout, io.env),
+            );
     writeOutput(io, opts.output ?? '-', text);
-    return 0;
+    return diffExitCode(d);
   }
 
   if (!isReportFormat(format)) {
@@ -251,13 +276,14 @@ export interface AllowlistOptions {
 }
 
 export function runAllowlistCommand(opts: AllowlistOptions, io: CliIO): number {
-  const { t } = resolveLang(opts.lang, io.env);
-  const format = opts.format ?? 'text';
+  const { lang, t } = resolveLang(opts.lang, io.env);
+  // As in `report`: --format wins, else the -o extension (.csv, .json, .txt), else text.
+  const format = opts.format ?? allowListFormatOf(opts.output) ?? 'text';
   if (!(ALLOWLIST_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(t('err.format', { format, formats: ALLOWLIST_FORMATS.join(', ') }));
   }
   const profile = loadProfile(opts.profile);
-  const text = renderAllowList(buildAllowList(profile, t), format as AllowListFormat, t);
+  const text = renderAllowList(buildAllowList(profile, t), format as AllowListFormat, t, lang);
   writeOutput(io, opts.output ?? '-', text);
   return 0;
 }

@@ -19,6 +19,7 @@ import { renderJson } from '../report/json.js';
 import { renderTerminal, startProgress } from '../report/terminal.js';
 import type { Report, SurveySpot } from '../core/result.js';
 import { type CliIO, writeOutput } from './io.js';
+import { didYouMean } from './suggest.js';
 import { toolVersion } from './version.js';
 import type { SiteCommandOptions } from './site.js';
 import { resolveLang, parseChargers, parseResolver } from './run-options.js';
@@ -136,7 +137,11 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
       if (!findScenario(labScenario)) {
         throw new UsageError(
           t('err.lab.unknown', { name: labScenario }),
-          t('err.lab.unknown.hint', { names: LAB_SCENARIOS.map((s) => s.name).join(', ') }),
+          didYouMean(
+            t,
+            labScenario,
+            LAB_SCENARIOS.map((s) => s.name),
+          ) ?? t('err.lab.unknown.hint', { names: LAB_SCENARIOS.map((s) => s.name).join(', ') }),
         );
       }
       if (dnsServers.length) throw new UsageError(t('err.lab.dns'));

@@ -12,6 +12,7 @@ import { EXIT, UsageError } from '../core/errors.js';
 import { loadProfile } from '../profile/load.js';
 import { runTool } from '../platform/exec.js';
 import { SCAN_FORMAT_NAMES } from '../platform/wifi/detect.js';
+import { widthFor } from '../report/layout.js';
 import { createWifiScanProbe, type WifiScanFailureCause } from '../probes/wifi-scan.js';
 import { describeScanFailure } from '../checks/wifi/scan-failure.js';
 import type { Translate } from '../i18n/index.js';
@@ -123,7 +124,14 @@ export async function runWifiCommand(opts: WifiCommandOptions, io: CliIO): Promi
   const json = `${JSON.stringify(report, null, 2)}\n`;
   if (opts.json !== undefined) writeOutput(io, opts.json, json);
   if (opts.json !== '-') {
-    io.stdout.write(renderWifiTerminal(report, { color: wantColor(io), profileName: profile.name, t }));
+    io.stdout.write(
+      renderWifiTerminal(report, {
+        color: wantColor(io),
+        profileName: profile.name,
+        t,
+        width: widthFor(io.stdout, io.env),
+      }),
+    );
   }
   return report.advice.status === 'fail'
     ? EXIT.NOT_READY

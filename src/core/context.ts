@@ -1,6 +1,6 @@
 import type { Endpoint, Profile } from '../profile/types.js';
 import type { Guard, Transport } from './guard.js';
-import type { Lang, Translate } from '../i18n/index.js';
+import type { Lang, MessageRef, Translate } from '../i18n/index.js';
 
 /**
  * The site context: everything environment-specific, in one object. Checks and probes read it and
@@ -78,7 +78,8 @@ export interface SiteContext {
   options: SiteOptions;
   /** Language of everything a person reads; JSON codes stay language-neutral. */
   lang: Lang;
-  t: Translate;
+  /** The run's translator; one that remembers what it rendered lets the runner store keys in results. */
+  t: Translate & { messageOf?: (text: string) => MessageRef | undefined };
 }
 
 /** Per-run options that checks may read (from the CLI or a sites file). */

@@ -11,6 +11,7 @@
  */
 import { Type, type Static, type TUnsafe } from '@sinclair/typebox';
 import type { Evidence } from './result.js';
+import type { MessageVars } from '../i18n/index.js';
 
 /** `{ enum: [...] }`, typed as the union of its values (TypeBox's own union would write anyOf/const). */
 function StringEnum<const T extends readonly string[]>(values: T): TUnsafe<T[number]> {
@@ -37,12 +38,35 @@ export const TargetShape = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * The catalogue key and variables a text was rendered from (src/i18n), so `zapcheck report --lang` can
+ * render it in another language; a variable that is itself a sentence is `{ key, vars }`. Absent in
+ * reports of older versions and for texts that are not one catalogue sentence: the text is then kept.
+ */
+export const MessageKeyShape = Type.String({ pattern: '^[a-z0-9]+(\\.[a-zA-Z0-9_-]+)*$' });
+export const MessageVarsShape = Type.Unsafe<MessageVars>({
+  type: 'object',
+  additionalProperties: {
+    anyOf: [
+      { type: 'string' },
+      { type: 'number' },
+      {
+        type: 'object',
+        required: ['key'],
+        properties: { key: { type: 'string' }, vars: { type: 'object' } },
+      },
+    ],
+  },
+});
+
 export const RemediationShape = Type.Object(
   {
     /** Who can act on it: the electrician on site, or the site's IT department. */
     audience: AudienceShape,
     /** One or two sentences, exact hosts and ports, no jargon beyond what IT needs. */
     text: Type.String({ minLength: 1 }),
+    key: Type.Optional(MessageKeyShape),
+    vars: Type.Optional(MessageVarsShape),
   },
   { additionalProperties: false },
 );
@@ -60,6 +84,10 @@ export const CheckResultShape = Type.Object(
     cause: Type.String({ pattern: '^[A-Z0-9_]+$' }),
     /** One line in plain words. */
     summary: Type.String({ pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f]*$' }),
+    summaryKey: Type.Optional(MessageKeyShape),
+    summaryVars: Type.Optional(MessageVarsShape),
+    titleKey: Type.Optional(MessageKeyShape),
+    titleVars: Type.Optional(MessageVarsShape),
     /** JSON-safe evidence: plain data only. */
     evidence: Type.Unsafe<Evidence>({ type: 'object' }),
     remediation: Type.Array(RemediationShape),

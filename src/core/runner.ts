@@ -239,5 +239,31 @@ export async function runChecks(
     }
   }
   ordered = ordered.map((r) => finalById.get(r.id) ?? r);
-  return { results: ordered, interrupted: wasInterrupted };
+  return { results: ordered.map((r) => withMessageKeys(r, ctx)), interrupted: wasInterrupted };
+}
+
+/**
+ * Stores beside each final text the catalogue key and variables it was rendered from (when ctx.t
+ * remembers them), so a saved report renders in any language. Texts that are not one sentence of the
+ * catalogue keep only their text.
+ */
+function withMessageKeys(r: CheckResult, ctx: SiteContext): CheckResult {
+  const lookup = ctx.t.messageOf;
+  if (!lookup) return r;
+  const out: CheckResult = { ...r };
+  const summary = lookup(r.summary);
+  if (summary) {
+    out.summaryKey = summary.key;
+    if (summary.vars) out.summaryVars = summary.vars;
+  }
+  const title = lookup(r.title);
+  if (title) {
+    out.titleKey = title.key;
+    if (title.vars) out.titleVars = title.vars;
+  }
+  out.remediation = r.remediation.map((fix) => {
+    const ref = lookup(fix.text);
+    return ref ? { ...fix, key: ref.key, ...(ref.vars ? { vars: ref.vars } : {}) } : fix;
+  });
+  return out;
 }

@@ -85,6 +85,8 @@ export interface RunEntry {
   profile: string;
   counts: Partial<Record<Status, number>>;
   schemaVersion: number | null;
+  /** A run against the built-in simulated site (`--lab`): listed as LAB, never taken for the real site. */
+  lab: boolean;
 }
 
 /**
@@ -117,6 +119,7 @@ export function listRuns(dir: string): { runs: RunEntry[]; unreadable: string[] 
         profile: typeof r.profile === 'string' ? r.profile : '',
         counts: typeof r.counts === 'object' && r.counts !== null ? r.counts : {},
         schemaVersion: typeof r.schemaVersion === 'number' ? r.schemaVersion : null,
+        lab: r.environment?.mode === 'lab',
       });
     } catch {
       unreadable.push(file);

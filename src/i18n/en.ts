@@ -188,7 +188,7 @@ export const en = {
   'status.info': 'info',
 
   'term.header': 'site "{site}" · profile {profile}',
-  'term.header.lab': 'lab: {scenario}',
+  'term.header.lab': 'LAB, simulated site: {scenario}',
   'term.count.fail.one': '{n} failed',
   'term.count.fail.many': '{n} failed',
   'term.count.error.one': '{n} error',
@@ -205,6 +205,8 @@ export const en = {
   'term.it.heading': 'What to ask the site’s IT to change:',
   'term.installer.heading': 'For the installer:',
   'term.notchecked.heading': 'Not checked:',
+  'term.duration': '({seconds} s)',
+  'term.duration.short': '(under a second)',
   'term.spinner.start': 'Checking the site network…',
   'term.spinner.progress': 'Checking ({done}/{total}) {names}',
 
@@ -387,7 +389,7 @@ export const en = {
   'sites.none':
     'No sites yet: write a zapcheck.yaml (zapcheck sites --help shows one) or run zapcheck site "<name>".',
   'history.col.date': 'Date',
-  'history.col.file': 'File',
+  'history.lab': '{verdict} (LAB: simulated site)',
   'history.none': 'No saved runs for "{site}" in {dir}.',
   'history.saved': 'Report saved: {file}',
   'history.savefail': 'zapcheck: could not keep this report in {dir} ({message})',
@@ -439,8 +441,8 @@ export const en = {
 
   'title.env.route': 'IPv4 default route',
   'title.env.proxy': 'No proxy needed',
-  'title.wifi': 'Wi-Fi (2.4 GHz, channel 1-11)',
-  'title.wifi.ssid': 'Wi-Fi "{ssid}" (2.4 GHz, channel 1-11)',
+  'title.wifi': 'Wi-Fi (2.4 GHz, channel {channels})',
+  'title.wifi.ssid': 'Wi-Fi "{ssid}" (2.4 GHz, channel {channels})',
   'title.dhcp': 'DHCP: a free address for every charger',
 
   'wifi.noprobe': 'no Wi-Fi scan available in this run',
@@ -635,7 +637,7 @@ export const en = {
   'dhcp.method.sweep': 'estimate from a sweep',
   'dhcp.method.passive': 'passive estimate',
   'dhcp.judge': 'give --chargers N to judge',
-  'dhcp.noprobe': 'not tested: this run cannot read the network configuration (no DHCP facts probe)',
+  'dhcp.noprobe': 'this run cannot read what DHCP gave this computer, so the address pool was not looked at',
   'dhcp.factsfailed': 'zapcheck could not read the network configuration: {message}',
   'dhcp.fmt.net': 'interface {iface}  address {subnet}  gateway {gateway}  addressing {addressing}',
   'dhcp.fmt.server': 'DHCP server {server}  lease {lease}  expires {expires}  DNS {dns}',
@@ -652,6 +654,11 @@ export const en = {
   'err.site.empty': 'the site name is empty',
   'err.site.long': 'the site name is longer than 120 characters',
   'err.lab.latency': '--lab-latency only applies with --lab',
+  'err.didyoumean': 'did you mean {names}?',
+  'err.help.unknown': 'no such command: "{name}"',
+  'err.help.unknown.hint': 'commands: {names}',
+  'err.range': '{option}: "{value}" is out of range: give a number greater than 0 and at most {max}',
+  'err.range.int': '{option}: "{value}" is out of range: give a whole number from 0 to {max}',
   'err.lab.unknown': 'unknown lab scenario "{name}"',
   'err.lab.unknown.hint': 'known scenarios: {names} (zapcheck lab --list)',
   'err.lab.dns': '--dns-server cannot be combined with --lab',

@@ -194,7 +194,7 @@ export const it = {
   'status.info': 'info',
 
   'term.header': 'sito "{site}" · profilo {profile}',
-  'term.header.lab': 'laboratorio: {scenario}',
+  'term.header.lab': 'LAB, sito simulato: {scenario}',
   'term.count.fail.one': '{n} non superato',
   'term.count.fail.many': '{n} non superati',
   'term.count.error.one': '{n} errore',
@@ -212,6 +212,8 @@ export const it = {
   'term.it.heading': 'Cosa chiedere di cambiare all’IT del sito:',
   'term.installer.heading': 'Per l’installatore:',
   'term.notchecked.heading': 'Non verificato:',
+  'term.duration': '({seconds} s)',
+  'term.duration.short': '(meno di un secondo)',
   'term.spinner.start': 'Verifica della rete del sito…',
   'term.spinner.progress': 'Verifica ({done}/{total}) {names}',
 
@@ -402,7 +404,7 @@ export const it = {
   'sites.none':
     'Ancora nessun sito: scrivere un zapcheck.yaml (zapcheck sites --help ne mostra uno) oppure eseguire zapcheck site "<nome>".',
   'history.col.date': 'Data',
-  'history.col.file': 'File',
+  'history.lab': '{verdict} (LAB: sito simulato)',
   'history.none': 'Nessuna verifica salvata per "{site}" in {dir}.',
   'history.saved': 'Rapporto salvato: {file}',
   'history.savefail': 'zapcheck: impossibile conservare questo rapporto in {dir} ({message})',
@@ -455,8 +457,8 @@ export const it = {
 
   'title.env.route': 'Percorso IPv4 predefinito (default route)',
   'title.env.proxy': 'Nessun proxy necessario',
-  'title.wifi': 'Wi-Fi (2,4 GHz, canale 1-11)',
-  'title.wifi.ssid': 'Wi-Fi "{ssid}" (2,4 GHz, canale 1-11)',
+  'title.wifi': 'Wi-Fi (2,4 GHz, canale {channels})',
+  'title.wifi.ssid': 'Wi-Fi "{ssid}" (2,4 GHz, canale {channels})',
   'title.dhcp': 'DHCP: un indirizzo libero per ogni stazione',
 
   'wifi.noprobe': 'nessuna scansione Wi-Fi disponibile in questa verifica',
@@ -660,7 +662,7 @@ export const it = {
   'dhcp.method.passive': 'stima passiva',
   'dhcp.judge': 'indicare --chargers N per una valutazione',
   'dhcp.noprobe':
-    'non verificato: in questa esecuzione zapcheck non può leggere la configurazione di rete (dati DHCP non disponibili)',
+    'questa esecuzione non può leggere ciò che il DHCP ha assegnato a questo computer, quindi il pool di indirizzi non è stato esaminato',
   'dhcp.factsfailed': 'zapcheck non è riuscito a leggere la configurazione di rete: {message}',
   'dhcp.fmt.net': 'interfaccia {iface}  indirizzo {subnet}  gateway {gateway}  indirizzamento {addressing}',
   'dhcp.fmt.server': 'server DHCP {server}  lease {lease}  scade {expires}  DNS {dns}',
@@ -677,6 +679,11 @@ export const it = {
   'err.site.empty': 'il nome del sito è vuoto',
   'err.site.long': 'il nome del sito è più lungo di 120 caratteri',
   'err.lab.latency': '--lab-latency vale solo insieme a --lab',
+  'err.didyoumean': 'forse intendevi {names}?',
+  'err.help.unknown': 'comando inesistente: "{name}"',
+  'err.help.unknown.hint': 'comandi: {names}',
+  'err.range': '{option}: "{value}" è fuori intervallo: indicare un numero maggiore di 0 e al massimo {max}',
+  'err.range.int': '{option}: "{value}" è fuori intervallo: indicare un numero intero da 0 a {max}',
   'err.lab.unknown': 'scenario di laboratorio "{name}" sconosciuto',
   'err.lab.unknown.hint': 'scenari disponibili: {names} (zapcheck lab --list)',
   'err.lab.dns': '--dns-server non si può usare insieme a --lab',

@@ -1,6 +1,7 @@
 import { en } from '../i18n/en.js';
-import type { MessageKey, Translate } from '../i18n/index.js';
+import type { Lang, MessageKey, Translate } from '../i18n/index.js';
 import type { Profile } from '../profile/types.js';
+import { DESIGN_WIDTH, displayWidth, tableRows, wrapText } from './layout.js';
 
 /**
  * The IT allow-list: what the site's firewall must let out for the chargers, from the profile. Each
@@ -97,8 +98,8 @@ export function hostLabel(rule: AllowRule, t: Translate): string {
 export type AllowListFormat = 'text' | 'csv' | 'json';
 export const ALLOWLIST_FORMATS: readonly AllowListFormat[] = ['text', 'csv', 'json'];
 
-/** Plain text for an e-mail to IT: a table, then the rules in words. */
-export function renderAllowListText(list: AllowList, t: Translate, width = 100): string {
+/** Plain text for an e-mail to IT: a table whose cells wrap in their columns, then the rules in words. */
+export function renderAllowListText(list: AllowList, t: Translate, width = DESIGN_WIDTH): string {
   const rows = list.rules.map((r) => [
     hostLabel(r, t),
     portLabel(r),
@@ -106,28 +107,33 @@ export function renderAllowListText(list: AllowList, t: Translate, width = 100):
     r.required ? t('allow.yes') : t('allow.optional'),
   ]);
   const head = [t('allow.col.host'), t('allow.col.port'), t('allow.col.protocol'), t('allow.col.required')];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
-  const line = (cells: string[]): string =>
-    cells
-      .map((c, i) => c.padEnd(widths[i] ?? 0))
-      .join('  ')
-      .trimEnd();
-  const out = [t('allow.title', { profile: list.profile }), '', line(head)];
-  out.push(widths.map((w) => '-'.repeat(w)).join('  '));
+  const columns = [{ min: 16, max: 40 }, { max: 12 }, { max: 24 }, { max: 14 }];
+  const [headLines = [], ...ruleLines] = tableRows([head, ...rows], columns, width);
+  const out = [...wrapText(t('allow.title', { profile: list.profile }), width), '', ...headLines];
+  out.push(
+    '-'.repeat(
+      Math.min(width, Math.max(...headLines.map(displayWidth), ...ruleLines.flat().map(displayWidth))),
+    ),
+  );
   list.rules.forEach((r, i) => {
-    out.push(line(rows[i] ?? []));
-    out.push(...wrap(r.why, width - 4).map((l) => `    ${l}`));
+    out.push(...(ruleLines[i] ?? []));
+    out.push(...wrapText(r.why, width, '    '));
   });
   out.push('');
-  for (const note of list.notes) out.push(...wrap(note, width - 2).map((l, i) => (i ? `  ${l}` : `- ${l}`)));
+  for (const note of list.notes) out.push(...wrapText(note, width, '- ', '  '));
   return `${out.join('\n')}\n`;
 }
 
-/** RFC 4180 CSV (CRLF), localized headers; cells that a spreadsheet would run as a formula are quoted with '. */
-export function renderAllowListCsv(list: AllowList, t: Translate): string {
+/**
+ * RFC 4180 CSV (CRLF), localized headers, for a spreadsheet: a UTF-8 byte-order mark so Excel reads the
+ * accents, and `;` between cells where the language writes decimals with a comma (Excel in Italian
+ * locales expects it); cells that a spreadsheet would run as a formula are quoted with '.
+ */
+export function renderAllowListCsv(list: AllowList, t: Translate, lang: Lang = 'en'): string {
+  const sep = csvSeparator(lang);
   const cell = (v: string): string => {
     const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+    return safe.includes(sep) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   const head = [
     t('allow.col.host'),
@@ -145,7 +151,7 @@ export function renderAllowListCsv(list: AllowList, t: Translate): string {
     r.required ? t('allow.yes') : t('allow.optional'),
     r.why,
   ]);
-  return [head, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return `\uFEFF${[head, ...rows].map((r) => r.map(cell).join(sep)).join('\r\n')}\r\n`;
 }
 
 /** Language-neutral codes plus the texts in the chosen language. */
@@ -168,28 +174,30 @@ export function renderAllowListJson(list: AllowList): string {
   )}\n`;
 }
 
-export function renderAllowList(list: AllowList, format: AllowListFormat, t: Translate): string {
+/** `;` where the decimal separator is a comma (it: 1,5), else `,`. */
+export function csvSeparator(lang: Lang): ',' | ';' {
+  const decimal = new Intl.NumberFormat(lang).formatToParts(1.5).find((p) => p.type === 'decimal')?.value;
+  return decimal === ',' ? ';' : ',';
+}
+
+/** The format a file name asks for: .csv, .json, .txt; anything else is not decided by the name. */
+export function allowListFormatOf(file: string | undefined): AllowListFormat | undefined {
+  const ext = file && file !== '-' ? /\.([a-z]+)$/i.exec(file)?.[1]?.toLowerCase() : undefined;
+  return ext === 'csv' ? 'csv' : ext === 'json' ? 'json' : ext === 'txt' ? 'text' : undefined;
+}
+
+export function renderAllowList(
+  list: AllowList,
+  format: AllowListFormat,
+  t: Translate,
+  lang: Lang = 'en',
+): string {
   switch (format) {
     case 'csv':
-      return renderAllowListCsv(list, t);
+      return renderAllowListCsv(list, t, lang);
     case 'json':
       return renderAllowListJson(list);
     default:
       return renderAllowListText(list, t);
   }
-}
-
-/** Greedy word wrap for plain-text output. */
-export function wrap(text: string, width: number): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
-  const lines: string[] = [];
-  let current = '';
-  for (const w of words) {
-    if (current && current.length + 1 + w.length > width) {
-      lines.push(current);
-      current = w;
-    } else current = current ? `${current} ${w}` : w;
-  }
-  if (current) lines.push(current);
-  return lines;
 }

@@ -2,6 +2,7 @@ import type { CheckResult, Report, Status } from '../core/result.js';
 import { createTranslator, type Lang, type Translate } from '../i18n/index.js';
 import { escapeMarkdown } from './markdown.js';
 import { escapeForTerminal } from './escape.js';
+import { DESIGN_WIDTH, wrapText } from './layout.js';
 
 /**
  * `zapcheck report old.json new.json --diff`: what an IT change fixed, what it broke, what stayed.
@@ -34,12 +35,22 @@ export interface ReportDiff {
 const RANK: Record<Exclude<Status, 'skip'>, number> = { pass: 0, warn: 1, fail: 2, error: 2 };
 const ok = (s: Status): boolean => s === 'pass' || s === 'warn';
 
+/**
+ * A regression is a check that was fine (pass or warn) and no longer is: fail, error, or skip (it can no
+ * longer be tested, because something before it broke). Only regressions make `--diff` exit 1. A check
+ * already failing that is now skipped is "no longer checked"; pass -> warn stays on the fine side.
+ */
 export function classify(from: Status, to: Status): DiffBucket {
   if (from === to) return 'unchanged';
+  if (ok(from) && !ok(to)) return 'regressed';
   if (to === 'skip') return 'removed';
   if (from === 'skip') return ok(to) ? 'fixed' : 'regressed';
-  const d = RANK[to] - RANK[from];
-  return d < 0 ? 'fixed' : d > 0 ? 'regressed' : 'unchanged';
+  return RANK[to] < RANK[from] ? 'fixed' : 'unchanged';
+}
+
+/** What `report --diff` exits with: 1 when any check regressed, else 0. */
+export function diffExitCode(d: ReportDiff): 0 | 1 {
+  return d.regressed.length ? 1 : 0;
 }
 
 const state = (c: CheckResult): { status: Status; cause: string } => ({ status: c.status, cause: c.cause });
@@ -93,7 +104,7 @@ function verdictWord(v: Report['verdict'], t: Translate): string {
   return v === 'ready' ? t('verdict.ready') : t('verdict.notready');
 }
 
-export function renderDiffText(d: ReportDiff, lang: Lang): string {
+export function renderDiffText(d: ReportDiff, lang: Lang, width = DESIGN_WIDTH): string {
   const t = createTranslator(lang);
   const esc = escapeForTerminal;
   const out = [
@@ -106,13 +117,17 @@ export function renderDiffText(d: ReportDiff, lang: Lang): string {
     out.push('', `${t(key)} (${list.length})`);
     if (!list.length) out.push(`  ${t('diff.none')}`);
     for (const e of list) {
+      const same = e.from?.status === e.to?.status;
       const change =
-        bucket === 'unchanged' ? statusWord(e.to, t) : `${statusWord(e.from, t)} → ${statusWord(e.to, t)}`;
-      out.push(`  ${esc(e.title)}: ${change}`);
-      if (bucket !== 'unchanged' || !ok(e.to?.status ?? 'pass')) out.push(`      ${esc(e.summary)}`);
+        bucket === 'unchanged' && same
+          ? statusWord(e.to, t)
+          : `${statusWord(e.from, t)} → ${statusWord(e.to, t)}`;
+      out.push(...wrapText(`${esc(e.title)}: ${change}`, width, '  ', '    '));
+      if (bucket !== 'unchanged' || !ok(e.to?.status ?? 'pass'))
+        out.push(...wrapText(esc(e.summary), width, '      '));
     }
   }
-  return `${out.join('\n')}\n`;
+  return `${out.flatMap((l) => wrapText(l, width)).join('\n')}\n`;
 }
 
 export function renderDiffMarkdown(d: ReportDiff, lang: Lang): string {

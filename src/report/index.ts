@@ -5,6 +5,7 @@ import { renderJunit } from './junit.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderText } from './text.js';
+import { localizeReport } from './localize.js';
 
 /**
  * Reporters chosen by name (after knip's reporters/index.ts): each is a function of finished reports
@@ -29,8 +30,13 @@ export function isReportFormat(name: string): name is ReportFormat {
   return Object.prototype.hasOwnProperty.call(REPORTERS, name);
 }
 
+/** Renders saved reports in the language asked for (every text with a catalogue key is rendered again). */
 export function renderReport(format: ReportFormat, reports: readonly Report[], opts: RenderOptions): string {
-  return REPORTERS[format](reports, opts);
+  const lang = opts.lang ?? 'en';
+  return REPORTERS[format](
+    reports.map((r) => localizeReport(r, lang)),
+    opts,
+  );
 }
 
 export type { RenderOptions };

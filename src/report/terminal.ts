@@ -1,10 +1,19 @@
-import { Chalk, type ChalkInstance } from 'chalk';
 import type { Check } from '../core/check.js';
 import type { CheckResult, Report, Status } from '../core/result.js';
 import { groupRemediation } from './remediation.js';
 import { notCheckedLabels } from '../core/result.js';
 import type { RunnerEvents } from '../core/runner.js';
 import { escapeForTerminal } from './escape.js';
+import {
+  chalkFor,
+  paintStatus as paint,
+  table,
+  type Cell,
+  widthFor,
+  wrapLine,
+  wrapText,
+  type TerminalStream,
+} from './layout.js';
 import { spotFix } from './survey.js';
 import { createTranslator, type Lang, type MessageKey, type Translate } from '../i18n/index.js';
 
@@ -14,45 +23,15 @@ import { createTranslator, type Lang, type MessageKey, type Translate } from '..
  * NO_COLOR / FORCE_COLOR win (https://no-color.org).
  */
 
-export interface TerminalStream {
-  write(s: string): unknown;
-  isTTY?: boolean;
-  columns?: number;
-}
-
-export function colorLevel(stream: TerminalStream, env: NodeJS.ProcessEnv): 0 | 1 | 2 | 3 {
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
-  const force = env.FORCE_COLOR;
-  if (force !== undefined) {
-    if (force === '' || force === 'true' || force === '1') return 1;
-    if (force === '0' || force === 'false') return 0;
-    const n = Number(force);
-    return n >= 3 ? 3 : n >= 2 ? 2 : n >= 1 ? 1 : 0;
-  }
-  if (!stream.isTTY || env.TERM === 'dumb') return 0;
-  return env.COLORTERM === 'truecolor' ? 3 : 2;
-}
+export { colorLevel, type TerminalStream } from './layout.js';
 
 const MARKS: Record<Status, string> = { pass: '✔', warn: '!', fail: '✖', skip: '-', error: '‼' };
 const ASCII_MARKS: Record<Status, string> = { pass: 'ok', warn: '!!', fail: 'XX', skip: '--', error: 'ER' };
 
-function paint(c: ChalkInstance, status: Status, s: string): string {
-  switch (status) {
-    case 'pass':
-      return c.green(s);
-    case 'warn':
-      return c.yellow(s);
-    case 'fail':
-      return c.red(s);
-    case 'error':
-      return c.magenta(s);
-    default:
-      return c.gray(s);
-  }
-}
-
-function plural(t: Translate, n: number, kind: Status): string {
-  return t(`term.count.${kind}.${n === 1 ? 'one' : 'many'}` as MessageKey, { n });
+/** "1 warning", "2 warnings": the language's plural rule (Intl.PluralRules), not n === 1. */
+function plural(t: Translate, lang: Lang, n: number, kind: Status): string {
+  const form = new Intl.PluralRules(lang).select(n) === 'one' ? 'one' : 'many';
+  return t(`term.count.${kind}.${form}` as MessageKey, { n });
 }
 
 /**
@@ -73,7 +52,7 @@ export interface TerminalOptions {
 }
 
 export function renderTerminal(report: Report, stream: TerminalStream, opts: TerminalOptions): string {
-  const c = new Chalk({ level: colorLevel(stream, opts.env) });
+  const c = chalkFor(stream, opts.env);
   const marks = opts.ascii ? ASCII_MARKS : MARKS;
   const t = createTranslator(opts.lang);
   const lines: string[] = [];
@@ -81,32 +60,53 @@ export function renderTerminal(report: Report, stream: TerminalStream, opts: Ter
     report.environment.mode === 'lab'
       ? ` · ${t('term.header.lab', { scenario: report.environment.labScenario ?? 'healthy' })}`
       : '';
+  const width = widthFor(stream, opts.env);
   lines.push(
-    c.bold(`zapcheck ${report.tool.version}`) +
-      c.gray(
-        ` · ${t('term.header', { site: escapeForTerminal(report.site), profile: escapeForTerminal(report.profile) })}${mode}`,
-      ),
+    ...wrapText(
+      c.bold(`zapcheck ${report.tool.version}`) +
+        c.gray(
+          ` · ${t('term.header', { site: escapeForTerminal(report.site), profile: escapeForTerminal(report.profile) })}${mode}`,
+        ),
+      width,
+      '',
+      '  ',
+    ),
   );
   lines.push('');
-  const titleWidth = Math.min(44, Math.max(...report.checks.map((r) => r.title.length), 10));
-  for (const r of report.checks) {
-    const mark = paint(c, r.status, marks[r.status]);
-    const title = escapeForTerminal(r.title).padEnd(titleWidth);
+  const rows = report.checks.map((r) => {
+    const title = escapeForTerminal(r.title);
     const summary = escapeForTerminal(r.summary);
-    lines.push(
-      `  ${mark} ${r.status === 'skip' ? c.gray(title) : title}  ${r.status === 'pass' ? summary : paint(c, r.status, summary)}`,
-    );
-  }
+    const cells: Cell[] = [
+      { text: marks[r.status], paint: (s) => paint(c, r.status, s) },
+      r.status === 'skip' ? { text: title, paint: (s) => c.gray(s) } : title,
+      r.status === 'pass' ? summary : { text: summary, paint: (s) => paint(c, r.status, s) },
+    ];
+    return cells;
+  });
+  // Titles get up to about 38 % of the line (44 columns at most), summaries the rest; both wrap in place.
+  const titleMax = Math.min(44, Math.round(width * 0.38));
+  lines.push(
+    ...table(rows, [{}, { min: 10, max: titleMax, gap: 1 }, { flex: true, min: 20 }], width, {
+      indent: '  ',
+    }),
+  );
   lines.push('');
   const n = report.counts;
   const parts = [
-    n.fail ? plural(t, n.fail, 'fail') : '',
-    n.error ? plural(t, n.error, 'error') : '',
-    n.warn ? plural(t, n.warn, 'warn') : '',
-    n.skip ? plural(t, n.skip, 'skip') : '',
-    plural(t, n.pass, 'pass'),
+    n.fail ? plural(t, opts.lang ?? 'en', n.fail, 'fail') : '',
+    n.error ? plural(t, opts.lang ?? 'en', n.error, 'error') : '',
+    n.warn ? plural(t, opts.lang ?? 'en', n.warn, 'warn') : '',
+    n.skip ? plural(t, opts.lang ?? 'en', n.skip, 'skip') : '',
+    plural(t, opts.lang ?? 'en', n.pass, 'pass'),
   ].filter(Boolean);
-  const seconds = (report.durationMs / 1000).toFixed(1);
+  const took =
+    report.durationMs < 1000
+      ? t('term.duration.short')
+      : t('term.duration', {
+          seconds: new Intl.NumberFormat(opts.lang ?? 'en', { maximumFractionDigits: 1 }).format(
+            report.durationMs / 1000,
+          ),
+        });
   // A READY stands only for what was tested: it names what was not (NOT READY is final anyway; the
   // "Not checked" list below still names those checks).
   const unchecked = report.verdict === 'ready' ? notCheckedLabels(report.checks) : [];
@@ -118,8 +118,8 @@ export function renderTerminal(report: Report, stream: TerminalStream, opts: Ter
     ? `${verdictWord} ${c.bold(t('verdict.notchecked', { list: unchecked.join(', ') }))}`
     : verdictWord;
   // From the verdict on, lines fit the terminal (a narrow window must not cut what to hand to IT).
-  const fit = (text: string, indent = ''): string[] => wrapToWidth(text, stream.columns, indent);
-  lines.push(...fit(`${verdict}  ${parts.join(', ')}  ${c.gray(`(${seconds} s)`)}`));
+  const fit = (text: string, indent = ''): string[] => wrapLine(text, width, indent);
+  lines.push(...fit(`${verdict}  ${parts.join(', ')}  ${c.gray(took)}`));
   if (report.verdict === 'ready') {
     lines.push(...fit(n.warn ? t('term.ready.warn') : t('term.ready')));
   }
@@ -148,35 +148,6 @@ export function renderTerminal(report: Report, stream: TerminalStream, opts: Ter
     }
   }
   return `${lines.join('\n')}\n`;
-}
-
-// eslint-disable-next-line no-control-regex
-const SGR = /\u001b\[[0-9;]*m/g;
-
-/**
- * Word-wraps one line to `columns` (when the stream has a width), continuation lines indented; colour
- * codes do not count. A word longer than the line (a long host name) is left whole rather than cut.
- */
-export function wrapToWidth(text: string, columns: number | undefined, indent = ''): string[] {
-  if (!columns || columns < 20) return [text];
-  const visible = (s: string): number => s.replace(SGR, '').length;
-  if (visible(text) <= columns) return [text];
-  const lead = /^ */.exec(text)?.[0] ?? '';
-  const words = text.slice(lead.length).split(/ +/);
-  const out: string[] = [];
-  let line = lead;
-  let prefixOnly = true;
-  for (const word of words) {
-    if (!prefixOnly && visible(line) + 1 + visible(word) > columns) {
-      out.push(line);
-      line = indent + word;
-    } else {
-      line = prefixOnly ? line + word : `${line} ${word}`;
-    }
-    prefixOnly = false;
-  }
-  out.push(line);
-  return out;
 }
 
 /** A spinner on a TTY only: one line naming the checks that are running. */

@@ -1,5 +1,6 @@
 import type { Report } from '../core/result.js';
-import { renderAllowListText, wrap } from './allowlist.js';
+import { renderAllowListText } from './allowlist.js';
+import { DESIGN_WIDTH, table, wrapText } from './layout.js';
 import { buildHandover, formatDate, type RenderOptions } from './handover.js';
 import { escapeForTerminal } from './escape.js';
 import { SPOT_COLUMNS } from './survey.js';
@@ -10,7 +11,7 @@ import { renderTerminal } from './terminal.js';
  * allow-list, the data budget and the electrical reminders. Network text is escaped as on a terminal.
  */
 
-const WIDTH = 100;
+const WIDTH = DESIGN_WIDTH;
 
 function section(report: Report, opts: RenderOptions): string {
   const h = buildHandover(report, opts);
@@ -26,7 +27,10 @@ function section(report: Report, opts: RenderOptions): string {
   out.push('', t('report.req.heading'));
   for (const r of h.rows) {
     const head = `  ${r.id}  ${t(`status.${r.status}`).padEnd(14)} ${r.text}`;
-    out.push(head, ...wrap(escapeForTerminal(r.summary), WIDTH - 22).map((l) => `${' '.repeat(22)}${l}`));
+    out.push(
+      ...wrapText(head, WIDTH, '', ' '.repeat(22)),
+      ...wrapText(escapeForTerminal(r.summary), WIDTH, ' '.repeat(22)),
+    );
   }
   if (h.spots.length) {
     out.push('', t('report.survey.heading'));
@@ -34,20 +38,24 @@ function section(report: Report, opts: RenderOptions): string {
     const cells = h.spots.map((s) =>
       [s.spot, s.verdict, s.median, s.min, s.channel, s.ssid, s.taken].map(escapeForTerminal),
     );
-    const widths = header.map((c, i) => Math.max(c.length, ...cells.map((r) => r[i]!.length)));
-    for (const r of [header, ...cells]) {
-      out.push(`  ${r.map((c, i) => c.padEnd(widths[i]!)).join('  ')}`.trimEnd());
-    }
+    out.push(
+      ...table(
+        [header, ...cells],
+        header.map((_, i) => (i === header.length - 1 ? { flex: true } : {})),
+        WIDTH,
+        { indent: '  ' },
+      ),
+    );
   }
   if (h.allow) out.push('', t('report.allow.heading'), renderAllowListText(h.allow, t, WIDTH).trimEnd());
   out.push('', t('report.budget.heading'));
   if (h.budget) {
-    for (const line of h.budget.lines) out.push(`  ${line}`);
-    if (h.budget.advice) out.push(...wrap(h.budget.advice, WIDTH - 2).map((l) => `  ${l}`));
-  } else out.push(...wrap(t('budget.nochargers'), WIDTH - 2).map((l) => `  ${l}`));
+    for (const line of h.budget.lines) out.push(...wrapText(line, WIDTH, '  ', '    '));
+    if (h.budget.advice) out.push(...wrapText(h.budget.advice, WIDTH, '  '));
+  } else out.push(...wrapText(t('budget.nochargers'), WIDTH, '  '));
   out.push('', t('report.electrical.heading'));
   for (const key of ['report.electrical.shortcircuit', 'report.electrical.phases'] as const) {
-    out.push(...wrap(t(key), WIDTH - 4).map((l, i) => (i ? `    ${l}` : `  - ${l}`)));
+    out.push(...wrapText(t(key), WIDTH, '  - ', '    '));
   }
   return `${out.join('\n')}\n`;
 }

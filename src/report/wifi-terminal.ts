@@ -9,6 +9,7 @@ import type { UnreadScan } from '../checks/wifi/unread.js';
 import type { WifiScan } from '../platform/wifi/types.js';
 import { escapeForDisplay } from '../core/display.js';
 import { createTranslator, type MessageKey, type Translate } from '../i18n/index.js';
+import { colorLevel, DESIGN_WIDTH, paintStatus, wrapLine } from './layout.js';
 
 /** What `zapcheck wifi --json` writes, and what this renderer draws. */
 export interface WifiReport {
@@ -30,14 +31,12 @@ export interface WifiReport {
   advice: WifiAdvice;
 }
 
-/** Colour for the wifi view: NO_COLOR wins, FORCE_COLOR (not 0) forces, else a TTY. */
+/** The colour level for this output: the one decision (src/report/layout.ts colorLevel). */
 export function wantColor(io: {
   env: Record<string, string | undefined>;
-  stdout: { isTTY?: boolean };
-}): boolean {
-  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
-  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
-  return io.stdout.isTTY === true;
+  stdout: { isTTY?: boolean; write(s: string): unknown };
+}): 0 | 1 | 2 | 3 {
+  return colorLevel(io.stdout, io.env);
 }
 
 const STATUSES: readonly Status[] = ['pass', 'warn', 'fail', 'skip', 'error'];
@@ -54,20 +53,20 @@ export function statusLabels(t: Translate): Record<Status, string> {
 
 export function renderWifiTerminal(
   report: WifiReport,
-  opts: { color: boolean; profileName: string; t?: Translate },
+  opts: { color: boolean | 0 | 1 | 2 | 3; profileName: string; t?: Translate; width?: number },
 ): string {
   const t = opts.t ?? createTranslator('en');
   const LABEL = statusLabels(t);
-  const c = new Chalk({ level: opts.color ? 1 : 0 });
-  const paint = (s: Status, text: string): string =>
-    s === 'pass'
-      ? c.green(text)
-      : s === 'warn'
-        ? c.yellow(text)
-        : s === 'fail' || s === 'error'
-          ? c.red(text)
-          : c.dim(text);
-  const out: string[] = [];
+  const c = new Chalk({ level: opts.color === true ? 1 : opts.color === false ? 0 : opts.color });
+  const paint = (s: Status, text: string): string => paintStatus(c, s, text);
+  const width = opts.width ?? DESIGN_WIDTH;
+  const lines: string[] = [];
+  /** Every line is wrapped to the width; `indent` is where continuation lines start. */
+  const out = {
+    push: (...texts: string[]): void => {
+      for (const text of texts) lines.push(...wrapLine(text, width, indent(text)));
+    },
+  };
   const a = report.advice;
   const src = report.scan.source;
   const from =
@@ -133,5 +132,13 @@ export function renderWifiTerminal(
       out.push(e.target ? c.cyan.bold(line) : line);
     }
   }
-  return `${out.join('\n')}\n`;
+  return `${lines.join('\n')}\n`;
+}
+
+/** Continuation lines line up under the text after a status label or an arrow. */
+function indent(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const plain = text.replace(/\u001b\[[0-9;]*m/g, '');
+  const m = /^( *(?:-> |[A-Z]+ +|- )?)/.exec(plain);
+  return ' '.repeat(Math.min(m?.[1]?.length ?? 0, 12));
 }

@@ -1,6 +1,6 @@
 import type { Endpoint, Profile } from '../profile/types.js';
 import type { Lang } from '../i18n/index.js';
-import { createTranslator } from '../i18n/index.js';
+import { createRecordingTranslator } from '../i18n/index.js';
 import {
   type Clock,
   type SiteContext,
@@ -83,6 +83,6 @@ export function baseContext(
     ]),
     options: input.options,
     lang: input.lang,
-    t: createTranslator(input.lang),
+    t: createRecordingTranslator(input.lang),
   };
 }

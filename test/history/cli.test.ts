@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,8 +78,12 @@ describe('sites, history and reports from the command line', () => {
     expect(run.code).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^Site\s+Chargers\s+Last run\s+Verdict$/);
-    expect(lines.find((l) => l.startsWith('Garage Nord'))).toMatch(/8\s+.*\s+READY$/);
-    expect(lines.find((l) => l.startsWith('Condominio Sole'))).toMatch(/24\s+.*NOT READY$/);
+    // These runs were lab runs: listed as such, never as the real site's verdict.
+    const words = (l: string | undefined): string => (l ?? '').replace(/\s+/g, ' ');
+    const at = (name: string): string =>
+      words(run.stdout.slice(run.stdout.indexOf(name)).split(/\n(?=\S)/)[0]);
+    expect(at('Garage Nord')).toMatch(/ 8 .* READY \(LAB: simulated site\)$/);
+    expect(at('Condominio Sole')).toMatch(/ 24 .* NOT READY \(LAB: simulated site\)$/);
     expect(lines.find((l) => l.startsWith('Hotel Lago'))).toMatch(/never run/);
     const it = await zc(['sites', '--reports-dir', reports], { LANG: 'it_IT.UTF-8' });
     expect(it.stdout).toMatch(/Hotel Lago\s+2\s+mai verificato/);
@@ -88,10 +92,15 @@ describe('sites, history and reports from the command line', () => {
 
   it('zapcheck history lists a site’s runs newest first', async () => {
     const run = await zc(['history', 'Garage Nord', '--reports-dir', reports]);
-    const rows = run.stdout.trim().split('\n').slice(2);
+    // Each run is a row, its file on the line beneath (a path is not squeezed into a column).
+    const rows = run.stdout
+      .trim()
+      .split('\n')
+      .slice(2)
+      .filter((l) => !l.startsWith('  '));
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatch(/Garage Nord\s+READY\s+/);
-    expect(rows[1]).toMatch(/Garage Nord\s+NOT READY\s+/);
+    expect(rows[0]).toMatch(/Garage Nord\s+READY \(LAB: simulated site\)$/);
+    expect(rows[1]).toMatch(/Garage Nord\s+NOT READY \(LAB: simulated site\)$/);
     const none = await zc(['history', 'Nowhere', '--reports-dir', reports]);
     expect(none.stdout).toContain('No saved runs for "Nowhere"');
   });
@@ -137,9 +146,28 @@ describe('sites, history and reports from the command line', () => {
     expect(bad.code).toBe(2);
   });
 
+  it('report --diff exits 1 when the newer run regressed, with the regressions first', async () => {
+    const files = readdirSync(reports)
+      .filter((f) => f.includes('garage-nord'))
+      .sort()
+      .map((f) => path.join(reports, f));
+    // Newer first, older second: what was fixed now reads as broken again.
+    const run = await zc(['report', files[1]!, files[0]!, '--diff']);
+    expect(run.code).toBe(1);
+    const regressed = run.stdout.slice(run.stdout.indexOf('Regressed'), run.stdout.indexOf('Fixed'));
+    expect(regressed).toMatch(/^Regressed \([1-9]\d*\)\n {2}\S.*: pass → fail [A-Z_]+$/m);
+    // A check that passed and now cannot be tested (behind the one that broke) regressed too.
+    expect(regressed).toMatch(/: pass → not checked SKIPPED$/m);
+    expect(run.stdout.indexOf('Regressed')).toBeLessThan(run.stdout.indexOf('Fixed'));
+  });
+
   it('allowlist in csv and Italian text', async () => {
     const csv = await zc(['allowlist', '--format', 'csv']);
-    expect(csv.stdout.split('\r\n')[0]).toBe('Host,Port,UDP/TCP,Protocol,Required,Why');
+    expect(csv.stdout.split('\r\n')[0]).toBe('\uFEFFHost,Port,UDP/TCP,Protocol,Required,Why');
+    // The -o extension picks the format, as in `report`.
+    const file = path.join(dir, 'allow.csv');
+    expect((await zc(['allowlist', '--lang', 'it', '-o', file])).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toMatch(/^\uFEFFHost;Porta;UDP\/TCP;Protocollo;/);
     expect(csv.stdout).toContain('zapcloud.azure-devices.net,8883,TCP,MQTT over TLS,yes,');
     const it = await zc(['allowlist', '--lang', 'it']);
     expect(it.stdout).toContain('Consentire questi collegamenti per nome host, non per indirizzo IP');

@@ -75,6 +75,17 @@ describe('IT allow-list', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 
+  it('csv for Excel: a byte-order mark, and ";" between cells where decimals take a comma', () => {
+    const english = renderAllowListCsv(buildAllowList(pro, en), en, 'en');
+    expect(english.startsWith('\uFEFFHost,Port,UDP/TCP,')).toBe(true);
+    const italian = renderAllowListCsv(buildAllowList(pro, it_), it_, 'it');
+    const [head = '', ...rows] = italian.split('\r\n');
+    expect(head.startsWith('\uFEFFHost;Porta;UDP/TCP;')).toBe(true);
+    expect(rows[2]).toMatch(/^zapcloud\.azure-devices\.net;8883;TCP;MQTT su TLS;sì;/);
+    // A ";" inside a cell is quoted, so every row keeps its six cells.
+    for (const r of rows.filter(Boolean)) expect(r.replace(/"[^"]*"/g, '').split(';')).toHaveLength(6);
+  });
+
   it('json: codes plus the texts, and the policy in words a script can check', () => {
     const json = JSON.parse(renderAllowListJson(buildAllowList(pro, en))) as Record<string, unknown>;
     expect(json).toMatchObject({

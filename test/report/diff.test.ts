@@ -7,9 +7,14 @@ describe('report --diff', () => {
     expect(classify('fail', 'pass')).toBe('fixed');
     expect(classify('warn', 'pass')).toBe('fixed');
     expect(classify('pass', 'fail')).toBe('regressed');
-    expect(classify('pass', 'warn')).toBe('regressed');
+    expect(classify('warn', 'error')).toBe('regressed');
+    // A check that was fine and can no longer be tested (something before it broke) regressed.
+    expect(classify('pass', 'skip')).toBe('regressed');
+    expect(classify('warn', 'skip')).toBe('regressed');
+    // Still fine, or still broken: not a regression.
+    expect(classify('pass', 'warn')).toBe('unchanged');
     expect(classify('fail', 'error')).toBe('unchanged');
-    // A check that could not run is not repaired: it is "no longer checked".
+    // A failing check that could not run is not repaired: it is "no longer checked".
     expect(classify('fail', 'skip')).toBe('removed');
     expect(classify('skip', 'pass')).toBe('fixed');
     expect(classify('skip', 'fail')).toBe('regressed');

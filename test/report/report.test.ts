@@ -277,7 +277,7 @@ describe('terminal report', () => {
   });
 
   it('prints one line per check and the NOT READY verdict with the counts', () => {
-    const out = renderTerminal(failing, plain, { env: {} });
+    const out = renderTerminal(failing, { ...plain, columns: 120 }, { env: {} });
     for (const c of failing.checks) expect(out).toContain(c.title);
     expect(out).toMatch(/^NOT READY {2}2 failed, 1 warning, 1 passed/m);
     expect(out).not.toMatch(/^READY/m);

@@ -13,15 +13,29 @@ import type { Translate } from '../../i18n/index.js';
  * to the advice engine. A machine that cannot scan (no probe, no adapter, no permission, no scanner) gives
  * `skip` with the reason and the command that would work: never a failure of the site.
  */
+/** The profile's channels as a person writes them: "1-11" for a run, else "1, 6, 11". */
+export function channelList(channels: readonly number[]): string {
+  const sorted = [...new Set(channels)].sort((a, b) => a - b);
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  if (first === undefined || last === undefined) return '';
+  if (sorted.length > 2 && last - first === sorted.length - 1) return `${first}-${last}`;
+  return sorted.join(', ');
+}
+
 export const wifiFamily: CheckFamily = {
   kind: 'wifi',
   plan(ctx) {
     const ssid = ctx.options.ssid;
+    const channels = channelList(ctx.profile.wifi.channels);
     return [
       {
         id: checkId('wifi'),
         kind: 'wifi',
-        title: ssid === undefined ? ctx.t('title.wifi') : ctx.t('title.wifi.ssid', { ssid }),
+        title:
+          ssid === undefined
+            ? ctx.t('title.wifi', { channels })
+            : ctx.t('title.wifi.ssid', { ssid, channels }),
         target: ssid === undefined ? { protocol: '802.11' } : { host: ssid, protocol: '802.11' },
         needs: [],
         budgetShare: 0.5,
