@@ -7,6 +7,7 @@ import { countStatuses, verdictOf, type CheckResult, type Report } from '../core
 import { loadProfile } from '../profile/load.js';
 import type { CliIO } from './io.js';
 import { writeOutput } from './io.js';
+import { checkInterface, checkOutputFile } from './validate.js';
 import type { DhcpCommandOptions } from './dhcp.js';
 import { createDhcpFactsProbe } from '../probes/dhcp/facts.js';
 import { parseDhcpRange, rangeText } from '../checks/dhcp/headroom.js';
@@ -16,6 +17,7 @@ import { createTranslator, type MessageKey, type Translate } from '../i18n/index
 import { parseChargers, resolveLang } from './run-options.js';
 import { exitCodeFor } from './exit-code.js';
 import type { GatherDeps } from '../probes/net/gather.js';
+import { stringifyJson } from '../core/escape.js';
 
 const TIMEOUT_MS = 30_000;
 
@@ -51,6 +53,8 @@ export async function runDhcpCommand(
   ) {
     throw new UsageError(t('err.interface', { value: JSON.stringify(opts.interface) }));
   }
+  if (opts.interface !== undefined) checkInterface(opts.interface, t);
+  if (opts.json !== undefined) checkOutputFile('--json', opts.json, io.cwd, t);
   const windowMs = Number(opts.probeWindow ?? '4000');
   if (!Number.isInteger(windowMs) || windowMs < 500 || windowMs > 20_000) {
     throw new UsageError(t('err.probewindow', { value: String(JSON.stringify(opts.probeWindow)) }));
@@ -131,7 +135,8 @@ export async function runDhcpCommand(
     checks,
   };
   const text = formatDhcpResult(result, t, widthFor(opts.json === '-' ? io.stderr : io.stdout, io.env));
-  if (opts.json !== undefined) writeOutput(io, opts.json, `${JSON.stringify(report, null, 2)}\n`);
+  if (opts.json !== undefined)
+    writeOutput(io, opts.json, `${stringifyJson(report)}\n`, { option: '--json', t });
   (opts.json === '-' ? io.stderr : io.stdout).write(text);
   return exitCodeFor(report);
 }

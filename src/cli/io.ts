@@ -1,6 +1,8 @@
 import { writeFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { UsageError } from '../core/errors.js';
+import { createTranslator, type Translate } from '../i18n/index.js';
 
 /**
  * What a command may touch of the process: streams and environment. Commands write through this,
@@ -29,10 +31,17 @@ export function processIO(): CliIO {
 }
 
 /**
- * Writes a file atomically: a temp file beside it, then rename, so a reader (or a crash) never sees
- * half a report. `-` writes to stdout.
+ * Writes a file atomically: a temp file beside it, then rename, so a reader (or a crash, or a second
+ * Ctrl-C) never sees half a report: the file is complete or absent. `-` writes to stdout. A failure is a
+ * UsageError (exit 2) naming the option and the path; the options were checked before the run
+ * (validate.ts), so this is a disk that filled up or a folder removed meanwhile.
  */
-export function writeOutput(io: CliIO, target: string, text: string): void {
+export function writeOutput(
+  io: CliIO,
+  target: string,
+  text: string,
+  opts: { option?: string; t?: Translate } = {},
+): void {
   if (target === '-') {
     io.stdout.write(text);
     return;
@@ -44,6 +53,11 @@ export function writeOutput(io: CliIO, target: string, text: string): void {
     renameSync(tmp, abs);
   } catch (err) {
     rmSync(tmp, { force: true });
-    throw err;
+    const t = opts.t ?? createTranslator('en');
+    const code = (err as { code?: string }).code ?? (err instanceof Error ? err.message : String(err));
+    throw new UsageError(
+      t('err.output.write', { option: opts.option ?? '--json', file: target, code }),
+      t('err.output.write.hint'),
+    );
   }
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIO } from './io.js';
 import type { RunState } from './state.js';
+import { stringifyJson } from '../core/escape.js';
 
 /** `zapcheck lab --list`: the built-in simulated faults. */
 export function registerLab(program: Command, io: CliIO, _state: RunState): void {
@@ -15,7 +16,7 @@ export function registerLab(program: Command, io: CliIO, _state: RunState): void
       const { LAB_SCENARIOS } = await import('../lab/index.js');
       if (opts.json) {
         const rows = LAB_SCENARIOS.map((s) => ({ name: s.name, network: s.network, verdict: s.verdict }));
-        io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+        io.stdout.write(`${stringifyJson(rows)}\n`);
         return;
       }
       const { tableRows, widthFor } = await import('../report/layout.js');

@@ -1,3 +1,4 @@
+import { installSignalHandlers } from './signals.js';
 import { isVersionOnly, toolVersion } from './version.js';
 
 /**
@@ -6,6 +7,8 @@ import { isVersionOnly, toolVersion } from './version.js';
  * the subcommands, so it starts about as fast as Node itself.
  */
 export function launch(argv: readonly string[]): void {
+  // Already done by bin/zapcheck.js's first line; the standalone executables start here.
+  installSignalHandlers();
   if (isVersionOnly(argv.slice(2))) {
     process.stdout.write(`${toolVersion()}\n`);
     return;

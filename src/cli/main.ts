@@ -13,6 +13,8 @@ import { registerReport } from './report.js';
 import { registerAllowlist } from './allowlist.js';
 import { toolVersion } from './version.js';
 import type { RunState } from './state.js';
+import { exitOnSignal } from './signals.js';
+import { emptyOption } from './options.js';
 
 /**
  * The command-line entry point: parse, run, report, exit code (after knip's cli.ts).
@@ -60,7 +62,7 @@ export function buildProgram(io: CliIO, state: RunState): Command {
 Exit codes:
   0  ready (warnings allowed)     1  not ready
   2  usage or input error         3  internal error
-  130 interrupted (Ctrl-C)
+  130 interrupted (Ctrl-C)         143 terminated (SIGTERM)
 
 Examples:
   zapcheck site --lab                      full run against the built-in simulated site
@@ -68,6 +70,18 @@ Examples:
   zapcheck site --lab tls-intercepted      a simulated fault
   zapcheck lab --list                      the simulated faults`,
     );
+  // Before any command runs: an empty option value is a mistake, never "not given" (--json '' used to be
+  // ignored silently). Commands other than site have no partial report: a signal ends them at once.
+  program.hook('preAction', async (_program, action) => {
+    const empty = emptyOption(action);
+    if (empty !== null) {
+      const { createTranslator, pickLang } = await import('../i18n/index.js');
+      const lang = action.getOptionValue('lang') as unknown;
+      const t = createTranslator(pickLang(typeof lang === 'string' && lang ? lang : undefined, io.env));
+      throw new UsageError(t('err.option.empty', { option: empty }));
+    }
+    if (action.name() !== 'site') exitOnSignal();
+  });
   registerSite(program, io, state);
   registerProfiles(program, io, state);
   registerLab(program, io, state);

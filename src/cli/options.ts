@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { createTranslator, pickLang } from '../i18n/index.js';
 
@@ -34,4 +35,14 @@ export function parseNonNegativeInt(option: string, max: number) {
 
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+/** The first option of `cmd` given an empty value (`--json ''`, `--ssid ''`), as its long flag; else null. */
+export function emptyOption(cmd: Command): string | null {
+  for (const option of cmd.options) {
+    const value: unknown = cmd.getOptionValue(option.attributeName());
+    if (value === '' || (Array.isArray(value) && value.some((v) => v === '')))
+      return option.long ?? option.flags;
+  }
+  return null;
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIO } from './io.js';
 import type { RunState } from './state.js';
+import { stringifyJson } from '../core/escape.js';
 
 function trustText(t: unknown): string {
   if (typeof t === 'string') return t;
@@ -62,7 +63,7 @@ export function registerProfiles(program: Command, io: CliIO, _state: RunState):
       const { stringify: toYaml } = await import('yaml');
       const p = loadProfile(ref);
       if (opts.json) {
-        io.stdout.write(`${JSON.stringify(p, null, 2)}\n`);
+        io.stdout.write(`${stringifyJson(p)}\n`);
         return;
       }
       const about = p.description.startsWith(p.name)

@@ -28,6 +28,8 @@ import { isReportFormat, REPORT_FORMATS, renderReport, type ReportFormat } from 
 import { findSite, readSitesFile } from '../sites/load.js';
 import type { SitesFile } from '../sites/types.js';
 import { type CliIO, writeOutput } from './io.js';
+import { checkOutputFile } from './validate.js';
+import { stringifyJson } from '../core/escape.js';
 import { resolveLang } from './run-options.js';
 
 /**
@@ -111,7 +113,7 @@ export function runSitesCommand(opts: SitesOptions, io: CliIO): number {
           : null,
       })),
     };
-    io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    io.stdout.write(`${stringifyJson(out)}\n`);
     return 0;
   }
   if (!rows.length) {
@@ -151,7 +153,7 @@ export function runHistoryCommand(site: string | undefined, opts: HistoryOptions
   const all = listRuns(dir).runs;
   const runs = site === undefined ? all : runsOf(all, site);
   if (format === 'json') {
-    io.stdout.write(`${JSON.stringify({ reportsDir: dir, runs }, null, 2)}\n`);
+    io.stdout.write(`${stringifyJson({ reportsDir: dir, runs })}\n`);
     return 0;
   }
   if (!runs.length) {
@@ -227,6 +229,7 @@ export function runReportCommand(args: string[], opts: ReportOptions, io: CliIO)
     opts.format ?? (opts.diff ? 'text' : (extension && FORMAT_BY_EXTENSION[extension]) || 'text');
   const dir = historyDir({ env: io.env, cwd: io.cwd, override: opts.reportsDir });
   const files = reportFiles(args, dir, t);
+  if (opts.output !== undefined) checkOutputFile('--output', opts.output, io.cwd, t);
 
   if (opts.diff) {
     if (files.length !== 2) throw new UsageError(t('err.diff.two'));
@@ -245,7 +248,7 @@ export function runReportCommand(args: string[], opts: ReportOptions, io: CliIO)
               lang,
               opts.output && opts.output !== '-' ? DESIGN_WIDTH : widthFor(io.stdout, io.env),
             );
-    writeOutput(io, opts.output ?? '-', text);
+    writeOutput(io, opts.output ?? '-', text, { option: '--output', t });
     return diffExitCode(d);
   }
 
@@ -262,7 +265,7 @@ export function runReportCommand(args: string[], opts: ReportOptions, io: CliIO)
       tryProfile(opts.profile) ?? tryProfile(findSite(sitesFile, r.site)?.profile) ?? tryProfile(r.profile),
     ...(opts.chargers !== undefined ? { chargers: opts.chargers } : {}),
   });
-  writeOutput(io, opts.output ?? '-', text);
+  writeOutput(io, opts.output ?? '-', text, { option: '--output', t });
   return 0;
 }
 
@@ -282,8 +285,9 @@ export function runAllowlistCommand(opts: AllowlistOptions, io: CliIO): number {
   if (!(ALLOWLIST_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(t('err.format', { format, formats: ALLOWLIST_FORMATS.join(', ') }));
   }
+  if (opts.output !== undefined) checkOutputFile('--output', opts.output, io.cwd, t);
   const profile = loadProfile(opts.profile);
   const text = renderAllowList(buildAllowList(profile, t), format as AllowListFormat, t, lang);
-  writeOutput(io, opts.output ?? '-', text);
+  writeOutput(io, opts.output ?? '-', text, { option: '--output', t });
   return 0;
 }

@@ -6,6 +6,9 @@ import { guardFromEnv } from '../core/guard.js';
 import type { SiteContext, SiteOptions } from '../core/context.js';
 import { createLabContext } from '../site/lab.js';
 import { createRealContext, realEnvironmentOf } from '../site/real.js';
+import { EXIT } from '../core/errors.js';
+import { cleanName } from '../core/escape.js';
+import { readPemFile } from '../site/pem.js';
 import { planChecks, runChecks } from '../core/runner.js';
 import { CHECK_FAMILIES } from '../checks/index.js';
 import { loadProfile } from '../profile/load.js';
@@ -21,44 +24,89 @@ import type { Report, SurveySpot } from '../core/result.js';
 import { type CliIO, writeOutput } from './io.js';
 import { didYouMean } from './suggest.js';
 import { toolVersion } from './version.js';
+import { claimSignals } from './signals.js';
+import { checkOutputFile, checkScanFile, checkSsid, prepareReportsDir } from './validate.js';
+import type { Check } from '../core/check.js';
+import type { CheckResult } from '../core/result.js';
+import type { RunnerEvents } from '../core/runner.js';
+
 import type { SiteCommandOptions } from './site.js';
 import { resolveLang, parseChargers, parseResolver } from './run-options.js';
 import { exitCodeFor } from './exit-code.js';
 import { parseDhcpRange } from '../checks/dhcp/headroom.js';
 
-/** A site name is printed and stored: keep it to one printable line. */
-function cleanSiteName(name: string, t: Translate): string {
-  // eslint-disable-next-line no-control-regex
-  const cleaned = name.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim();
+/** A site name is printed and stored: one printable line, no bidi or zero-width characters. */
+export function cleanSiteName(name: string, t: Translate): string {
+  const cleaned = cleanName(name);
   if (!cleaned) throw new UsageError(t('err.site.empty'));
   if (cleaned.length > 120) throw new UsageError(t('err.site.long'));
   return cleaned;
 }
 
 /**
- * Keeps the run's JSON in the history. Real runs always; lab runs (and runs under the test suite's
+ * Where this run's JSON is kept, or null. Real runs always; lab runs (and runs under the test suite's
  * guard) only into a folder chosen on purpose (--reports-dir / ZAPCHECK_REPORTS_DIR), so simulated
- * sites never crowd a user's list. A failure to save is said on stderr and does not change the exit code.
+ * sites never crowd a user's list.
  */
-function keepInHistory(
-  report: Report,
+function historyTarget(
   lab: boolean,
   opts: SiteCommandOptions,
   io: CliIO,
-  t: Translate,
-): void {
-  if (opts.history === false) return;
+): { dir: string; explicit: boolean } | null {
+  if (opts.history === false) return null;
   const explicit = historyDirIsExplicit(io.env, opts.reportsDir);
-  if ((lab || io.env.ZAPCHECK_GUARD) && !explicit) return;
-  const dir = historyDir({ env: io.env, cwd: io.cwd, override: opts.reportsDir });
+  if ((lab || io.env.ZAPCHECK_GUARD) && !explicit) return null;
+  return { dir: historyDir({ env: io.env, cwd: io.cwd, override: opts.reportsDir }), explicit };
+}
+
+/**
+ * Keeps the run's JSON in the history (0700 folder, 0600 file). A failure is said on stderr; it is exit 2
+ * when the folder was chosen explicitly (it was checked before the run), and does not change the verdict's
+ * exit code for the default folder. Returns false on failure.
+ */
+function keepInHistory(
+  report: Report,
+  target: { dir: string; explicit: boolean },
+  io: CliIO,
+  t: Translate,
+): boolean {
+  const { dir, explicit } = target;
   try {
-    const file = saveRun(dir, report, renderJson(report));
+    const file = saveRun(dir, report, renderJson(report), !explicit);
     io.stderr.write(`${t('history.saved', { file })}\n`);
+    return true;
   } catch (err) {
     const message = (err as { code?: string }).code ?? (err instanceof Error ? err.message : String(err));
     io.stderr.write(`${t('history.savefail', { dir, message })}\n`);
+    return !explicit;
   }
 }
+
+/** What a partial run has produced so far, for a second Ctrl-C or the watchdog. */
+function partialResults(
+  planned: readonly Check[],
+  done: ReadonlyMap<string, CheckResult>,
+  t: Translate,
+): CheckResult[] {
+  return planned.map(
+    (c) =>
+      done.get(c.id) ?? {
+        id: c.id,
+        kind: c.kind,
+        title: c.title,
+        target: c.target,
+        status: 'skip',
+        cause: 'INTERRUPTED',
+        summary: t('run.interrupted'),
+        evidence: {},
+        remediation: [],
+        durationMs: 0,
+      },
+  );
+}
+
+/** Exit within --deadline plus one second of the process start, whatever a terminal or disk does. */
+const WATCHDOG_GRACE_MS = 1000;
 
 /**
  * The site's Wi-Fi survey (zapcheck survey), from the same history folder the run is kept in: read where a
@@ -111,16 +159,55 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
   if (opts.dhcpRange !== undefined) parseDhcpRange(opts.dhcpRange, t);
   if (dhcpRange !== undefined) options.dhcpRange = dhcpRange;
 
+  // Everything the user gave is checked before the run: a mistake is exit 2 now, in lab as in real mode.
+  if (ssid !== undefined) checkSsid(ssid, t);
+  if (dhcpRange !== undefined) parseDhcpRange(dhcpRange, t);
+  if (opts.scanFile !== undefined) options.extra.scanFile = checkScanFile(opts.scanFile, io.cwd, t);
+  if (opts.trustRoots !== undefined) readPemFile(path.resolve(io.cwd, opts.trustRoots), '--trust-roots', t);
+  for (const e of profile.endpoints) {
+    if (typeof e.trust === 'object' && 'pem' in e.trust)
+      readPemFile(e.trust.pem, t('pem.what.profile', { host: e.host }), t);
+  }
+  if (opts.json !== undefined) checkOutputFile('--json', opts.json, io.cwd, t);
+  const keep = historyTarget(labScenario !== null, opts, io);
+  if (keep) prepareReportsDir(keep.dir, opts.reportsDir ?? keep.dir, t, !keep.explicit);
+
   const interrupt = new AbortController();
-  const onSigint = (): void => interrupt.abort();
-  process.once('SIGINT', onSigint);
-  process.once('SIGTERM', onSigint);
+  const humanStream = opts.json === '-' ? io.stderr : io.stdout;
+  /** Set once the report reached the terminal and the JSON file: a later signal must not write a second one. */
+  let written = false;
+  let finalCode: number | null = null;
+  /** Builds and writes the report of what is there (second signal, watchdog); null before the run starts. */
+  let writePartial: (() => void) | null = null;
+  const release = claimSignals({
+    abort: () => interrupt.abort(),
+    flush: (signal) => {
+      if (written) return true;
+      if (!writePartial) return false;
+      io.stderr.write(`\n${t('err.signal.second', { signal })}\n`);
+      writePartial();
+      return true;
+    },
+  });
+  // Armed from the process start (io.startedAt, like --deadline) and left armed through main's final drain
+  // of stdout; an in-process caller (no process start) has it cleared when the run returns.
+  const deadlineFrom = io.startedAt ?? performance.now();
+  const watchdog = setTimeout(
+    () => {
+      io.stderr.write(
+        `\n${t('err.watchdog', { seconds: ((deadlineMs + WATCHDOG_GRACE_MS) / 1000).toFixed(1) })}\n`,
+      );
+      if (!written) writePartial?.();
+      process.exit(finalCode ?? EXIT.INTERNAL);
+    },
+    Math.max(0, deadlineFrom + deadlineMs + WATCHDOG_GRACE_MS - performance.now()),
+  );
+  watchdog.unref();
 
   let closeLab: (() => Promise<void>) | undefined;
   try {
     const guard = guardFromEnv(io.env, labScenario !== null);
     // --deadline bounds the process: counted from its start, not from here.
-    const deadlineFrom = io.startedAt ?? performance.now();
     const base = {
       site,
       profile,
@@ -155,37 +242,68 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
         environment,
         env: io.env,
         dnsServers,
-        ...(opts.trustRoots ? { trustRootsFile: opts.trustRoots } : {}),
+        ...(opts.trustRoots ? { trustRootsFile: path.resolve(io.cwd, opts.trustRoots) } : {}),
       });
     }
 
     // Every probe, the Wi-Fi scan and the DHCP facts of a real site included, through the site's signal and guard.
     const probes = createProbes(ctx);
     const startedAt = ctx.clock.now();
-    const humanStream = opts.json === '-' ? io.stderr : io.stdout;
-    const progress = await startProgress(io.stderr, io.env, planChecks(CHECK_FAMILIES, ctx).length, lang);
+    const planned = planChecks(CHECK_FAMILIES, ctx);
+    const done = new Map<string, CheckResult>();
+    let survey: SurveySpot[] | undefined;
+    const reportOf = (results: CheckResult[], interrupted: boolean): Report =>
+      buildReport({
+        ctx,
+        version: toolVersion(),
+        results,
+        interrupted,
+        startedAt,
+        finishedAt: ctx.clock.now(),
+        survey: (survey ??= siteSurvey(site, labScenario !== null, opts, io)),
+      });
+    const write = (report: Report): void => {
+      written = true;
+      humanStream.write(
+        renderTerminal(report, humanStream, { env: io.env, ascii: opts.ascii === true, lang }),
+      );
+      if (opts.json) writeOutput(io, opts.json, renderJson(report), { option: '--json', t });
+    };
+    writePartial = () => {
+      const report = reportOf(partialResults(planned, done, t), true);
+      finalCode = exitCodeFor(report);
+      write(report);
+    };
+    const progress = await startProgress(io.stderr, io.env, planned.length, lang);
+    const events: RunnerEvents = {
+      onStart: (check) => progress.events.onStart?.(check),
+      onFinish: (result) => {
+        done.set(result.id, result);
+        progress.events.onFinish?.(result);
+      },
+    };
     let outcome;
     try {
-      outcome = await runChecks(CHECK_FAMILIES, ctx, probes, progress.events, interrupt.signal);
+      outcome = await runChecks(CHECK_FAMILIES, ctx, probes, events, interrupt.signal);
     } finally {
       progress.stop();
     }
-    const report = buildReport({
-      ctx,
-      version: toolVersion(),
-      results: outcome.results,
-      interrupted: outcome.interrupted,
-      startedAt,
-      finishedAt: ctx.clock.now(),
-      survey: siteSurvey(site, labScenario !== null, opts, io),
-    });
-    humanStream.write(renderTerminal(report, humanStream, { env: io.env, ascii: opts.ascii === true, lang }));
-    if (opts.json) writeOutput(io, opts.json, renderJson(report));
-    keepInHistory(report, labScenario !== null, opts, io, t);
-    return exitCodeFor(report);
+    const report = reportOf(outcome.results, outcome.interrupted);
+    finalCode = exitCodeFor(report);
+    let writeError: Error | null = null;
+    try {
+      write(report);
+    } catch (err) {
+      // The terminal report is out; the JSON file is not. History is still kept, then exit 2.
+      writeError = err instanceof Error ? err : new Error(String(err));
+    }
+    const kept = keep ? keepInHistory(report, keep, io, t) : true;
+    if (writeError) throw writeError;
+    if (!kept) return (finalCode = EXIT.USAGE);
+    return finalCode;
   } finally {
-    process.removeListener('SIGINT', onSigint);
-    process.removeListener('SIGTERM', onSigint);
+    release();
+    if (io.startedAt === undefined) clearTimeout(watchdog);
     await closeLab?.();
   }
 }

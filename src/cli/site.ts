@@ -92,7 +92,7 @@ TLS validated against public roots only (never the OS store), no proxy. Nothing 
 Every real run is kept as JSON in the history (zapcheck history --help); lab runs only with --reports-dir.
 
 Exit codes: 0 ready (warnings allowed; --strict refuses them and checks not done), 1 not ready, 2 bad input, 3 internal error,
-130 interrupted.`,
+130 interrupted (Ctrl-C), 143 terminated (SIGTERM).`,
     )
     .action(async (name: string, opts: SiteCommandOptions, cmd: Command) => {
       const { runSite } = await import('./site-run.js');

@@ -6,6 +6,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { CliIO } from './io.js';
 import { writeOutput } from './io.js';
+import { checkOutputFile, checkScanFile, checkSsid } from './validate.js';
 import { toolVersion } from './version.js';
 import type { WifiCommandOptions } from './wifi.js';
 import { EXIT, UsageError } from '../core/errors.js';
@@ -20,32 +21,30 @@ import { renderWifiTerminal, wantColor, type WifiReport } from '../report/wifi-t
 import { adviseWifi } from '../checks/wifi/advice.js';
 import { adviseUnreadScan, unreadScan } from '../checks/wifi/unread.js';
 import { escapeForDisplay } from '../core/display.js';
+import { stringifyJson } from '../core/escape.js';
 import { resolveLang } from './run-options.js';
 
 export async function runWifiCommand(opts: WifiCommandOptions, io: CliIO): Promise<number> {
   const { t } = resolveLang(opts.lang, io.env);
-  if (opts.ssid !== undefined && (opts.ssid === '' || Buffer.byteLength(opts.ssid, 'utf8') > 32)) {
-    throw new UsageError(t('err.ssid'));
-  }
+  if (opts.ssid !== undefined) checkSsid(opts.ssid, t);
   const timeoutMs = Number(opts.timeout ?? '20000');
   if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 600_000) {
     throw new UsageError(t('err.timeout', { value: String(opts.timeout) }));
   }
   const profile = loadProfile(opts.profile, t);
+  if (opts.json !== undefined) checkOutputFile('--json', opts.json, io.cwd, t);
   let scanFile: string | undefined;
   const given = opts.scanFile ?? [];
   if (given.length > 1) throw new UsageError(t('err.scanfile.many'));
   if (given[0] !== undefined) {
-    scanFile = path.resolve(io.cwd, given[0]);
     let isDir = false;
     try {
-      const st = statSync(scanFile);
-      isDir = st.isDirectory();
-      if (!isDir && !st.isFile()) throw new Error('not a file');
+      isDir = statSync(path.resolve(io.cwd, given[0])).isDirectory();
     } catch {
-      throw new UsageError(t('err.scanfile.read', { file: given[0] }));
+      // checkScanFile names what is wrong with it.
     }
     if (isDir) throw new UsageError(t('err.scanfile.many'));
+    scanFile = checkScanFile(given[0], io.cwd, t);
   }
   const probe = createWifiScanProbe({
     platform: process.platform,
@@ -121,8 +120,7 @@ export async function runWifiCommand(opts: WifiCommandOptions, io: CliIO): Promi
       },
     };
   }
-  const json = `${JSON.stringify(report, null, 2)}\n`;
-  if (opts.json !== undefined) writeOutput(io, opts.json, json);
+  const json = `${stringifyJson(report)}\n`;
   if (opts.json !== '-') {
     io.stdout.write(
       renderWifiTerminal(report, {
@@ -133,6 +131,7 @@ export async function runWifiCommand(opts: WifiCommandOptions, io: CliIO): Promi
       }),
     );
   }
+  if (opts.json !== undefined) writeOutput(io, opts.json, json, { option: '--json', t });
   return report.advice.status === 'fail'
     ? EXIT.NOT_READY
     : report.advice.status === 'error'

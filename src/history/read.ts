@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { checkNesting, readInputFile } from '../core/input-file.js';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { schemaValidator as validatorFor } from '../schemas/standalone.js';
@@ -67,11 +67,7 @@ export function parseReport(text: string, file: string, t: Translate): Report {
 }
 
 export function readReportFile(file: string, cwd: string, t: Translate): Report {
-  let text: string;
-  try {
-    text = readFileSync(path.resolve(cwd, file), 'utf8');
-  } catch (err) {
-    throw new UsageError(t('err.report.read', { file, code: (err as { code?: string }).code ?? 'error' }));
-  }
+  const text = readInputFile(path.resolve(cwd, file), 'report', { t, what: t('input.what.report') });
+  checkNesting(text, file, t('input.what.report'), t);
   return parseReport(text, file, t);
 }

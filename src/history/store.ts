@@ -1,16 +1,18 @@
 import {
+  chmodSync,
   constants,
   copyFileSync,
   linkSync,
   mkdirSync,
   readdirSync,
-  readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Report, Status, Verdict } from '../core/result.js';
+import { MAX_NESTING, nestingDepth, readInputFile } from '../core/input-file.js';
 
 /**
  * The run history: one JSON file per run, named by start time and site slug, written atomically and
@@ -42,11 +44,51 @@ export function runFileName(report: Pick<Report, 'startedAt' | 'site'>, n = 1): 
   return `${fileStamp(report.startedAt)}_${siteSlug(report.site)}${n > 1 ? `-${n}` : ''}.json`;
 }
 
-/** Saves one run; returns the file written. Throws on I/O errors (the caller decides how loud to be). */
-export function saveRun(dir: string, report: Report, json: string): string {
-  mkdirSync(dir, { recursive: true });
+/**
+ * Creates `dir` and any missing parents with mode 0700 whatever the umask (history holds site names,
+ * resolvers and proxy hosts: other local users must not read it). `tighten` also sets an existing
+ * `dir` to 0700 (zapcheck's own default folder; never a folder the user chose). One mkdir per missing
+ * level, in a bounded loop: Node's recursive mkdir spins for ever on some file systems (/proc/nope).
+ */
+export function makePrivateDir(dir: string, tighten = false): void {
+  const missing: string[] = [];
+  let cur = path.resolve(dir);
+  for (let level = 0; level < 4096; level++) {
+    try {
+      if (!statSync(cur).isDirectory()) {
+        throw Object.assign(new Error(`${cur} is not a folder`), { code: 'ENOTDIR' });
+      }
+      break;
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'ENOENT') throw err;
+      missing.push(cur);
+      const parent = path.dirname(cur);
+      if (parent === cur) throw err;
+      cur = parent;
+    }
+  }
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d, { mode: 0o700 });
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'EEXIST') throw err;
+    }
+    chmodSync(d, 0o700);
+  }
+  if (tighten && missing.length === 0) {
+    const st = statSync(dir);
+    if ((st.mode & 0o077) !== 0 && (typeof process.getuid !== 'function' || st.uid === process.getuid())) {
+      chmodSync(dir, 0o700);
+    }
+  }
+}
+
+/** Saves one run; returns the file written (0600). Throws on I/O errors (the caller decides how loud to be). */
+export function saveRun(dir: string, report: Report, json: string, tighten = false): string {
+  makePrivateDir(dir, tighten);
   const tmp = path.join(dir, `.run-${randomBytes(6).toString('hex')}.tmp`);
-  writeFileSync(tmp, json, { mode: 0o644 });
+  writeFileSync(tmp, json, { mode: 0o600 });
+  chmodSync(tmp, 0o600);
   try {
     for (let n = 1; n < 1000; n++) {
       const target = path.join(dir, runFileName(report, n));
@@ -61,6 +103,7 @@ export function saveRun(dir: string, report: Report, json: string): string {
           // overwrites; the copy is of a complete file.
           try {
             copyFileSync(tmp, target, constants.COPYFILE_EXCL);
+            chmodSync(target, 0o600);
             return target;
           } catch (copyErr) {
             if ((copyErr as { code?: string }).code === 'EEXIST') continue;
@@ -105,7 +148,9 @@ export function listRuns(dir: string): { runs: RunEntry[]; unreadable: string[] 
   for (const name of names) {
     const file = path.join(dir, name);
     try {
-      const r = JSON.parse(readFileSync(file, 'utf8')) as Partial<Report> & { schemaVersion?: unknown };
+      const text = readInputFile(file, 'history');
+      if (nestingDepth(text) > MAX_NESTING) throw new Error('too deep');
+      const r = JSON.parse(text) as Partial<Report> & { schemaVersion?: unknown };
       if (typeof r !== 'object' || r === null || r.tool?.name !== 'zapcheck' || typeof r.site !== 'string') {
         unreadable.push(file);
         continue;

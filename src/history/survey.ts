@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SurveySpot } from '../core/result.js';
-import { fileStamp, siteSlug } from './store.js';
+import { fileStamp, makePrivateDir, siteSlug } from './store.js';
+import { MAX_NESTING, nestingDepth, readInputFile } from '../core/input-file.js';
+import { stringifyJson } from '../core/escape.js';
 
 /**
  * The site's Wi-Fi survey, kept beside the run history: one JSON file per reading under
@@ -25,14 +27,14 @@ export function surveyDir(historyDir: string, site: string): string {
 /** Saves one reading; returns the file written. Throws on I/O errors. */
 export function saveSpot(historyDir: string, reading: StoredSpot): string {
   const dir = surveyDir(historyDir, reading.site);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makePrivateDir(dir);
+  const tmp = path.join(dir, `.spot-${randomBytes(6).toString('hex')}.tmp`);
+  writeFileSync(tmp, `${stringifyJson(reading)}\n`, { mode: 0o600 });
   try {
-    chmodSync(dir, 0o700);
+    chmodSync(tmp, 0o600);
   } catch {
     // A file system without modes (FAT, a network share): the reading is still kept.
   }
-  const tmp = path.join(dir, `.spot-${randomBytes(6).toString('hex')}.tmp`);
-  writeFileSync(tmp, `${JSON.stringify(reading, null, 2)}\n`, { mode: 0o600 });
   try {
     const base = `${fileStamp(reading.takenAt)}_${siteSlug(reading.spot)}`;
     for (let n = 1; n < 1000; n++) {
@@ -69,7 +71,9 @@ function readAll(historyDir: string, site: string): { found: Found[]; unreadable
   for (const name of names.sort()) {
     const file = path.join(dir, name);
     try {
-      const r = JSON.parse(readFileSync(file, 'utf8')) as Partial<StoredSpot>;
+      const text = readInputFile(file, 'history');
+      if (nestingDepth(text) > MAX_NESTING) throw new Error('too deep');
+      const r = JSON.parse(text) as Partial<StoredSpot>;
       if (
         r?.tool?.name !== 'zapcheck' ||
         typeof r.spot !== 'string' ||

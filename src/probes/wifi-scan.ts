@@ -7,8 +7,8 @@
  * no list at all, gives the connected network). Windows: netsh (networks, then interfaces for the connected BSS).
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
 import { probeFail, probeOk, type ProbeResult } from '../core/errors.js';
+import { readInputFile } from '../core/input-file.js';
 import { createTranslator, type MessageKey, type Translate, type Vars } from '../i18n/index.js';
 import type { Msg, WifiScanFailureCause, WifiScanUnavailable } from './types.js';
 import { runTool as realRunTool, type RunTool, type RunToolResult } from '../platform/exec.js';
@@ -43,7 +43,6 @@ export interface WifiScanProbeOptions {
 }
 
 const AIRPORT = '/System/Library/PrivateFrameworks/Apple80211.framework/Versions/Current/Resources/airport';
-const MAX_FILE = 16 * 1024 * 1024;
 const SCAN_FILE_HINT = msg('wifiscan.hint.file');
 
 function linuxWifiInterfaces(): string[] | null {
@@ -56,11 +55,8 @@ function linuxWifiInterfaces(): string[] | null {
   }
 }
 
-async function defaultReadScanFile(path: string): Promise<string> {
-  const st = await stat(path);
-  if (st.size > MAX_FILE)
-    throw new Error(`${path} is ${st.size} bytes; a scan file may be at most ${MAX_FILE}`);
-  return readFile(path, 'utf8');
+function defaultReadScanFile(path: string): Promise<string> {
+  return Promise.resolve().then(() => readInputFile(path, 'scan'));
 }
 
 class Unavailable extends Error {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ErrorObject } from 'ajv';
@@ -7,6 +6,7 @@ import type { ValidateFunction } from 'ajv';
 import { readAsset } from '../core/assets.js';
 import { UsageError } from '../core/errors.js';
 import { schemaValidator as validatorFor } from '../schemas/standalone.js';
+import { checkNesting, readInputFile } from '../core/input-file.js';
 import { createTranslator, type Translate } from '../i18n/index.js';
 import { BUILTIN_PROFILES, ZAPTEC_PRO } from './builtin.js';
 import type { Endpoint, Profile, Trust, TlsVersion } from './types.js';
@@ -122,13 +122,8 @@ export function loadProfile(idOrPath: string | undefined, t: Translate = createT
       t('err.profile.unknown.hint', { ids: builtinProfileIds().join(', ') }),
     );
   }
-  let text: string;
-  try {
-    text = readFileSync(ref, 'utf8');
-  } catch (err) {
-    const code = (err as { code?: string }).code ?? 'error';
-    throw new UsageError(t('err.profile.read', { file: ref, code }));
-  }
+  const text = readInputFile(ref, 'profile', { t });
+  checkNesting(text, ref, t('input.what.profile'), t);
   let raw: unknown;
   try {
     raw = /\.json$/i.test(ref)

@@ -1,6 +1,7 @@
 import { en } from '../i18n/en.js';
 import type { Lang, MessageKey, Translate } from '../i18n/index.js';
 import type { Profile } from '../profile/types.js';
+import { stringifyJson } from '../core/escape.js';
 import { DESIGN_WIDTH, displayWidth, tableRows, wrapText } from './layout.js';
 
 /**
@@ -156,22 +157,18 @@ export function renderAllowListCsv(list: AllowList, t: Translate, lang: Lang = '
 
 /** Language-neutral codes plus the texts in the chosen language. */
 export function renderAllowListJson(list: AllowList): string {
-  return `${JSON.stringify(
-    {
-      schemaVersion: 1,
-      profile: list.profile,
-      rules: list.rules,
-      policy: {
-        allowBy: 'hostname',
-        inbound: 'none',
-        tlsInspection: 'off',
-        proxy: list.proxySupported ? 'allowed' : 'none',
-      },
-      notes: list.notes,
+  return `${stringifyJson({
+    schemaVersion: 1,
+    profile: list.profile,
+    rules: list.rules,
+    policy: {
+      allowBy: 'hostname',
+      inbound: 'none',
+      tlsInspection: 'off',
+      proxy: list.proxySupported ? 'allowed' : 'none',
     },
-    null,
-    2,
-  )}\n`;
+    notes: list.notes,
+  })}\n`;
 }
 
 /** `;` where the decimal separator is a comma (it: 1,5), else `,`. */

@@ -2,6 +2,7 @@ import type { CheckResult, Report, Status } from '../core/result.js';
 import { createTranslator, type Lang, type Translate } from '../i18n/index.js';
 import { escapeMarkdown } from './markdown.js';
 import { escapeForTerminal } from './escape.js';
+import { stringifyJson } from '../core/escape.js';
 import { DESIGN_WIDTH, wrapText } from './layout.js';
 
 /**
@@ -153,5 +154,5 @@ export function renderDiffMarkdown(d: ReportDiff, lang: Lang): string {
 }
 
 export function renderDiffJson(d: ReportDiff): string {
-  return `${JSON.stringify({ schemaVersion: 1, ...d }, null, 2)}\n`;
+  return `${stringifyJson({ schemaVersion: 1, ...d })}\n`;
 }

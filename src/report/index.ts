@@ -5,6 +5,7 @@ import { renderJunit } from './junit.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderText } from './text.js';
+import { stringifyJson } from '../core/escape.js';
 import { localizeReport } from './localize.js';
 
 /**
@@ -20,7 +21,7 @@ export const REPORTERS = {
   junit: renderJunit,
   text: renderText,
   json: (reports) =>
-    reports.length === 1 && reports[0] ? renderJson(reports[0]) : `${JSON.stringify(reports, null, 2)}\n`,
+    reports.length === 1 && reports[0] ? renderJson(reports[0]) : `${stringifyJson(reports)}\n`,
 } satisfies Record<string, Reporter>;
 
 export type ReportFormat = keyof typeof REPORTERS;

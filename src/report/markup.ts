@@ -1,22 +1,14 @@
+import { escapeControlChars } from '../core/escape.js';
+
 /**
  * Escaping for HTML, SVG and XML output. Everything that came from the network or a user's file (SSIDs,
  * certificate names, host names, site names, notes) passes through here before it meets markup.
- * Characters XML 1.0 cannot carry (C0 controls but tab/newline/CR, DEL, C1, lone surrogates, U+FFFE/F) and
- * bidi overrides become visible \xNN / \uNNNN text, so a hostile name can neither break the document
- * nor reorder what the reader sees.
+ * Controls, bidi and zero-width characters, lone surrogates and U+FFFE/F become visible text (`\x1b`,
+ * `<U+202E>`: src/core/escape.ts), so a hostile name can neither break the document nor reorder what the
+ * reader sees. Tab, newline and CR are kept: markup carries them.
  */
-
-const UNSAFE =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
 export function visibleControls(s: string): string {
-  return s.replace(UNSAFE, (ch) => {
-    const code = ch.charCodeAt(0);
-    return code <= 0xff
-      ? `\\x${code.toString(16).padStart(2, '0')}`
-      : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
+  return escapeControlChars(s, '\t\n\r');
 }
 
 const ENTITIES: Record<string, string> = {

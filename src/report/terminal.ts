@@ -150,20 +150,47 @@ export function renderTerminal(report: Report, stream: TerminalStream, opts: Ter
   return `${lines.join('\n')}\n`;
 }
 
-/** A spinner on a TTY only: one line naming the checks that are running. */
+/** Below this width a one-line spinner cannot be redrawn in place (at 0 columns ora writes for ever). */
+export const SPINNER_MIN_COLUMNS = 20;
+
+/** The spinner runs on a TTY that reports at least SPINNER_MIN_COLUMNS columns, never in CI. */
+export function spinnerFits(stream: TerminalStream, env: NodeJS.ProcessEnv): boolean {
+  return stream.isTTY === true && !env.CI && (stream.columns ?? 0) >= SPINNER_MIN_COLUMNS;
+}
+
+/**
+ * A spinner on a wide-enough TTY only (spinnerFits): one line naming the checks that are running. It stops
+ * for good if the terminal is narrowed below the minimum while it runs.
+ */
 export async function startProgress(
   stream: TerminalStream & NodeJS.WritableStream,
   env: NodeJS.ProcessEnv,
   total: number,
   lang?: Lang,
 ): Promise<{ events: RunnerEvents; stop(): void }> {
-  if (!stream.isTTY || env.CI) return { events: {}, stop: () => undefined };
+  if (!spinnerFits(stream, env)) return { events: {}, stop: () => undefined };
   const t = createTranslator(lang);
   const { default: ora } = await import('ora');
   const spinner = ora({ stream, text: t('term.spinner.start'), color: 'cyan' }).start();
   const running = new Map<string, Check>();
   let done = 0;
+  let stopped = false;
+  const onResize = (): void => {
+    if (!spinnerFits(stream, env)) stop();
+  };
+  const stop = (): void => {
+    if (stopped) return;
+    stopped = true;
+    stream.removeListener('resize', onResize);
+    spinner.stop();
+  };
+  stream.on('resize', onResize);
   const update = (): void => {
+    if (stopped) return;
+    if (!spinnerFits(stream, env)) {
+      stop();
+      return;
+    }
     const names = [...running.values()].map((c) => c.title).slice(0, 3);
     spinner.text = t('term.spinner.progress', {
       done,
@@ -183,6 +210,6 @@ export async function startProgress(
         update();
       },
     },
-    stop: () => spinner.stop(),
+    stop,
   };
 }

@@ -1,17 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { X509Certificate } from 'node:crypto';
 import type { Translate } from '../i18n/index.js';
 import { createTranslator } from '../i18n/index.js';
 import { UsageError } from '../core/errors.js';
+import { readInputFile } from '../core/input-file.js';
 
 /** PEM certificates of a file; a clear message when it has none. */
 export function readPemFile(file: string, what: string, t: Translate = createTranslator('en')): string[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new UsageError(t('err.pem.read', { what, file, code: (err as { code?: string }).code ?? 'error' }));
-  }
+  const text = readInputFile(file, 'pem', { t, what });
   const pems = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
   for (const pem of pems) {
     try {

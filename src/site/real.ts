@@ -43,25 +43,35 @@ export function osResolvers(
 
 const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
 
-/** Proxy variables with any user:password removed (never stored, never printed). */
+/**
+ * A proxy URL reduced to scheme://host:port: no user or password, no path, no query (`?token=...`), no
+ * fragment. What is stored and printed (JSON, terminal, history) is only where the proxy is.
+ */
+export function proxyAddress(raw: string): string {
+  // Credentials end at the last @ before any query or fragment; a / in a password makes it no URL at all.
+  const cut = raw.search(/[?#]/);
+  const head = cut < 0 ? raw : raw.slice(0, cut);
+  const at = head.lastIndexOf('@');
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(raw)?.[0] ?? '';
+  const value = at < 0 ? raw : `${scheme}${raw.slice(at + 1)}`;
+  try {
+    // Without a scheme (curl takes `user:pass@proxy:3128`) URL would read `user:` as the scheme.
+    const u = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
+    const port = u.port || (u.protocol === 'https:' ? '443' : u.protocol === 'http:' ? '80' : '');
+    return `${u.protocol}//${u.hostname}${port ? `:${port}` : ''}`.slice(0, 200);
+  } catch {
+    // Unparseable: keep scheme and host-looking text only, never anything after @, /, ? or #.
+    const m = /^(?:([a-z][a-z0-9+.-]*):\/\/)?(?:[^@/?#]*@)?([^/?#@\s]*)/i.exec(value);
+    return `${m?.[1] ? `${m[1]}://` : ''}${m?.[2] ?? ''}`.slice(0, 200);
+  }
+}
+
+/** Proxy variables set for this process, each reduced to scheme://host:port (never credentials). */
 export function proxyEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of PROXY_VARS) {
     const v = env[name];
-    if (!v) continue;
-    let shown = v;
-    try {
-      // Without a scheme (curl takes `user:pass@proxy:3128`) URL would read `user:` as the scheme and
-      // keep the password in the path.
-      const u = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(v) ? v : `http://${v}`);
-      u.username = '';
-      u.password = '';
-      shown = u.toString().replace(/\/$/, '');
-    } catch {
-      // Unparseable: drop everything up to the last `@` after the scheme.
-      shown = v.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^]*@/i, '$1');
-    }
-    out[name] = shown.slice(0, 200);
+    if (v) out[name] = proxyAddress(v);
   }
   return out;
 }

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { schemaValidator as validatorFor } from '../schemas/standalone.js';
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { UsageError } from '../core/errors.js';
+import { checkNesting, InputFileError, readInputFile } from '../core/input-file.js';
 import type { Translate } from '../i18n/index.js';
 import { DEFAULT_SITES_FILE, type SiteEntry, type SitesFile } from './types.js';
 
@@ -80,9 +80,31 @@ export function parseSitesFile(
   t: Translate,
   absPath: string = path.resolve(file),
 ): SitesFile {
+  checkNesting(text, file, t('input.what.sites'), t);
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: true });
+  // yaml's own uniqueKeys check compares every key with every other (8 s for 20,000 sites): duplicates
+  // are found below with one Set per map instead.
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: true });
   const shownFile = file;
+  if (!doc.errors.length) {
+    visit(doc, {
+      Map(_key, map) {
+        const seen = new Set<string>();
+        for (const pair of map.items) {
+          if (!isScalar(pair.key)) continue;
+          const k = String(pair.key.value);
+          if (seen.has(k)) {
+            const line = pair.key.range ? lc.linePos(pair.key.range[0]).line : 1;
+            throw new UsageError(
+              t('err.sites.yaml', { file: shownFile, line, message: 'Map keys must be unique' }),
+            );
+          }
+          seen.add(k);
+        }
+        return undefined;
+      },
+    });
+  }
   if (doc.errors.length) {
     const err = doc.errors[0];
     const line = err?.linePos?.[0].line ?? 1;
@@ -91,7 +113,14 @@ export function parseSitesFile(
       t('err.sites.yaml', { file: shownFile, line, message: message.replace(/ at line \d+.*$/, '') }),
     );
   }
-  const data: unknown = doc.toJS() ?? {};
+  let data: unknown;
+  try {
+    // yaml refuses alias expansion past maxAliasCount (an alias bomb) here, not while parsing.
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (err) {
+    const message = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
+    throw new UsageError(t('err.sites.yaml', { file: shownFile, line: 1, message }));
+  }
   const validate = schemaValidator();
   if (!validate(data)) {
     const messages = (validate.errors ?? [])
@@ -121,8 +150,17 @@ export function parseSitesFile(
   }
   const raw = data as { sites: Record<string, Record<string, unknown> | null> };
   const dir = path.dirname(absPath);
+  // Each site's line, from one pass over the `sites` map (a lookup per site was quadratic).
+  const lines = new Map<string, number>();
+  const sitesNode = doc.get('sites', true) as Node | undefined;
+  if (sitesNode && isMap(sitesNode)) {
+    for (const pair of sitesNode.items) {
+      const range = (pair.key as Node | undefined)?.range;
+      if (isScalar(pair.key) && range) lines.set(String(pair.key.value), lc.linePos(range[0]).line);
+    }
+  }
   const sites: SiteEntry[] = Object.entries(raw.sites).map(([name, fields]) => {
-    const entry: SiteEntry = { name, line: lineOf(doc, lc, ['sites'], name) };
+    const entry: SiteEntry = { name, line: lines.get(name) ?? lineOf(doc, lc, ['sites'], name) };
     const f = fields ?? {};
     if (typeof f.address === 'string') entry.address = f.address;
     if (typeof f.chargers === 'number') entry.chargers = f.chargers;
@@ -149,12 +187,18 @@ export function readSitesFile(cwd: string, explicit: string | undefined, t: Tran
   const file = path.resolve(cwd, explicit ?? DEFAULT_SITES_FILE);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readInputFile(file, 'sites', { t });
   } catch (err) {
-    const code = (err as { code?: string }).code ?? 'error';
-    if (code === 'ENOENT' && explicit === undefined) return null;
-    if (code === 'ENOENT') throw new UsageError(t('err.sites.notfound', { file: explicit ?? file }));
-    throw new UsageError(t('err.sites.read', { file: explicit ?? file, code }));
+    if (err instanceof InputFileError && err.refusal === 'NOT_FOUND' && explicit === undefined) return null;
+    if (err instanceof InputFileError) {
+      // Name the file as the user wrote it.
+      throw new InputFileError(
+        err.refusal,
+        err.message.replace(file, explicit ?? DEFAULT_SITES_FILE),
+        err.hint,
+      );
+    }
+    throw err;
   }
   return parseSitesFile(text, explicit ?? DEFAULT_SITES_FILE, t, file);
 }

@@ -87,6 +87,10 @@ describe('proxyEnvironment', () => {
     ['alice:s3cret@proxy.example:3128', 'http://proxy.example:3128'],
     // a "/" in the password makes it no URL at all
     ['http://alice:s3c/ret@proxy.example:3128', 'http://proxy.example:3128'],
+    // only where the proxy is: no path, query (a token) or fragment; the default port made explicit
+    ['http://proxy.example:3128/pac?token=s3cret#alice', 'http://proxy.example:3128'],
+    ['https://alice@proxy.example/?s3c=1', 'https://proxy.example:443'],
+    ['proxy.example:8080?token=s3cret', 'http://proxy.example:8080'],
   ])('redacts %s', (value, shown) => {
     const out = proxyEnvironment({ ALL_PROXY: value });
     expect(out.ALL_PROXY).toBe(shown);

@@ -186,7 +186,8 @@ describe('Italian from the built CLI', () => {
   it('usage errors of site, wifi and dhcp in Italian', async () => {
     const it_ = { env: { LANG: 'it_IT.UTF-8', LC_ALL: '' } };
     const cases: [string[], RegExp][] = [
-      [['wifi', '--ssid', ''], /il nome di una rete Wi-Fi è lungo da 1 a 32 byte/],
+      [['wifi', '--ssid', 'x'.repeat(33)], /il nome di una rete Wi-Fi è lungo da 1 a 32 byte/],
+      [['wifi', '--ssid', ''], /--ssid: un valore vuoto non è ammesso/],
       [['wifi', '--scan-file', 'package.json'], /--scan-file: \S*package\.json non è una scansione Wi-Fi/],
       [['wifi', '--profile', 'nope'], /profilo "nope" sconosciuto/],
       [['dhcp', '--chargers', 'many'], /--chargers "many" non è un numero di stazioni/],

@@ -7,9 +7,9 @@ describe('fuzz regressions', () => {
     // Found by checks.test.ts (Wi-Fi SSIDs): ssidDisplay carried a raw U+2028 into the wifi evidence and
     // the `zapcheck wifi` terminal output, while the probes' sanitiser and the report escape both treat it
     // as a control character.
-    expect(escapeForDisplay('\u2028\u001b[2J')).toBe('\\u{2028}\\x1b[2J');
-    expect(escapeForDisplay('a\u2029b')).toBe('a\\u{2029}b');
-    expect(displaySsid('Garage\u2028Guest', false)).toBe('"Garage\\u{2028}Guest"');
+    expect(escapeForDisplay('\u2028\u001b[2J')).toBe('<U+2028>\\x1b[2J');
+    expect(escapeForDisplay('a\u2029b')).toBe('a<U+2029>b');
+    expect(displaySsid('Garage\u2028Guest', false)).toBe('"Garage<U+2028>Guest"');
     expect(isDisplaySafe('Garage\u2028Guest')).toBe(false);
     expect(isDisplaySafe(escapeForDisplay('Garage\u2028Guest'))).toBe(true);
   });

@@ -10,7 +10,14 @@ export interface CliRun {
   stdout: string;
   stderr: string;
   ms: number;
+  /** Peak resident memory of the CLI process in MB, when asked for with `measureMemory`. */
+  maxRssMb?: number;
 }
+
+/** Preloaded with --import when memory is measured: writes process.resourceUsage().maxRSS to fd 3 at exit. */
+const MAX_RSS_PRELOAD = `data:text/javascript,${encodeURIComponent(
+  "import { writeSync } from 'node:fs'; process.on('exit', () => { try { writeSync(3, String(process.resourceUsage().maxRSS)); } catch {} });",
+)}`;
 
 /**
  * Runs the built CLI as a user would, with the test guard on (ZAPCHECK_GUARD=loopback): the
@@ -18,25 +25,56 @@ export interface CliRun {
  */
 export function runCli(
   args: string[],
-  opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number; cwd?: string; onSpawn?: (pid: number) => void } = {},
+  opts: {
+    env?: NodeJS.ProcessEnv;
+    timeoutMs?: number;
+    cwd?: string;
+    onSpawn?: (pid: number) => void;
+    measureMemory?: boolean;
+  } = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const nodeArgs = opts.measureMemory ? ['--import', MAX_RSS_PRELOAD] : [];
+    const child = spawn(process.execPath, [...nodeArgs, BIN, ...args], {
       cwd: opts.cwd ?? ROOT,
       env: { ...process.env, NO_COLOR: '1', ZAPCHECK_GUARD: 'loopback', ...opts.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe', opts.measureMemory ? 'pipe' : 'ignore'],
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    let rss = '';
+    const fd3 = child.stdio[3] as NodeJS.ReadableStream | null | undefined;
+    fd3?.setEncoding('utf8');
+    fd3?.on('data', (d: string) => (rss += d));
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 30_000);
     if (child.pid !== undefined) opts.onSpawn?.(child.pid);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr, ms: performance.now() - started });
+      const run: CliRun = { code, signal, stdout, stderr, ms: performance.now() - started };
+      if (rss) run.maxRssMb = Number(rss) / 1024;
+      resolve(run);
     });
   });
+}
+
+/** Runs `jobs` with at most `limit` at a time (CLI subprocesses: sized for a 2-core machine). */
+export async function inPool<T, R>(
+  items: readonly T[],
+  limit: number,
+  job: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await job(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
 }

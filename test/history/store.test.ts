@@ -1,4 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -58,6 +67,34 @@ describe('saving runs', () => {
     expect(runFileName({ startedAt: '2025-06-01T10:22:33.456Z', site: 'Garage Nord' })).toBe(
       '2025-06-01T102233Z_garage-nord.json',
     );
+  });
+
+  it.each([0o022, 0o000, 0o277])('private whatever the umask (%o): folders 0700, files 0600', (umask) => {
+    const report = fixture('lab-healthy.json');
+    const old = process.umask(umask);
+    let file: string;
+    try {
+      file = saveRun(path.join(dir, 'a', 'zapcheck'), report, renderJson(report));
+    } finally {
+      process.umask(old);
+    }
+    expect(statSync(path.join(dir, 'a')).mode & 0o777).toBe(0o700);
+    expect(statSync(path.join(dir, 'a', 'zapcheck')).mode & 0o777).toBe(0o700);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('tightens zapcheck’s own existing folder, never one the user chose', () => {
+    const report = fixture('lab-healthy.json');
+    const own = path.join(dir, 'own');
+    const chosen = path.join(dir, 'chosen');
+    mkdirSync(own, { mode: 0o755 });
+    mkdirSync(chosen, { mode: 0o755 });
+    chmodSync(own, 0o755);
+    chmodSync(chosen, 0o755);
+    saveRun(own, report, renderJson(report), true);
+    saveRun(chosen, report, renderJson(report));
+    expect(statSync(own).mode & 0o777).toBe(0o700);
+    expect(statSync(chosen).mode & 0o777).toBe(0o755);
   });
 
   it('never overwrites: two runs in the same second get two files, both complete, no temp file left', () => {

@@ -6,7 +6,7 @@ describe('sanitizeNetworkText', () => {
   it('escapes C0, DEL, C1 and ESC, keeps ordinary text and Unicode', () => {
     expect(sanitizeNetworkText('a\u001b[31mb\u0000c\u007fd\u009be')).toBe('a\\x1b[31mb\\x00c\\x7fd\\x9be');
     expect(sanitizeNetworkText('Zürich – 東京')).toBe('Zürich – 東京');
-    expect(sanitizeNetworkText('x\u202ey')).toBe('x\\u202ey');
+    expect(sanitizeNetworkText('x\u202ey')).toBe('x<U+202E>y');
   });
 
   it('caps the length with an ellipsis, never splitting an escape', () => {

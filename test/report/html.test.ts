@@ -65,7 +65,7 @@ describe('HTML handover', () => {
     expect(html).not.toContain('<img');
     expect(html).not.toContain('\u001b');
     expect(html).not.toContain('\u202e');
-    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;\\x1b[31m&amp;\\u202e&quot;&#39;');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;\\x1b[31m&amp;&lt;U+202E&gt;&quot;&#39;');
   });
 
   it('is in Italian with --lang it', () => {

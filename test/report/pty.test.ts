@@ -88,6 +88,18 @@ describe.skipIf(!SCRIPT)('terminal report in a pseudo-terminal', () => {
     expect(section.filter((l) => [...l].length > 80)).toEqual([]);
   });
 
+  // Issue 12: a terminal that reports 0 columns (script, docker -t, some CI runners) made the spinner write
+  // 14 MB of escape codes in 20 s and never end. Below 20 columns there is no spinner at all.
+  it('0 columns: no spinner, the run ends with its report, output stays small', async () => {
+    const started = performance.now();
+    const raw = await inPty(0, ['site', 'Garage Nord', '--lab', 'tls-intercepted', '--lab-latency', '300']);
+    expect(performance.now() - started).toBeLessThan(30_000);
+    expect(raw.length).toBeLessThan(20_000);
+    expect(raw).not.toMatch(SPINNER);
+    expect(raw).toContain('NOT READY');
+    expect(raw).toContain('What to ask the site’s IT to change:');
+  });
+
   it('no spinner and no cursor games when the output is not a terminal', async () => {
     const piped = await runCli(['site', 'Garage Nord', '--lab', 'tls-intercepted', '--lab-latency', '120'], {
       env: { CI: '' },

@@ -400,7 +400,7 @@ describe('escapeForTerminal', () => {
     expect(escapeForTerminal(`a${ESC}[31mb`)).toBe('a\\x1b[31mb');
     expect(escapeForTerminal('a\u009b2Jb')).toBe('a\\x9b2Jb');
     expect(escapeForTerminal('line1\nline2\tx\u007f')).toBe('line1\\x0aline2\\x09x\\x7f');
-    expect(escapeForTerminal('moc.\u202eexe')).toBe('moc.\\u202eexe');
+    expect(escapeForTerminal('moc.\u202eexe')).toBe('moc.<U+202E>exe');
   });
 
   it('leaves ordinary text alone', () => {
