@@ -1,7 +1,7 @@
 import { checkNesting, readInputFile } from '../core/input-file.js';
 import path from 'node:path';
-import { Ajv } from 'ajv';
-import { readAsset } from '../core/assets.js';
+import type { ValidateFunction } from 'ajv';
+import { schemaValidator as validatorFor } from '../schemas/standalone.js';
 import { UsageError } from '../core/errors.js';
 import type { Report } from '../core/result.js';
 import type { Translate } from '../i18n/index.js';
@@ -21,14 +21,8 @@ export const REPORT_SCHEMA_VERSION = 1;
 export const MIGRATIONS: Readonly<Record<number, (raw: Record<string, unknown>) => Record<string, unknown>>> =
   {};
 
-let validator: ReturnType<Ajv['compile']> | undefined;
-function schemaValidator(): ReturnType<Ajv['compile']> {
-  if (!validator) {
-    const schema = JSON.parse(readAsset('schemas/report.schema.json')) as object;
-    validator = new Ajv({ allErrors: true, strict: false, validateFormats: false }).compile(schema);
-  }
-  return validator;
-}
+/** The report schema's validator, generated at build time (src/schemas/standalone.ts). */
+const schemaValidator = (): ValidateFunction => validatorFor('report');
 
 export function parseReport(text: string, file: string, t: Translate): Report {
   let raw: unknown;

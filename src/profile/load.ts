@@ -1,31 +1,26 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type * as AjvModule from 'ajv';
-import type { Ajv as AjvClass, ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type * as YamlModule from 'yaml';
+import type { ValidateFunction } from 'ajv';
 import { readAsset } from '../core/assets.js';
 import { UsageError } from '../core/errors.js';
+import { schemaValidator as validatorFor } from '../schemas/standalone.js';
 import { checkNesting, readInputFile } from '../core/input-file.js';
 import { createTranslator, type Translate } from '../i18n/index.js';
 import { BUILTIN_PROFILES, ZAPTEC_PRO } from './builtin.js';
 import type { Endpoint, Profile, Trust, TlsVersion } from './types.js';
 
-// ajv and yaml are loaded only when a profile file is read: a run with a built-in profile (the usual
+// The validator and yaml are loaded only when a profile file is read: a run with a built-in profile (the usual
 // case) does not pay their start-up time and memory. Both ship CommonJS, so a lazy require is sync.
 const require = createRequire(import.meta.url);
-let validator: ReturnType<AjvClass['compile']> | undefined;
 
 export function profileSchema(): object {
   return JSON.parse(readAsset('schemas/profile.schema.json')) as object;
 }
 
-function schemaValidator(): ReturnType<AjvClass['compile']> {
-  if (!validator) {
-    const { Ajv } = require('ajv') as typeof AjvModule;
-    validator = new Ajv({ allErrors: true, strict: false }).compile(profileSchema());
-  }
-  return validator;
-}
+/** The profile schema's validator, generated at build time (src/schemas/standalone.ts). */
+const schemaValidator = (): ValidateFunction => validatorFor('profile');
 
 function describeAjvError(e: ErrorObject, data: unknown): string {
   const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '(top level)';

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { schemaValidator as validatorFor } from '../schemas/standalone.js';
 import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import { readAsset } from '../core/assets.js';
 import { UsageError } from '../core/errors.js';
 import { checkNesting, InputFileError, readInputFile } from '../core/input-file.js';
 import type { Translate } from '../i18n/index.js';
@@ -15,14 +15,8 @@ import { DEFAULT_SITES_FILE, type SiteEntry, type SitesFile } from './types.js';
 
 export { DEFAULT_SITES_FILE };
 
-let validator: ReturnType<Ajv['compile']> | undefined;
-function schemaValidator(): ReturnType<Ajv['compile']> {
-  if (!validator) {
-    const schema = JSON.parse(readAsset('schemas/sites.schema.json')) as object;
-    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
-  }
-  return validator;
-}
+/** The sites schema's validator, generated at build time (src/schemas/standalone.ts). */
+const schemaValidator = (): ValidateFunction => validatorFor('sites');
 
 const decodePointer = (p: string): string[] =>
   p
