@@ -93,7 +93,7 @@ const layerRule = (folder, withIo = true) => {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bin/**', 'test/bench/**/*.js'] },
+  { ignores: ['dist/**', 'dist-bin/**', 'node_modules/**', 'coverage/**', 'bin/**', 'test/bench/**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

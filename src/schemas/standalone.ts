@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import { isSea } from 'node:sea';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type * as AjvModule from 'ajv';
 import type { Options, ValidateFunction } from 'ajv';
 import { readAsset } from '../core/assets.js';
@@ -80,6 +80,6 @@ export function writeStandaloneValidators(): string[] {
   });
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  for (const file of writeStandaloneValidators()) process.stdout.write(`wrote ${file}\n`);
-}
+// Run by bin/build-validators.js (`npm run build`). No "am I the main module" test here: bundled into
+// the standalone executable, import.meta.url and argv[1] are both the executable, and every run wrote files
+// and printed 'wrote ...' into --json - output.
