@@ -2,6 +2,17 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { Translate } from '../i18n/index.js';
+import { runTool } from '../platform/exec.js';
+import { createWifiScanProbe } from '../probes/wifi-scan.js';
+
+/** One scan: of the saved file when given, else of this computer's Wi-Fi (survey and wifi --watch). */
+export function scanOnce(file: string | undefined, timeoutMs: number) {
+  return createWifiScanProbe({
+    platform: process.platform,
+    runTool,
+    ...(file !== undefined ? { scanFile: file } : {}),
+  })({ timeoutMs });
+}
 
 /**
  * The saved scans to replay, in order: each --scan-file as given; a folder stands for the files in it,

@@ -8,8 +8,8 @@ import type { SurveySpot } from '../core/result.js';
 import { historyDir } from '../history/dir.js';
 import { forgetSpot, listSpots, saveSpot, type StoredSpot } from '../history/survey.js';
 import type { Translate } from '../i18n/index.js';
-import { runTool } from '../platform/exec.js';
-import { createWifiScanProbe, type WifiScanFailureCause } from '../probes/wifi-scan.js';
+import type { createWifiScanProbe } from '../probes/wifi-scan.js';
+import { type WifiScanFailureCause } from '../probes/wifi-scan.js';
 import { describeScanFailure } from '../checks/wifi/scan-failure.js';
 import { loadProfile } from '../profile/load.js';
 import { escapeForTerminal } from '../report/escape.js';
@@ -17,7 +17,7 @@ import { formatSurveyDate, surveyDbm } from '../report/survey.js';
 import { findSite, readSitesFile } from '../sites/load.js';
 import type { SiteEntry, SitesFile } from '../sites/types.js';
 import { writeOutput, type CliIO } from './io.js';
-import { expandScanFiles } from './scan-files.js';
+import { expandScanFiles, scanOnce } from './scan-files.js';
 import type { SurveyCommandOptions } from './survey.js';
 import { toolVersion } from './version.js';
 import { resolveLang } from './run-options.js';
@@ -107,14 +107,7 @@ export async function runSurveyCommand(
     throw new UsageError(t('err.survey.samples', { value: String(opts.samples) }));
   }
 
-  const scan =
-    deps.scan ??
-    ((file: string | undefined, ms: number) =>
-      createWifiScanProbe({
-        platform: process.platform,
-        runTool,
-        ...(file !== undefined ? { scanFile: file } : {}),
-      })({ timeoutMs: ms }));
+  const scan = deps.scan ?? scanOnce;
 
   const interrupt = new AbortController();
   const onSigint = () => interrupt.abort();

@@ -8,14 +8,13 @@
  */
 import { sampleOf, signalBar, signalStats } from '../checks/wifi/survey.js';
 import { EXIT, UsageError } from '../core/errors.js';
-import { runTool } from '../platform/exec.js';
-import { createWifiScanProbe, type WifiScanFailureCause } from '../probes/wifi-scan.js';
+import type { WifiScanFailureCause } from '../probes/wifi-scan.js';
 import { describeScanFailure } from '../checks/wifi/scan-failure.js';
 import { loadProfile } from '../profile/load.js';
 import { escapeForTerminal } from '../report/escape.js';
 import { surveyDbm } from '../report/survey.js';
 import { writeOutput, type CliIO } from './io.js';
-import { expandScanFiles } from './scan-files.js';
+import { expandScanFiles, scanOnce } from './scan-files.js';
 import { realSleep, type SurveyDeps } from './survey-run.js';
 import type { WifiCommandOptions } from './wifi.js';
 import { resolveLang } from './run-options.js';
@@ -37,14 +36,7 @@ export async function runWifiWatch(
   }
   const profile = loadProfile(opts.profile, t);
   const files = expandScanFiles(opts.scanFile ?? [], io.cwd, t);
-  const scan =
-    deps.scan ??
-    ((file: string | undefined, ms: number) =>
-      createWifiScanProbe({
-        platform: process.platform,
-        runTool,
-        ...(file !== undefined ? { scanFile: file } : {}),
-      })({ timeoutMs: ms }));
+  const scan = deps.scan ?? scanOnce;
   const jsonLines = opts.json !== undefined;
   const toStdout = opts.json === '-';
   const tty = !toStdout && io.stdout.isTTY === true;
