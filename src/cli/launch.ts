@@ -1,4 +1,5 @@
 import { installSignalHandlers } from './signals.js';
+import { installPipeHandlers } from './pipes.js';
 import { isVersionOnly, toolVersion } from './version.js';
 
 /**
@@ -9,6 +10,8 @@ import { isVersionOnly, toolVersion } from './version.js';
 export function launch(argv: readonly string[]): void {
   // Already done by bin/zapcheck.js's first line; the standalone executables start here.
   installSignalHandlers();
+  // A reader that went away early (`zapcheck lab | head -1`) ends the run quietly with exit 0.
+  installPipeHandlers();
   if (isVersionOnly(argv.slice(2))) {
     process.stdout.write(`${toolVersion()}\n`);
     return;
