@@ -1,17 +1,13 @@
-import { existsSync } from 'node:fs';
-import { DEFAULT_SITES_FILE, type SiteEntry, type SitesFile } from '../sites/types.js';
 import path from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { guardFromEnv } from '../core/guard.js';
-import type { SiteContext, SiteOptions } from '../core/context.js';
+import type { SiteContext } from '../core/context.js';
 import { createLabContext } from '../site/lab.js';
 import { createRealContext, realEnvironmentOf } from '../site/real.js';
 import { EXIT } from '../core/errors.js';
-import { cleanName } from '../core/escape.js';
 import { readPemFile } from '../site/pem.js';
 import { planChecks, runChecks } from '../core/runner.js';
 import { CHECK_FAMILIES } from '../checks/index.js';
-import { loadProfile } from '../profile/load.js';
 import type { Translate } from '../i18n/index.js';
 import { historyDir, historyDirIsExplicit } from '../history/dir.js';
 import { listSpots, spotForReport } from '../history/survey.js';
@@ -26,22 +22,19 @@ import { didYouMean } from './suggest.js';
 import { toolVersion } from './version.js';
 import { claimSignals } from './signals.js';
 import { checkOutputFile, checkScanFile, checkSsid, prepareReportsDir } from './validate.js';
-import type { Check } from '../core/check.js';
+import { type Check, outcome } from '../core/check.js';
+import { NOT_SELECTED, onlyFamilies } from '../core/select.js';
+import { onlySelection, plannedChecks } from './site-checks.js';
 import type { CheckResult } from '../core/result.js';
 import type { RunnerEvents } from '../core/runner.js';
 
 import type { SiteCommandOptions } from './site.js';
-import { resolveLang, parseChargers, parseResolver } from './run-options.js';
+import { parseResolver } from './run-options.js';
+import { siteInputs } from './site-inputs.js';
+
+export { cleanSiteName } from './site-inputs.js';
 import { exitCodeFor } from './exit-code.js';
 import { parseDhcpRange } from '../checks/dhcp/headroom.js';
-
-/** A site name is printed and stored: one printable line, no bidi or zero-width characters. */
-export function cleanSiteName(name: string, t: Translate): string {
-  const cleaned = cleanName(name);
-  if (!cleaned) throw new UsageError(t('err.site.empty'));
-  if (cleaned.length > 120) throw new UsageError(t('err.site.long'));
-  return cleaned;
-}
 
 /**
  * Where this run's JSON is kept, or null. Real runs always; lab runs (and runs under the test suite's
@@ -119,45 +112,17 @@ function siteSurvey(site: string, lab: boolean, opts: SiteCommandOptions, io: Cl
 }
 
 export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO): Promise<number> {
-  const { lang, t } = resolveLang(opts.lang, io.env);
-  const typed = cleanSiteName(name, t);
-  // The sites file gives per-site defaults; options on the command line win.
-  // The sites-file reader (YAML with positions, a JSON Schema validator) is loaded only when there is one.
-  let sitesFile: SitesFile | null = null;
-  let entry: SiteEntry | null = null;
-  if (opts.sites !== undefined || existsSync(path.join(io.cwd, DEFAULT_SITES_FILE))) {
-    const { findSite, readSitesFile } = await import('../sites/load.js');
-    sitesFile = readSitesFile(io.cwd, opts.sites, t);
-    entry = findSite(sitesFile, typed);
-  }
-  if (opts.sites !== undefined && sitesFile && !entry) {
-    throw new UsageError(
-      t('err.sites.unknown', { site: typed, file: opts.sites }),
-      t('err.sites.unknown.hint', { file: opts.sites, names: sitesFile.sites.map((s) => s.name).join(', ') }),
-    );
-  }
-  // The sites file's spelling of the name, so history and reports group one site under one name.
-  const site = entry?.name ?? typed;
-  const profile = loadProfile(!opts.profileFromCli && entry?.profile ? entry.profile : opts.profile, t);
+  const inputs = await siteInputs(name, opts, io);
+  const { lang, t, site, profile, options } = inputs;
   const dnsServers = (opts.dnsServer ?? []).map((s) => parseResolver(s, t));
   const deadlineMs = Math.round(opts.deadline * 1000);
   const labScenario = opts.lab === undefined ? null : opts.lab === true ? 'healthy' : opts.lab;
   if (opts.labLatency !== undefined && labScenario === null) {
     throw new UsageError(t('err.lab.latency'));
   }
-  const options: SiteOptions = {
-    mqttConnect: opts.mqttConnect !== false,
-    strict: opts.strict === true,
-    extra: { scanFile: opts.scanFile },
-  };
-  const chargers = parseChargers(opts.chargers, t) ?? entry?.chargers;
-  const ssid = opts.ssid ?? entry?.ssid;
-  const dhcpRange = opts.dhcpRange ?? entry?.dhcpRange;
-  if (chargers !== undefined) options.chargers = chargers;
-  if (ssid !== undefined) options.ssid = ssid;
+  const { ssid, dhcpRange } = options;
   // A bad --dhcp-range is a usage error here as in `zapcheck dhcp` (the check would report it as its own error).
   if (opts.dhcpRange !== undefined) parseDhcpRange(opts.dhcpRange, t);
-  if (dhcpRange !== undefined) options.dhcpRange = dhcpRange;
 
   // Everything the user gave is checked before the run: a mistake is exit 2 now, in lab as in real mode.
   if (ssid !== undefined) checkSsid(ssid, t);
@@ -169,6 +134,11 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
       readPemFile(e.trust.pem, t('pem.what.profile', { host: e.host }), t);
   }
   if (opts.json !== undefined) checkOutputFile('--json', opts.json, io.cwd, t);
+  // --only: the checks named and what they need; an unknown name is exit 2 before anything starts.
+  const only = onlySelection(inputs, opts.only, opts.only ? plannedChecks(inputs, labScenario !== null) : []);
+  const families = only
+    ? onlyFamilies(CHECK_FAMILIES, only, (c) => outcome('skip', NOT_SELECTED, c.t('run.notselected')))
+    : CHECK_FAMILIES;
   const keep = historyTarget(labScenario !== null, opts, io);
   if (keep) prepareReportsDir(keep.dir, opts.reportsDir ?? keep.dir, t, !keep.explicit);
 
@@ -249,7 +219,7 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
     // Every probe, the Wi-Fi scan and the DHCP facts of a real site included, through the site's signal and guard.
     const probes = createProbes(ctx);
     const startedAt = ctx.clock.now();
-    const planned = planChecks(CHECK_FAMILIES, ctx);
+    const planned = planChecks(families, ctx);
     const done = new Map<string, CheckResult>();
     let survey: SurveySpot[] | undefined;
     const reportOf = (results: CheckResult[], interrupted: boolean): Report =>
@@ -284,7 +254,7 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
     };
     let outcome;
     try {
-      outcome = await runChecks(CHECK_FAMILIES, ctx, probes, events, interrupt.signal);
+      outcome = await runChecks(families, ctx, probes, events, interrupt.signal);
     } finally {
       progress.stop();
     }

@@ -26,6 +26,10 @@ export interface SiteCommandOptions {
   history?: boolean;
   /** True when --profile was given (the sites file's profile applies otherwise). */
   profileFromCli?: boolean;
+  /** --list-checks: print what a run would check, run nothing. */
+  listChecks?: boolean;
+  /** --only, as given (comma lists, repeatable): kinds or check ids. */
+  only?: string[];
 }
 
 /** `zapcheck site [name]`: the whole network-readiness pipeline for one site. */
@@ -84,6 +88,12 @@ export function registerSite(program: Command, io: CliIO, state: RunState): void
     )
     .option('--reports-dir <dir>', 'keep this run’s JSON report here (default: the user data folder)')
     .option('--no-history', 'do not keep this run in the history')
+    .option('--list-checks', 'list what a run checks (ids, titles, what each needs) and run nothing')
+    .option(
+      '--only <checks>',
+      'run only these kinds or check ids (comma list, e.g. dns,ntp), with what they need; the rest are "not run"',
+      collect,
+    )
     .addHelpText(
       'after',
       `
@@ -95,8 +105,14 @@ Exit codes: 0 ready (warnings allowed; --strict refuses them and checks not done
 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).`,
     )
     .action(async (name: string, opts: SiteCommandOptions, cmd: Command) => {
-      const { runSite } = await import('./site-run.js');
       const profileFromCli = cmd.getOptionValueSource('profile') !== 'default';
+      if (opts.listChecks) {
+        // Plans only: no probe, lab or report module is loaded.
+        const { listChecks } = await import('./site-checks.js');
+        state.exitCode = await listChecks(name, { ...opts, profileFromCli }, io);
+        return;
+      }
+      const { runSite } = await import('./site-run.js');
       state.exitCode = await runSite(name, { ...opts, profileFromCli }, io);
     });
 }

@@ -12,6 +12,19 @@ export const it = {
   'optional.note': '(facoltativo per questa stazione)',
   'run.skipped': 'non verificato: {title} non è riuscito ({cause})',
   'run.interrupted': 'non terminato: il controllo è stato interrotto',
+  'run.notselected': 'non eseguito (--only)',
+  'checks.heading':
+    'Cosa verifica un controllo con il profilo {profile} ({n} controlli, nell’ordine del rapporto):',
+  'checks.col.id': 'controllo (per --only)',
+  'checks.col.title': 'cosa verifica',
+  'checks.needs': 'richiede: {list}',
+  'checks.footer':
+    'Per eseguirne solo alcuni (con ciò che richiedono): zapcheck site --only <tipo o controllo>, ad es. --only dns,ntp oppure --only tls:api.zaptec.com:443',
+  'err.only.unknown': '--only: nessun controllo "{name}" nel profilo {profile}',
+  'err.only.empty': '--only: indica almeno un tipo o un controllo',
+  'err.only.hint': 'tipi: {kinds}; tutti i controlli: zapcheck site --list-checks',
+  'term.notrun.one': '{n} controllo non eseguito (--only): {list}',
+  'term.notrun.many': '{n} controlli non eseguiti (--only): {list}',
   'run.overran': 'zapcheck non ha finito questo controllo entro il tempo di {budget} ms',
   'run.internal': 'zapcheck ha avuto un errore durante il controllo: {message}',
 
@@ -206,6 +219,8 @@ export const it = {
   'term.count.pass.one': '{n} superato',
   'term.count.pass.many': '{n} superati',
   'term.ready': 'La rete è adatta alle stazioni di ricarica.',
+  'term.ready.partial':
+    'Quello che è stato verificato funziona; prima di consegnare il sito ripeti il controllo senza --only.',
   'term.ready.warn':
     'La rete è adatta alle stazioni di ricarica; conviene comunque sistemare gli avvisi qui sotto.',
   'term.interrupted': 'La verifica è stata interrotta: le prove segnate con "-" non sono state completate.',

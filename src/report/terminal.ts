@@ -2,6 +2,7 @@ import type { Check } from '../core/check.js';
 import type { CheckResult, Report, Status } from '../core/result.js';
 import { groupRemediation } from './remediation.js';
 import { notCheckedLabels } from '../core/result.js';
+import { NOT_SELECTED } from '../core/select.js';
 import type { RunnerEvents } from '../core/runner.js';
 import { escapeForTerminal } from './escape.js';
 import {
@@ -121,7 +122,9 @@ export function renderTerminal(report: Report, stream: TerminalStream, opts: Ter
   const fit = (text: string, indent = ''): string[] => wrapLine(text, width, indent);
   lines.push(...fit(`${verdict}  ${parts.join(', ')}  ${c.gray(took)}`));
   if (report.verdict === 'ready') {
-    lines.push(...fit(n.warn ? t('term.ready.warn') : t('term.ready')));
+    // A run --only cut short proves only its part: never "the network will carry the chargers".
+    const partial = report.checks.some((r) => r.cause === NOT_SELECTED);
+    lines.push(...fit(partial ? t('term.ready.partial') : n.warn ? t('term.ready.warn') : t('term.ready')));
   }
   if (report.interrupted) lines.push(...fit(t('term.interrupted')));
 
@@ -141,10 +144,18 @@ export function renderTerminal(report: Report, stream: TerminalStream, opts: Ter
     for (const text of rem.installer) lines.push(...fit(`  ${i++}. ${escapeForTerminal(text)}`, '     '));
   }
   const skipped = report.checks.filter((r) => r.status === 'skip' && r.cause !== 'SKIPPED');
+  // Checks --only left out are one line (their kinds), not one line each.
+  const notRun = skipped.filter((r) => r.cause === NOT_SELECTED);
   if (skipped.length) {
     lines.push('', c.bold(t('term.notchecked.heading')));
     for (const r of skipped) {
+      if (r.cause === NOT_SELECTED) continue;
       lines.push(...fit(`  - ${escapeForTerminal(r.title)}: ${escapeForTerminal(r.summary)}`, '    '));
+    }
+    if (notRun.length) {
+      const form = new Intl.PluralRules(opts.lang ?? 'en').select(notRun.length) === 'one' ? 'one' : 'many';
+      const list = notCheckedLabels(notRun).join(', ');
+      lines.push(...fit(`  - ${t(`term.notrun.${form}`, { n: notRun.length, list })}`, '    '));
     }
   }
   return `${lines.join('\n')}\n`;
