@@ -15,6 +15,8 @@ import { toolVersion } from './version.js';
 import type { RunState } from './state.js';
 import { exitOnSignal } from './signals.js';
 import { emptyOption } from './options.js';
+import { createTranslator, pickLang, type Lang } from '../i18n/index.js';
+import { helpTitle, optionExtras, preScanLang, translateCommanderError } from './commander-i18n.js';
 
 /**
  * The command-line entry point: parse, run, report, exit code (after knip's cli.ts).
@@ -24,61 +26,58 @@ import { emptyOption } from './options.js';
 
 export { toolVersion };
 
-export function buildProgram(io: CliIO, state: RunState): Command {
+export function buildProgram(io: CliIO, state: RunState, lang: Lang = pickLang(undefined, io.env)): Command {
+  // Commander's own words (headings, help option and command, parse errors) in the user's language,
+  // chosen before parsing (commander-i18n.ts preScanLang).
+  const t = createTranslator(lang);
   const program = new Command();
   program
     .name('zapcheck')
-    .description(
-      'Checks whether a site network will carry Zaptec EV chargers (Wi-Fi, DHCP, DNS, NTP, HTTPS, MQTT over TLS) and says in plain words what to ask the site IT to change.',
-    )
-    .version(toolVersion(), '-V, --version', 'print the version')
-    .helpOption('-h, --help', 'show help')
-    .showHelpAfterError('(run with --help for usage)')
+    .description(t('cli.root.description'))
+    .version(toolVersion(), '-V, --version', t('cli.version.option'))
+    .helpOption('-h, --help', t('cli.help.option'))
+    .helpCommand('help [command]', t('cli.help.command'))
+    .option('--lang <en|it>', t('cli.root.lang'))
+    .showHelpAfterError(t('cli.help.after'))
     // Defaults as the user types them: (default: zaptec-pro), not (default: "zaptec-pro").
     .configureHelp({
+      styleTitle: (title) => helpTitle(title, t),
       optionDescription: (option) => {
-        const extra: string[] = [];
-        if (option.argChoices) extra.push(`choices: ${option.argChoices.join(', ')}`);
-        if (option.defaultValue !== undefined && !option.negate && option.defaultValue !== false) {
-          extra.push(`default: ${option.defaultValueDescription ?? String(option.defaultValue)}`);
-        }
+        const extra = optionExtras(option, t);
         return extra.length ? `${option.description} (${extra.join(', ')})` : option.description;
       },
       argumentDescription: (argument) => {
         const d = argument.defaultValue as unknown;
         if (d === undefined) return argument.description;
         const shown = argument.defaultValueDescription ?? (typeof d === 'string' ? d : JSON.stringify(d));
-        return `${argument.description} (default: ${shown})`;
+        return `${argument.description} (${t('cli.help.default', { value: shown })})`;
       },
     })
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(`${translateCommanderError(s.replace(/\n$/, ''), lang, t)}\n`),
     })
     .exitOverride()
-    .addHelpText(
-      'after',
-      `
-Exit codes:
-  0  ready (warnings allowed)     1  not ready
-  2  usage or input error         3  internal error
-  130 interrupted (Ctrl-C)         143 terminated (SIGTERM)
-
-Examples:
-  zapcheck site --lab                      full run against the built-in simulated site
-  zapcheck site "Garage Nord" --json report.json
-  zapcheck site --lab tls-intercepted      a simulated fault
-  zapcheck lab --list                      the simulated faults`,
-    );
+    .addHelpText('after', `\n${t('cli.root.after')}`);
   // Before any command runs: an empty option value is a mistake, never "not given" (--json '' used to be
   // ignored silently). Commands other than site have no partial report: a signal ends them at once.
-  program.hook('preAction', async (_program, action) => {
+  program.hook('preAction', (_program, action) => {
+    // `zapcheck --lang it site ...`: the root's --lang applies to a command that has one and was not given it.
+    const rootLang = program.getOptionValue('lang') as unknown;
+    if (
+      typeof rootLang === 'string' &&
+      action !== program &&
+      action.options.some((o) => o.long === '--lang') &&
+      action.getOptionValue('lang') === undefined
+    ) {
+      action.setOptionValueWithSource('lang', rootLang, 'cli');
+    }
     const empty = emptyOption(action);
     if (empty !== null) {
-      const { createTranslator, pickLang } = await import('../i18n/index.js');
-      const lang = action.getOptionValue('lang') as unknown;
-      const t = createTranslator(pickLang(typeof lang === 'string' && lang ? lang : undefined, io.env));
-      throw new UsageError(t('err.option.empty', { option: empty }));
+      const given = action.getOptionValue('lang') as unknown;
+      const tl = createTranslator(pickLang(typeof given === 'string' && given ? given : undefined, io.env));
+      throw new UsageError(tl('err.option.empty', { option: empty }));
     }
     if (action.name() !== 'site') exitOnSignal();
   });
@@ -104,16 +103,16 @@ function errorLine(io: CliIO, message: string, hint?: string): void {
 
 export async function runCli(argv: string[], io: CliIO = processIO()): Promise<number> {
   const state: RunState = { exitCode: EXIT.READY };
-  const program = buildProgram(io, state);
+  const lang = preScanLang(argv.slice(2), io.env);
+  const program = buildProgram(io, state, lang);
   try {
     // `zapcheck help <command>` for a command that does not exist is a usage error (exit 2), not help.
     const [first, second] = argv.slice(2);
     if (first === 'help' && second !== undefined && !second.startsWith('-')) {
       const names = program.commands.map((c) => c.name());
       if (!names.includes(second)) {
-        const { createTranslator, pickLang } = await import('../i18n/index.js');
         const { didYouMean } = await import('./suggest.js');
-        const t = createTranslator(pickLang(undefined, io.env));
+        const t = createTranslator(lang);
         throw new UsageError(
           t('err.help.unknown', { name: second }),
           didYouMean(t, second, names) ?? t('err.help.unknown.hint', { names: names.join(', ') }),
