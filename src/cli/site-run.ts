@@ -15,7 +15,7 @@ import { saveRun } from '../history/store.js';
 import { createProbes } from '../probes/index.js';
 import { buildReport } from '../report/build.js';
 import { renderJson } from '../report/json.js';
-import { renderTerminal, startProgress } from '../report/terminal.js';
+import { renderTerminal, renderVerdict, startProgress } from '../report/terminal.js';
 import type { Report, SurveySpot } from '../core/result.js';
 import { type CliIO, writeOutput } from './io.js';
 import { didYouMean } from './suggest.js';
@@ -62,11 +62,13 @@ function keepInHistory(
   target: { dir: string; explicit: boolean },
   io: CliIO,
   t: Translate,
+  quiet: boolean,
 ): boolean {
   const { dir, explicit } = target;
   try {
     const file = saveRun(dir, report, renderJson(report), !explicit);
-    io.stderr.write(`${t('history.saved', { file })}\n`);
+    // Not an error: --quiet leaves it out.
+    if (!quiet) io.stderr.write(`${t('history.saved', { file })}\n`);
     return true;
   } catch (err) {
     const message = (err as { code?: string }).code ?? (err instanceof Error ? err.message : String(err));
@@ -234,8 +236,9 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
       });
     const write = (report: Report): void => {
       written = true;
+      const human = { env: io.env, ascii: opts.ascii === true, lang, verbose: opts.verbose === true };
       humanStream.write(
-        renderTerminal(report, humanStream, { env: io.env, ascii: opts.ascii === true, lang }),
+        opts.quiet ? renderVerdict(report, humanStream, human) : renderTerminal(report, humanStream, human),
       );
       if (opts.json) writeOutput(io, opts.json, renderJson(report), { option: '--json', t });
     };
@@ -244,7 +247,9 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
       finalCode = exitCodeFor(report);
       write(report);
     };
-    const progress = await startProgress(io.stderr, io.env, planned.length, lang);
+    const progress = opts.quiet
+      ? { events: {}, stop: () => undefined }
+      : await startProgress(io.stderr, io.env, planned.length, lang);
     const events: RunnerEvents = {
       onStart: (check) => progress.events.onStart?.(check),
       onFinish: (result) => {
@@ -267,7 +272,7 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
       // The terminal report is out; the JSON file is not. History is still kept, then exit 2.
       writeError = err instanceof Error ? err : new Error(String(err));
     }
-    const kept = keep ? keepInHistory(report, keep, io, t) : true;
+    const kept = keep ? keepInHistory(report, keep, io, t, opts.quiet === true) : true;
     if (writeError) throw writeError;
     if (!kept) return (finalCode = EXIT.USAGE);
     return finalCode;

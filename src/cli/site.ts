@@ -30,6 +30,10 @@ export interface SiteCommandOptions {
   listChecks?: boolean;
   /** --only, as given (comma lists, repeatable): kinds or check ids. */
   only?: string[];
+  /** --quiet: the verdict line and the exit code only. */
+  quiet?: boolean;
+  /** --verbose: each check's time and raw evidence too. */
+  verbose?: boolean;
 }
 
 /** `zapcheck site [name]`: the whole network-readiness pipeline for one site. */
@@ -93,6 +97,17 @@ export function registerSite(program: Command, io: CliIO, state: RunState): void
       '--only <checks>',
       'run only these kinds or check ids (comma list, e.g. dns,ntp), with what they need; the rest are "not run"',
       collect,
+    )
+    .addOption(
+      new Option(
+        '-q, --quiet',
+        'print only the verdict line (errors still go to stderr); the exit code says the rest',
+      ).conflicts('verbose'),
+    )
+    .addOption(
+      new Option('-v, --verbose', 'also print each check’s time, addresses and raw evidence').conflicts(
+        'quiet',
+      ),
     )
     .addHelpText(
       'after',

@@ -212,6 +212,7 @@ export const en = {
   'term.count.pass.one': '{n} passed',
   'term.count.pass.many': '{n} passed',
   'term.ready': 'The network will carry the chargers.',
+  'term.details.heading': 'Details (--verbose): each check, how long it took and its raw evidence',
   'term.ready.partial': 'What was checked works; run it again without --only before the site is handed over.',
   'term.ready.warn': 'The network will carry the chargers; the warnings below are worth fixing.',
   'term.interrupted': 'The run was interrupted: checks marked "-" were not finished.',

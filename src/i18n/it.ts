@@ -219,6 +219,7 @@ export const it = {
   'term.count.pass.one': '{n} superato',
   'term.count.pass.many': '{n} superati',
   'term.ready': 'La rete è adatta alle stazioni di ricarica.',
+  'term.details.heading': 'Dettagli (--verbose): ogni controllo, quanto è durato e le sue evidenze grezze',
   'term.ready.partial':
     'Quello che è stato verificato funziona; prima di consegnare il sito ripeti il controllo senza --only.',
   'term.ready.warn':

@@ -50,6 +50,8 @@ export interface TerminalOptions {
   ascii?: boolean;
   /** Language of the fixed texts (verdict, headings); check summaries come in the language of the run. */
   lang?: Lang;
+  /** --verbose: each check's time and raw evidence after the check list. */
+  verbose?: boolean;
 }
 
 export function renderTerminal(report: Report, stream: TerminalStream, opts: TerminalOptions): string {
@@ -91,36 +93,12 @@ export function renderTerminal(report: Report, stream: TerminalStream, opts: Ter
       indent: '  ',
     }),
   );
+  if (opts.verbose) lines.push('', ...detailLines(report, width, t));
   lines.push('');
   const n = report.counts;
-  const parts = [
-    n.fail ? plural(t, opts.lang ?? 'en', n.fail, 'fail') : '',
-    n.error ? plural(t, opts.lang ?? 'en', n.error, 'error') : '',
-    n.warn ? plural(t, opts.lang ?? 'en', n.warn, 'warn') : '',
-    n.skip ? plural(t, opts.lang ?? 'en', n.skip, 'skip') : '',
-    plural(t, opts.lang ?? 'en', n.pass, 'pass'),
-  ].filter(Boolean);
-  const took =
-    report.durationMs < 1000
-      ? t('term.duration.short')
-      : t('term.duration', {
-          seconds: new Intl.NumberFormat(opts.lang ?? 'en', { maximumFractionDigits: 1 }).format(
-            report.durationMs / 1000,
-          ),
-        });
-  // A READY stands only for what was tested: it names what was not (NOT READY is final anyway; the
-  // "Not checked" list below still names those checks).
-  const unchecked = report.verdict === 'ready' ? notCheckedLabels(report.checks) : [];
-  const verdictWord =
-    report.verdict === 'ready'
-      ? c.bold.green(t('verdict.ready'))
-      : c.bold.red(report.interrupted ? t('verdict.interrupted') : t('verdict.notready'));
-  const verdict = unchecked.length
-    ? `${verdictWord} ${c.bold(t('verdict.notchecked', { list: unchecked.join(', ') }))}`
-    : verdictWord;
   // From the verdict on, lines fit the terminal (a narrow window must not cut what to hand to IT).
   const fit = (text: string, indent = ''): string[] => wrapLine(text, width, indent);
-  lines.push(...fit(`${verdict}  ${parts.join(', ')}  ${c.gray(took)}`));
+  lines.push(...fit(verdictLine(report, c, t, opts.lang ?? 'en')));
   if (report.verdict === 'ready') {
     // A run --only cut short proves only its part: never "the network will carry the chargers".
     const partial = report.checks.some((r) => r.cause === NOT_SELECTED);
@@ -159,6 +137,82 @@ export function renderTerminal(report: Report, stream: TerminalStream, opts: Ter
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The verdict line: READY / NOT READY, what was not checked, the counts and the time. The whole output of
+ * `--quiet`, and the line under the check list otherwise.
+ */
+function verdictLine(report: Report, c: ReturnType<typeof chalkFor>, t: Translate, lang: Lang): string {
+  const n = report.counts;
+  const parts = [
+    n.fail ? plural(t, lang, n.fail, 'fail') : '',
+    n.error ? plural(t, lang, n.error, 'error') : '',
+    n.warn ? plural(t, lang, n.warn, 'warn') : '',
+    n.skip ? plural(t, lang, n.skip, 'skip') : '',
+    plural(t, lang, n.pass, 'pass'),
+  ].filter(Boolean);
+  const took =
+    report.durationMs < 1000
+      ? t('term.duration.short')
+      : t('term.duration', {
+          seconds: new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(report.durationMs / 1000),
+        });
+  // A READY stands only for what was tested: it names what was not (NOT READY is final anyway; the
+  // "Not checked" list below still names those checks).
+  const unchecked = report.verdict === 'ready' ? notCheckedLabels(report.checks) : [];
+  const verdictWord =
+    report.verdict === 'ready'
+      ? c.bold.green(t('verdict.ready'))
+      : c.bold.red(report.interrupted ? t('verdict.interrupted') : t('verdict.notready'));
+  const verdict = unchecked.length
+    ? `${verdictWord} ${c.bold(t('verdict.notchecked', { list: unchecked.join(', ') }))}`
+    : verdictWord;
+  return `${verdict}  ${parts.join(', ')}  ${c.gray(took)}`;
+}
+
+/** `--quiet`: the verdict line alone, wrapped to the terminal. */
+export function renderVerdict(report: Report, stream: TerminalStream, opts: TerminalOptions): string {
+  const c = chalkFor(stream, opts.env);
+  const t = createTranslator(opts.lang);
+  return `${wrapLine(verdictLine(report, c, t, opts.lang ?? 'en'), widthFor(stream, opts.env)).join('\n')}\n`;
+}
+
+/** A value of the evidence as one line: strings as they are (escaped), everything else as JSON. */
+function evidenceValue(v: unknown): string {
+  return escapeForTerminal(typeof v === 'string' ? v : JSON.stringify(v));
+}
+
+/** `path: value` lines of a check's evidence, nested objects and arrays flattened (`resolvers[0].server`). */
+export function flattenEvidence(value: unknown, path = ''): string[] {
+  if (Array.isArray(value)) {
+    if (value.length === 0) return [`${path}: []`];
+    if (value.every((v) => v === null || typeof v !== 'object')) {
+      return [`${path}: ${value.map(evidenceValue).join(', ')}`];
+    }
+    return value.flatMap((v, i) => flattenEvidence(v, `${path}[${i}]`));
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return path ? [`${path}: {}`] : [];
+    // Keys can come from the network too (HTTP header names): escaped like values.
+    return entries.flatMap(([k, v]) =>
+      flattenEvidence(v, path ? `${path}.${escapeForTerminal(k)}` : escapeForTerminal(k)),
+    );
+  }
+  return [`${path}: ${evidenceValue(value)}`];
+}
+
+/** `--verbose`: per check its id, how long it took and its raw evidence (addresses, answers, certificates). */
+function detailLines(report: Report, width: number, t: Translate): string[] {
+  const lines: string[] = [t('term.details.heading')];
+  for (const r of report.checks) {
+    lines.push(
+      ...wrapLine(`  ${escapeForTerminal(r.id)}  ${r.status} ${r.cause}  ${r.durationMs} ms`, width, '    '),
+    );
+    for (const l of flattenEvidence(r.evidence)) lines.push(...wrapLine(`    ${l}`, width, '      '));
+  }
+  return lines;
 }
 
 /** Below this width a one-line spinner cannot be redrawn in place (at 0 columns ora writes for ever). */
