@@ -34,7 +34,12 @@ export interface SiteInputs {
  * The language, the site's name and entry in the sites file, its profile and the per-run options, shared
  * by a run and by `site --list-checks` / `--only` (which plan before anything runs). Only reads files.
  */
-export async function siteInputs(name: string, opts: SiteCommandOptions, io: CliIO): Promise<SiteInputs> {
+export async function siteInputs(
+  name: string,
+  opts: SiteCommandOptions,
+  io: CliIO,
+  { checkSites = false }: { checkSites?: boolean } = {},
+): Promise<SiteInputs> {
   const { lang, t } = resolveLang(opts.lang, io.env);
   const typed = cleanSiteName(name, t);
   // The sites file gives per-site defaults; options on the command line win.
@@ -44,6 +49,11 @@ export async function siteInputs(name: string, opts: SiteCommandOptions, io: Cli
     const { findSite, readSitesFile } = await import('../sites/load.js');
     const sitesFile = readSitesFile(io.cwd, opts.sites, t);
     entry = findSite(sitesFile, typed);
+    // A run checks the whole sites file first (warnings; its own entry's broken profile is exit 2).
+    if (sitesFile && checkSites) {
+      const { checkSitesBeforeRun } = await import('./sites-check.js');
+      checkSitesBeforeRun(sitesFile, entry, opts, t, io);
+    }
     if (opts.sites !== undefined && sitesFile && !entry) {
       throw new UsageError(
         t('err.sites.unknown', { site: typed, file: opts.sites }),

@@ -114,7 +114,7 @@ function siteSurvey(site: string, lab: boolean, opts: SiteCommandOptions, io: Cl
 }
 
 export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO): Promise<number> {
-  const inputs = await siteInputs(name, opts, io);
+  const inputs = await siteInputs(name, opts, io, { checkSites: true });
   const { lang, t, site, profile, options } = inputs;
   const dnsServers = (opts.dnsServer ?? []).map((s) => parseResolver(s, t));
   const deadlineMs = Math.round(opts.deadline * 1000);
