@@ -91,6 +91,16 @@ export function buildProgram(io: CliIO, state: RunState, lang: Lang = pickLang(u
   registerHistory(program, io, state);
   registerReport(program, io, state);
   registerAllowlist(program, io, state);
+  program
+    .command('completion')
+    .description(t('cli.completion.description'))
+    .argument('<shell>', t('cli.completion.shell'))
+    .addHelpText('after', `\n${t('cli.completion.after')}`)
+    .action(async (shell: string) => {
+      // Generated from this very program, so every command and option completes.
+      const { completionScript } = await import('./completion.js');
+      io.stdout.write(completionScript(shell, program, t));
+    });
   return program;
 }
 

@@ -703,6 +703,13 @@ export const en = {
   'cli.err.excess': 'error: too many arguments. Expected {expected} but got {got}.',
   'cli.err.excess.for': "error: too many arguments for '{name}'. Expected {expected} but got {got}.",
   'cli.err.choices': "error: option '{flags}' argument '{value}' is invalid. Allowed choices are {list}.",
+  'cli.completion.description':
+    'print a shell completion script (commands, options, lab scenarios, profiles) for bash, zsh or PowerShell',
+  'cli.completion.shell': 'bash, zsh or powershell',
+  'cli.completion.after':
+    'Load it:\n  bash        source <(zapcheck completion bash)\n  zsh         source <(zapcheck completion zsh)\n  PowerShell  zapcheck completion powershell | Out-String | Invoke-Expression',
+  'err.completion.shell': 'no completion for the shell "{shell}"',
+  'err.completion.hint': 'shells: {shells}',
   'err.didyoumean': 'did you mean {names}?',
   'err.help.unknown': 'no such command: "{name}"',
   'err.help.unknown.hint': 'commands: {names}',

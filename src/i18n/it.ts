@@ -731,6 +731,13 @@ export const it = {
   'cli.err.excess.for': "errore: troppi argomenti per '{name}': al massimo {expected}, ricevuti {got}.",
   'cli.err.choices':
     "errore: il valore '{value}' dell’opzione '{flags}' non è valido. Valori ammessi: {list}.",
+  'cli.completion.description':
+    'stampa uno script di completamento per la shell (comandi, opzioni, scenari del laboratorio, profili) per bash, zsh o PowerShell',
+  'cli.completion.shell': 'bash, zsh o powershell',
+  'cli.completion.after':
+    'Per caricarlo:\n  bash        source <(zapcheck completion bash)\n  zsh         source <(zapcheck completion zsh)\n  PowerShell  zapcheck completion powershell | Out-String | Invoke-Expression',
+  'err.completion.shell': 'nessun completamento per la shell "{shell}"',
+  'err.completion.hint': 'shell: {shells}',
   'err.didyoumean': 'forse intendevi {names}?',
   'err.help.unknown': 'comando inesistente: "{name}"',
   'err.help.unknown.hint': 'comandi: {names}',
