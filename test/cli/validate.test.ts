@@ -6,10 +6,10 @@ import { UsageError } from '../../src/core/errors.js';
 import {
   checkInterface,
   checkOutputFile,
-  checkScanFile,
   checkSsid,
   prepareReportsDir,
 } from '../../src/cli/validate.js';
+import { checkScanFile } from '../../src/cli/validate-scan.js';
 
 /**
  * The checks made before a run, shared by site, wifi and dhcp and placed before the lab / real branch of
