@@ -22,7 +22,17 @@ function firstQuery() {
     const started = performance.now();
     const child = spawn(
       process.execPath,
-      [bin, 'site', 'bench', '--dns-server', `127.0.0.1:${port}`, '--deadline', '5', '--no-history', ...extra],
+      [
+        bin,
+        'site',
+        'bench',
+        '--dns-server',
+        `127.0.0.1:${port}`,
+        '--deadline',
+        '5',
+        '--no-history',
+        ...extra,
+      ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
     let err = '';

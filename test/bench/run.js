@@ -604,7 +604,15 @@ async function firstPacket() {
     const runs = QUICK ? 3 : 9;
     const r = await run(
       'ip',
-      ['netns', 'exec', ns, process.execPath, path.join(ROOT, 'test/bench/first-packet.js'), BIN, String(runs)],
+      [
+        'netns',
+        'exec',
+        ns,
+        process.execPath,
+        path.join(ROOT, 'test/bench/first-packet.js'),
+        BIN,
+        String(runs),
+      ],
       { env: cliEnv(), timeoutMs: 120_000 },
     );
     if (r.code !== 0) throw new Error(`first-packet.js: exit ${r.code}: ${r.stderr}`);
