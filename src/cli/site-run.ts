@@ -250,7 +250,12 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
     };
     let ctx: SiteContext;
     if (labScenario !== null) {
-      const { startLab, findScenario, LAB_SCENARIOS } = await import('../lab/index.js');
+      // The lab's servers run in a worker thread (src/lab/remote.ts): this thread loads only the scenario
+      // table and the lab as data, never the servers or the X.509 library.
+      const [{ findScenario, LAB_SCENARIOS }, { startLabInWorker }] = await Promise.all([
+        import('../lab/scenarios.js'),
+        import('../lab/remote.js'),
+      ]);
       if (!findScenario(labScenario)) {
         throw new UsageError(
           t('err.lab.unknown', { name: labScenario }),
@@ -262,7 +267,11 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
         );
       }
       if (dnsServers.length) throw new UsageError(t('err.lab.dns'));
-      const lab = await startLab({ profile, scenario: labScenario, latencyMs: opts.labLatency ?? 0 });
+      const lab = await startLabInWorker({
+        profile,
+        scenario: labScenario,
+        latencyMs: opts.labLatency ?? 0,
+      });
       closeLab = () => lab.close();
       ctx = createLabContext(base, lab);
     } else {

@@ -3,12 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
-import {
-  checkInterface,
-  checkOutputFile,
-  checkSsid,
-  prepareReportsDir,
-} from '../../src/cli/validate.js';
+import { checkInterface, checkOutputFile, checkSsid, prepareReportsDir } from '../../src/cli/validate.js';
 import { checkScanFile } from '../../src/cli/validate-scan.js';
 
 /**

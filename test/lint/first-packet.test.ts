@@ -71,3 +71,18 @@ describe('before the first packet of zapcheck site', () => {
     expect(heavy).toEqual([]);
   });
 });
+
+describe('zapcheck site --lab, on the thread that runs the checks', () => {
+  it('loads the scenario table and the lab as data, never the lab servers or X.509 (they run in a worker)', () => {
+    const remote = staticClosure('lab/remote.js');
+    const table = staticClosure('lab/scenarios.js');
+    const files = rel(new Set([...remote.files, ...table.files]));
+    expect(files).toContain('lab/routes.js');
+    expect(
+      files.filter((f) => /^lab\/(index|ca|tls-servers|dns-server|ntp-server|worker)\.js$/.test(f)),
+    ).toEqual([]);
+    expect([...remote.packages, ...table.packages]).toEqual([]);
+    // The worker itself does load them (the check can fail).
+    expect(rel(staticClosure('lab/worker.js').files)).toContain('lab/ca.js');
+  });
+});
