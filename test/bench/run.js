@@ -24,7 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
 import { fileURLToPath } from 'node:url';
-import { median, ms, ratioLine, skipLine } from './format.js';
+import { goalSummary, median, ms, ratioLine, skipLine } from './format.js';
 import { standalone } from './sea.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -652,3 +652,5 @@ for (const [name, measure] of Object.entries(MEASURES)) {
   if (process.argv.includes('--only') && name !== only) continue;
   await measure();
 }
+// The goals of issue 14's table (and the older ones), each with the ratio measured above in this run.
+console.log(`\n${goalSummary()}`);

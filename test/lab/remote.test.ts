@@ -18,7 +18,7 @@ import { runCli } from '../helpers/cli.js';
 
 const dist = path.resolve(import.meta.dirname, '../../dist');
 const { startLabInWorker } = (await import(pathToFileURL(path.join(dist, 'lab/remote.js')).href)) as {
-  startLabInWorker(opts: StartLabOptions): Promise<Lab>;
+  startLabInWorker: (opts: StartLabOptions) => Promise<Lab>;
 };
 const profile = loadProfile('zaptec-pro');
 
