@@ -1,62 +1,12 @@
-import type { Check } from '../core/check.js';
-import { UsageError } from '../core/errors.js';
-import { planChecks } from '../core/runner.js';
-import { resolveSelection, selectionNames } from '../core/select.js';
-import { CHECK_FAMILIES } from '../checks/index.js';
-import { createPlanningContext } from '../site/plan.js';
 import { checkListEntries, renderCheckList, renderCheckListJson } from '../report/check-list.js';
 import { widthFor } from '../report/layout.js';
 import { type CliIO, writeOutput } from './io.js';
 import type { SiteCommandOptions } from './site.js';
-import { siteInputs, type SiteInputs } from './site-inputs.js';
+import { siteInputs } from './site-inputs.js';
+import { onlySelection, plannedChecks } from './site-only.js';
 import { checkOutputFile } from './validate.js';
-import { didYouMean } from './suggest.js';
 
-/**
- * `site --list-checks` and the name resolution of `site --only`: both plan the run from the profile and
- * the options alone (src/site/plan.ts), before anything is started or sent. Loads no probe, lab or report
- * renderer beyond the table.
- */
-
-/** Every check a run of these inputs plans, in report order. */
-export function plannedChecks(inputs: SiteInputs, lab: boolean): Check[] {
-  const ctx = createPlanningContext({
-    site: inputs.site,
-    profile: inputs.profile,
-    options: inputs.options,
-    lang: inputs.lang,
-    mode: lab ? 'lab' : 'real',
-  });
-  return planChecks(CHECK_FAMILIES, ctx);
-}
-
-/**
- * The ids `--only` selects (and what they need), or null without --only. A name that matches no check is
- * a usage error naming the closest kinds or ids.
- */
-export function onlySelection(
-  inputs: SiteInputs,
-  values: readonly string[] | undefined,
-  planned: readonly Check[],
-): Set<string> | null {
-  if (values === undefined) return null;
-  const { t } = inputs;
-  const names = selectionNames(values);
-  const kinds = [...new Set(planned.map((c) => c.kind))];
-  if (names.length === 0) {
-    throw new UsageError(t('err.only.empty'), t('err.only.hint', { kinds: kinds.join(', ') }));
-  }
-  const { ids, unknown } = resolveSelection(names, planned);
-  const [bad] = unknown;
-  if (bad !== undefined) {
-    throw new UsageError(
-      t('err.only.unknown', { name: bad, profile: inputs.profile.id }),
-      didYouMean(t, bad, [...kinds, ...planned.map((c) => c.id)]) ??
-        t('err.only.hint', { kinds: kinds.join(', ') }),
-    );
-  }
-  return ids;
-}
+/** `site --list-checks`: plans the run (site-only.ts) and prints the table; loads no probe or lab. */
 
 export async function listChecks(name: string, opts: SiteCommandOptions, io: CliIO): Promise<number> {
   const inputs = await siteInputs(name, opts, io);
