@@ -134,7 +134,9 @@ export async function runDhcpCommand(
     counts: countStatuses(checks),
     checks,
   };
-  const text = formatDhcpResult(result, t, widthFor(opts.json === '-' ? io.stderr : io.stdout, io.env));
+  const text = formatDhcpResult(result, t, widthFor(opts.json === '-' ? io.stderr : io.stdout, io.env), {
+    quiet: opts.quiet === true,
+  });
   if (opts.json !== undefined)
     writeOutput(io, opts.json, `${stringifyJson(report)}\n`, { option: '--json', t });
   (opts.json === '-' ? io.stderr : io.stdout).write(text);
@@ -146,9 +148,12 @@ export function formatDhcpResult(
   r: CheckResult,
   t: Translate = createTranslator('en'),
   width = DESIGN_WIDTH,
+  { quiet = false }: { quiet?: boolean } = {},
 ): string {
   const e = r.evidence;
   const lines: string[] = [`${t(`label.${r.status}` as MessageKey)} dhcp ${r.cause}: ${r.summary}`];
+  // --quiet: the verdict line alone.
+  if (quiet) return `${wrapLine(lines[0]!, width, '  ').join('\n')}\n`;
   const v = (x: unknown): string => {
     if (x === null || x === undefined || x === '') return '-';
     if (Array.isArray(x)) return x.join(', ') || '-';

@@ -13,6 +13,8 @@ export interface DhcpCommandOptions {
   probe?: boolean;
   probeWindow?: string;
   interface?: string;
+  /** --quiet: the verdict line only. */
+  quiet?: boolean;
   profile?: string;
   json?: string;
   lang?: string;
@@ -43,6 +45,7 @@ export function registerDhcp(program: Command, io: CliIO, state: RunState): void
     .option('--profile <id|path>', 'charger profile (default: zaptec-pro)')
     .option('--json <file|->', 'write the report as JSON to a file, or - for stdout')
     .option('--lang <en|it>', 'language of the report (default: from LANG)')
+    .option('-q, --quiet', 'print only the verdict line; the exit code says the rest')
     .addHelpText(
       'after',
       `

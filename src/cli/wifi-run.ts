@@ -129,6 +129,7 @@ export async function runWifiCommand(opts: WifiCommandOptions, io: CliIO): Promi
         profileName: profile.name,
         t,
         width: widthFor(io.stdout, io.env),
+        quiet: opts.quiet === true,
       }),
     );
   }

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import type { CliIO } from './io.js';
 import { collect } from './options.js';
 import type { RunState } from './state.js';
@@ -11,6 +11,8 @@ export interface WifiCommandOptions {
   json?: string;
   lang?: string;
   timeout?: string;
+  /** --quiet: the verdict line only. */
+  quiet?: boolean;
 }
 
 /** `zapcheck wifi`: options here; the work (scanners, parsers, advice, rendering) is imported when it runs. */
@@ -42,6 +44,11 @@ export function registerWifi(program: Command, io: CliIO, state: RunState): void
     .option('--json <file|->', 'also write the JSON report to a file (- = stdout, then no terminal text)')
     .option('--lang <en|it>', 'language of the report (default: from LANG)')
     .option('--timeout <ms>', 'time limit for the scan', '20000')
+    .addOption(
+      new Option('-q, --quiet', 'print only the verdict line; the exit code says the rest').conflicts(
+        'watch',
+      ),
+    )
     .addHelpText(
       'after',
       `

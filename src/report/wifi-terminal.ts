@@ -53,7 +53,14 @@ export function statusLabels(t: Translate): Record<Status, string> {
 
 export function renderWifiTerminal(
   report: WifiReport,
-  opts: { color: boolean | 0 | 1 | 2 | 3; profileName: string; t?: Translate; width?: number },
+  opts: {
+    color: boolean | 0 | 1 | 2 | 3;
+    profileName: string;
+    t?: Translate;
+    width?: number;
+    /** --quiet: the verdict line alone. */
+    quiet?: boolean;
+  },
 ): string {
   const t = opts.t ?? createTranslator('en');
   const LABEL = statusLabels(t);
@@ -107,9 +114,9 @@ export function renderWifiTerminal(
       out.push(`  ${paint(n.status, LABEL[n.status])} ${n.cause === 'OK' ? '' : `${n.cause}  `}${n.summary}`);
   }
   out.push('');
-  out.push(
-    `${c.bold(t('wifi.term.verdict'))} ${paint(a.status, LABEL[a.status].trimEnd())} ${a.cause}: ${a.summary}`,
-  );
+  const verdict = `${c.bold(t('wifi.term.verdict'))} ${paint(a.status, LABEL[a.status].trimEnd())} ${a.cause}: ${a.summary}`;
+  if (opts.quiet) return `${wrapLine(verdict, width, indent(verdict)).join('\n')}\n`;
+  out.push(verdict);
   const seen = new Set<string>();
   for (const r of a.remediation) {
     if (seen.has(r.text)) continue;

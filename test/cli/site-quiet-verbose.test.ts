@@ -72,3 +72,25 @@ describe('site --verbose', () => {
     ]);
   });
 });
+
+describe('--quiet for wifi and dhcp', () => {
+  const scan = 'fixtures/platform/linux/nmcli-dev-wifi-list-nmtestsuite-tabular-C-6ghz.txt';
+
+  it('wifi --quiet: the verdict of the full output alone, same exit code', async () => {
+    const full = await runCli(['wifi', '--scan-file', scan, '--ssid', 'wlan0-ap-2']);
+    const quiet = await runCli(['wifi', '--scan-file', scan, '--ssid', 'wlan0-ap-2', '--quiet']);
+    expect(quiet.code).toBe(1);
+    expect(quiet.code).toBe(full.code);
+    expect(quiet.stdout).toMatch(/^Verdict: FAIL WIFI_NO_24GHZ: /);
+    expect(full.stdout).toContain(quiet.stdout);
+    expect(quiet.stdout).not.toContain('Networks');
+    const watch = await runCli(['wifi', '--scan-file', scan, '--quiet', '--watch']);
+    expect(watch.code).toBe(2);
+  });
+
+  it('dhcp --quiet: one verdict line (this machine’s own addressing, read only)', async () => {
+    const quiet = await runCli(['dhcp', '--quiet']);
+    expect(quiet.stdout).toMatch(/^[A-Z]+ dhcp [A-Z0-9_]+: /);
+    expect(quiet.stdout).not.toMatch(/^\s+interface /m);
+  });
+});
