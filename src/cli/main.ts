@@ -15,7 +15,7 @@ import { toolVersion } from './version.js';
 import type { RunState } from './state.js';
 import { exitOnSignal } from './signals.js';
 import { emptyOption } from './options.js';
-import { createTranslator, pickLang, type Lang } from '../i18n/index.js';
+import { createTranslator, isMessageKey, pickLang, type Lang } from '../i18n/index.js';
 import { helpTitle, optionExtras, preScanLang, translateCommanderError } from './commander-i18n.js';
 
 /**
@@ -91,6 +91,14 @@ export function buildProgram(io: CliIO, state: RunState, lang: Lang = pickLang(u
   registerHistory(program, io, state);
   registerReport(program, io, state);
   registerAllowlist(program, io, state);
+  // The commands' one-line summaries in the user's language, for the command list of `zapcheck --help`
+  // (each command's own help keeps its description). English is the commands' own text, unchanged.
+  if (lang !== 'en') {
+    for (const cmd of program.commands) {
+      const key = `cli.cmd.${cmd.name()}`;
+      if (isMessageKey(key)) cmd.summary(t(key));
+    }
+  }
   program
     .command('completion')
     .description(t('cli.completion.description'))

@@ -703,6 +703,20 @@ export const en = {
   'cli.err.excess': 'error: too many arguments. Expected {expected} but got {got}.',
   'cli.err.excess.for': "error: too many arguments for '{name}'. Expected {expected} but got {got}.",
   'cli.err.choices': "error: option '{flags}' argument '{value}' is invalid. Allowed choices are {list}.",
+  'cli.cmd.site':
+    'check whether this site network will carry the chargers (run it on the network the chargers will use)',
+  'cli.cmd.profiles': 'list the built-in charger profiles',
+  'cli.cmd.lab':
+    'the built-in simulated site: list its fault scenarios (run one with: zapcheck site --lab <scenario>)',
+  'cli.cmd.wifi': 'is the Wi-Fi on 2.4 GHz channel 1-11, strong and clean enough? (R1)',
+  'cli.cmd.survey': 'Wi-Fi signal at each charger position, kept with the site (R1)',
+  'cli.cmd.dhcp': 'will there be a free DHCP address for every charger? (R2)',
+  'cli.cmd.sites': 'list the sites (zapcheck.yaml and past runs) with their last verdict and date',
+  'cli.cmd.history': 'list the saved runs of a site (or of every site), newest first',
+  'cli.cmd.report':
+    'render JSON reports as a printable handover (html), Markdown, JUnit XML or text; or diff two',
+  'cli.cmd.allowlist':
+    'print what the site IT must allow out for the chargers (hosts, ports, protocols, why)',
   'cli.completion.description':
     'print a shell completion script (commands, options, lab scenarios, profiles) for bash, zsh or PowerShell',
   'cli.completion.shell': 'bash, zsh or powershell',

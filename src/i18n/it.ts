@@ -731,6 +731,20 @@ export const it = {
   'cli.err.excess.for': "errore: troppi argomenti per '{name}': al massimo {expected}, ricevuti {got}.",
   'cli.err.choices':
     "errore: il valore '{value}' dell’opzione '{flags}' non è valido. Valori ammessi: {list}.",
+  'cli.cmd.site':
+    'verifica se la rete di questo sito è adatta alle stazioni di ricarica (da eseguire sulla rete che useranno le stazioni)',
+  'cli.cmd.profiles': 'elenca i profili delle stazioni di ricarica integrati',
+  'cli.cmd.lab':
+    'il sito simulato integrato: elenca i suoi scenari di guasto (per eseguirne uno: zapcheck site --lab <scenario>)',
+  'cli.cmd.wifi': 'il Wi-Fi è a 2,4 GHz sui canali 1-11, abbastanza forte e pulito? (R1)',
+  'cli.cmd.survey': 'segnale Wi-Fi in ogni posizione delle stazioni, conservato con il sito (R1)',
+  'cli.cmd.dhcp': 'ci sarà un indirizzo DHCP libero per ogni stazione? (R2)',
+  'cli.cmd.sites': 'elenca i siti (zapcheck.yaml e verifiche passate) con l’ultimo esito e la data',
+  'cli.cmd.history': 'elenca le verifiche salvate di un sito (o di tutti i siti), dalla più recente',
+  'cli.cmd.report':
+    'trasforma i rapporti JSON in una consegna stampabile (html), Markdown, JUnit XML o testo; oppure confronta due rapporti',
+  'cli.cmd.allowlist':
+    'stampa cosa l’IT del sito deve lasciar uscire per le stazioni (host, porte, protocolli, perché)',
   'cli.completion.description':
     'stampa uno script di completamento per la shell (comandi, opzioni, scenari del laboratorio, profili) per bash, zsh o PowerShell',
   'cli.completion.shell': 'bash, zsh o powershell',

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { preScanLang, translateCommanderError } from '../../src/cli/commander-i18n.js';
-import { createTranslator } from '../../src/i18n/index.js';
+import { createTranslator, isMessageKey } from '../../src/i18n/index.js';
+import { buildProgram } from '../../src/cli/main.js';
+import { en } from '../../src/i18n/en.js';
 
 /** Commander's own help headings and parse errors in the user's language; English exactly as commander writes it. */
 
@@ -67,6 +69,20 @@ describe('parse errors in Italian, English unchanged', () => {
 });
 
 describe('pieces', () => {
+  it('the command list in Italian, and the English catalogue says what each command says of itself', () => {
+    const io = { stdout: process.stdout, stderr: process.stderr, env: {}, cwd: '.' };
+    const english = buildProgram(io, { exitCode: 0 }, 'en');
+    const italian = buildProgram(io, { exitCode: 0 }, 'it');
+    for (const cmd of english.commands) {
+      const key = `cli.cmd.${cmd.name()}`;
+      if (cmd.name() === 'completion') continue;
+      expect(isMessageKey(key), key).toBe(true);
+      expect(en[key as keyof typeof en], key).toBe(cmd.summary() || cmd.description());
+      const it = italian.commands.find((c) => c.name() === cmd.name())!;
+      expect(it.summary(), key).not.toBe(cmd.summary() || cmd.description());
+    }
+  });
+
   it('pre-scans --lang from argv (either form, stops at --), else the locale', () => {
     expect(preScanLang(['site', '--lang', 'it'], {})).toBe('it');
     expect(preScanLang(['--lang=it', 'site'], {})).toBe('it');
