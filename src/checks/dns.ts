@@ -303,27 +303,25 @@ export function correlateDns(
   if (!probe?.name) return results;
   const signs = all.filter((r) => PORTAL_SIGNS.has(r.cause));
   if (signs.length === 0) return results;
-  const redirect = all.find(
-    (r) => r.cause === 'HTTP_CAPTIVE_PORTAL' && typeof r.evidence.location === 'string',
-  );
-  const server = String(hostResults[0]!.evidence.server ?? '');
+  const location = all
+    .filter((r) => r.cause === 'HTTP_CAPTIVE_PORTAL')
+    .map((r) => r.evidence.location)
+    .find((l): l is string => typeof l === 'string');
+  const serverText = hostResults[0]!.evidence.server;
+  const server = typeof serverText === 'string' ? serverText : '';
   // What names the portal: its login page (the redirect), else the name on its certificate.
   const leaf = all
     .map((r) =>
       Array.isArray(r.evidence.chain) ? (r.evidence.chain[0] as { subject?: unknown }) : undefined,
     )
     .find((c) => typeof c?.subject === 'string');
-  const portal = redirect
-    ? String(redirect.evidence.location)
-    : typeof leaf?.subject === 'string'
-      ? leaf.subject
-      : '';
+  const portal = location ? location : typeof leaf?.subject === 'string' ? leaf.subject : '';
   const vars = { address, probe: probe.name, server, portal };
   const hijack: Json = {
     address,
     nonexistentName: probe.name,
     seenBy: signs.map((s) => `${s.id} ${s.cause}`),
-    ...(redirect ? { location: String(redirect.evidence.location) } : {}),
+    ...(location ? { location } : {}),
   };
   return results.map((r) =>
     hostResults.includes(r)
