@@ -14,6 +14,7 @@ import {
   fuzzIt,
   watchProcess,
 } from './harness.js';
+import { eventually } from '../helpers/timing.js';
 
 /**
  * Hostile resolvers (RFC 1035 message format, RFC 5452 acceptance rules, RFC 7766 TCP fallback): the DNS
@@ -43,7 +44,8 @@ describe('fuzz: hostile DNS resolver', () => {
   });
   afterAll(async () => {
     server.reset();
-    await new Promise((r) => setTimeout(r, 20));
+    // Closed sockets leave the list once libuv has run their close callbacks (a few loop turns).
+    await eventually(() => socketHandles() <= baseline);
     // Every probe socket is gone: only the server's own remain.
     expect(socketHandles()).toBeLessThanOrEqual(baseline);
     await server.close();
@@ -55,7 +57,11 @@ describe('fuzz: hostile DNS resolver', () => {
     dnsCase,
     async (c) => {
       server.set(c);
-      const { value: r, elapsedMs } = await timed(() =>
+      const {
+        value: r,
+        elapsedMs,
+        starvedMs,
+      } = await timed(() =>
         probes.dns({
           name: 'charger.fuzz.zapcheck.test',
           type: 'A',
@@ -67,6 +73,7 @@ describe('fuzz: hostile DNS resolver', () => {
         allowed: ALLOWED,
         timeoutMs: c.timeoutMs,
         elapsedMs,
+        starvedMs,
         what: JSON.stringify(c).slice(0, 600),
       });
       if (r.ok) {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { createProbes } from '../../src/probes/index.js';
 import type { Probes } from '../../src/probes/types.js';
 import { HOSTS, hostileText, labLikeContext, LONG_MS, socketHandles, TCP_WAIT_MS } from './harness.js';
+import { eventually } from '../helpers/timing.js';
 
 /**
  * Hostile TLS peers on 127.0.0.1 port 0: a raw TCP server that sends junk, TLS-looking records, hangs,
@@ -294,7 +295,8 @@ export function useHostileTlsServer<S extends { port: number; reset(): void; clo
   });
   afterAll(async () => {
     state.server.reset();
-    await new Promise((r) => setTimeout(r, 20));
+    // Closed sockets leave the list once libuv has run their close callbacks (a few loop turns).
+    await eventually(() => socketHandles() <= baseline);
     expect(socketHandles()).toBeLessThanOrEqual(baseline);
     await state.server.close();
   });
