@@ -9,12 +9,12 @@ import {
   labLikeContext,
   RESOLVER,
   runs,
+  expectNoSocketLeft,
   socketHandles,
   timed,
   fuzzIt,
   watchProcess,
 } from './harness.js';
-import { eventually } from '../helpers/timing.js';
 
 /**
  * Hostile resolvers (RFC 1035 message format, RFC 5452 acceptance rules, RFC 7766 TCP fallback): the DNS
@@ -44,10 +44,8 @@ describe('fuzz: hostile DNS resolver', () => {
   });
   afterAll(async () => {
     server.reset();
-    // Closed sockets leave the list once libuv has run their close callbacks (a few loop turns).
-    await eventually(() => socketHandles() <= baseline);
     // Every probe socket is gone: only the server's own remain.
-    expect(socketHandles()).toBeLessThanOrEqual(baseline);
+    await expectNoSocketLeft(baseline);
     await server.close();
   });
 

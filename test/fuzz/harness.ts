@@ -11,6 +11,7 @@ import { normalizeProfile } from '../../src/profile/load.js';
 import { buildReport } from '../../src/report/build.js';
 import { renderJson } from '../../src/report/json.js';
 import { renderTerminal } from '../../src/report/terminal.js';
+import { eventually } from '../helpers/timing.js';
 
 /**
  * Shared pieces of the hostile-network suite: run counts (ZAPCHECK_FUZZ=full raises them, like the DHCP
@@ -160,6 +161,15 @@ export function socketHandles(): number {
   return process
     .getActiveResourcesInfo()
     .filter((k) => ['TCPSocketWrap', 'TCPWRAP', 'TLSWrap', 'UDPWrap', 'UDPWRAP'].includes(k)).length;
+}
+
+/**
+ * No case left a socket behind: at most `baseline` (the servers' own) remain, once libuv has run the close
+ * callbacks of the closed ones (a few loop turns: waited for, not slept).
+ */
+export async function expectNoSocketLeft(baseline: number): Promise<void> {
+  await eventually(() => socketHandles() <= baseline);
+  expect(socketHandles()).toBeLessThanOrEqual(baseline);
 }
 
 /**

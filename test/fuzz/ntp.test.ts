@@ -9,11 +9,11 @@ import {
   HOSTS,
   labLikeContext,
   runs,
+  expectNoSocketLeft,
   socketHandles,
   timed,
   watchProcess,
 } from './harness.js';
-import { eventually } from '../helpers/timing.js';
 
 /**
  * Hostile NTP servers (RFC 5905 section 8 per-packet tests, section 7.4 kiss-o'-death): the SNTP probe,
@@ -35,9 +35,8 @@ describe('fuzz: hostile NTP server', () => {
     baseline = socketHandles();
   });
   afterAll(async () => {
-    // Closed sockets leave the list once libuv has run their close callbacks (a few loop turns).
-    await eventually(() => socketHandles() <= baseline);
-    expect(socketHandles()).toBeLessThanOrEqual(baseline);
+    // Every probe socket is gone: only the server's own remain.
+    await expectNoSocketLeft(baseline);
     await server.close();
   });
 
