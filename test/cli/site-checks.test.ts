@@ -42,7 +42,7 @@ describe('site --list-checks', () => {
     expect(list.code).toBe(0);
     const json = JSON.parse(list.stdout) as ListJson;
     expect(json).toMatchObject({ schemaVersion: 1, profile: 'zaptec-go', lang: 'en' });
-    const run = await runCli(['site', '--lab', '--profile', 'zaptec-go', '--json', '-']);
+    const run = await runCli(['site', '--deadline', '20', '--lab', '--profile', 'zaptec-go', '--json', '-']);
     const report = JSON.parse(run.stdout) as ReportJson;
     expect(json.checks.map((c) => c.id)).toEqual(report.checks.map((c) => c.id));
     const tls = json.checks.find((c) => c.kind === 'tls')!;
@@ -60,7 +60,7 @@ describe('site --list-checks', () => {
 
 describe('site --only', () => {
   it('runs the kinds named and what they need; the rest are "not run (--only)", never passed', async () => {
-    const run = await runCli(['site', '--lab', '--only', 'dns,ntp', '--json', '-']);
+    const run = await runCli(['site', '--deadline', '20', '--lab', '--only', 'dns,ntp', '--json', '-']);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as ReportJson;
     for (const c of report.checks) {
@@ -79,6 +79,8 @@ describe('site --only', () => {
   it('one check id runs its chain (DNS -> TCP -> TLS) and finds the fault', async () => {
     const run = await runCli([
       'site',
+      '--deadline',
+      '20',
       '--lab',
       'tls-intercepted',
       '--only',
@@ -95,13 +97,24 @@ describe('site --only', () => {
   });
 
   it('--strict refuses a partial run: what was not run makes it not ready', async () => {
-    const run = await runCli(['site', '--lab', '--only', 'dns', '--strict']);
+    const run = await runCli(['site', '--deadline', '20', '--lab', '--only', 'dns', '--strict']);
     expect(run.code).toBe(1);
   });
 
   it('the handover and the JSON file say which checks were not run (Italian too)', async () => {
     const file = path.join(dir, 'only.json');
-    const run = await runCli(['site', '--lab', '--only', 'mqtt', '--json', file, '--lang', 'it']);
+    const run = await runCli([
+      'site',
+      '--deadline',
+      '20',
+      '--lab',
+      '--only',
+      'mqtt',
+      '--json',
+      file,
+      '--lang',
+      'it',
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/controlli non eseguiti \(--only\)/);
     const report = JSON.parse(readFileSync(file, 'utf8')) as ReportJson;
@@ -112,7 +125,7 @@ describe('site --only', () => {
   });
 
   it('an unknown name is exit 2 with the closest kind, before anything runs', async () => {
-    const run = await runCli(['site', '--lab', '--only', 'dns,tsl']);
+    const run = await runCli(['site', '--deadline', '20', '--lab', '--only', 'dns,tsl']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--only: no check "tsl" in profile zaptec-pro');
     expect(run.stderr).toContain('did you mean tls?');
@@ -120,7 +133,7 @@ describe('site --only', () => {
     const it = await runCli(['site', '--only', 'ntpp', '--lang', 'it']);
     expect(it.code).toBe(2);
     expect(it.stderr).toContain('forse intendevi ntp?');
-    const empty = await runCli(['site', '--lab', '--only', ',']);
+    const empty = await runCli(['site', '--deadline', '20', '--lab', '--only', ',']);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('kinds: env, wifi, dhcp, dns, ntp, tcp, tls, https, mqtt');
   });

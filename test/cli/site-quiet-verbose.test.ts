@@ -6,35 +6,35 @@ import { flattenEvidence } from '../../src/report/terminal.js';
 
 describe('site --quiet', () => {
   it('prints the verdict line only; the exit code says the rest', async () => {
-    const ok = await runCli(['site', '--lab', '--quiet']);
+    const ok = await runCli(['site', '--deadline', '20', '--lab', '--quiet']);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^READY \(not checked: Wi-Fi, DHCP\) {2}2 skipped, 20 passed {2}\(.+\)\n$/);
     expect(ok.stderr).toBe('');
-    const bad = await runCli(['site', '--lab', 'tls-intercepted', '-q']);
+    const bad = await runCli(['site', '--deadline', '20', '--lab', 'tls-intercepted', '-q']);
     expect(bad.code).toBe(1);
     expect(bad.stdout.split('\n')).toHaveLength(2);
     expect(bad.stdout).toMatch(/^NOT READY {2}/);
   });
 
   it('with --json -: the JSON on stdout, the verdict line alone on stderr', async () => {
-    const run = await runCli(['site', '--lab', '-q', '--json', '-']);
+    const run = await runCli(['site', '--deadline', '20', '--lab', '-q', '--json', '-']);
     expect(run.code).toBe(0);
     expect((JSON.parse(run.stdout) as { verdict: string }).verdict).toBe('ready');
     expect(run.stderr).toMatch(/^READY [^\n]*\n$/);
   });
 
   it('errors still reach stderr with exit 2', async () => {
-    const run = await runCli(['site', '--lab', 'nope', '--quiet']);
+    const run = await runCli(['site', '--deadline', '20', '--lab', 'nope', '--quiet']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('unknown lab scenario "nope"');
     expect(run.stdout).toBe('');
   });
 
   it('--quiet and --verbose together are a usage error (exit 2), in Italian too', async () => {
-    const run = await runCli(['site', '--lab', '--quiet', '--verbose']);
+    const run = await runCli(['site', '--deadline', '20', '--lab', '--quiet', '--verbose']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("option '-q, --quiet' cannot be used with option '-v, --verbose'");
-    const it = await runCli(['site', '--lab', '-v', '-q', '--lang', 'it']);
+    const it = await runCli(['site', '--deadline', '20', '--lab', '-v', '-q', '--lang', 'it']);
     expect(it.code).toBe(2);
     expect(it.stderr).toContain('non si può usare insieme a');
   });
@@ -42,7 +42,7 @@ describe('site --quiet', () => {
 
 describe('site --verbose', () => {
   it('adds each check’s time, addresses and raw evidence, within the width', async () => {
-    const run = await runCli(['site', '--lab', '--verbose'], { env: { COLUMNS: '80' } });
+    const run = await runCli(['site', '--deadline', '20', '--lab', '--verbose'], { env: { COLUMNS: '80' } });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Details (--verbose)');
     expect(run.stdout).toMatch(/^ {2}tcp:api\.zaptec\.com:443 {2}pass OK {2}\d+ ms$/m);
@@ -52,7 +52,7 @@ describe('site --verbose', () => {
     // The verdict and the remediation stay at the end.
     expect(run.stdout.indexOf('Details (--verbose)')).toBeLessThan(run.stdout.indexOf('\nREADY'));
     for (const line of run.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
-    const plain = await runCli(['site', '--lab']);
+    const plain = await runCli(['site', '--deadline', '20', '--lab']);
     expect(plain.stdout).not.toContain('Details (--verbose)');
   });
 
