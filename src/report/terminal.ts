@@ -16,6 +16,7 @@ import {
   type TerminalStream,
 } from './layout.js';
 import { spotFix } from './survey.js';
+import { formatTenths } from './localize.js';
 import { createTranslator, type Lang, type MessageKey, type Translate } from '../i18n/index.js';
 
 /**
@@ -156,7 +157,7 @@ function verdictLine(report: Report, c: ReturnType<typeof chalkFor>, t: Translat
     report.durationMs < 1000
       ? t('term.duration.short')
       : t('term.duration', {
-          seconds: new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(report.durationMs / 1000),
+          seconds: formatTenths(report.durationMs / 1000, lang),
         });
   // A READY stands only for what was tested: it names what was not (NOT READY is final anyway; the
   // "Not checked" list below still names those checks).
