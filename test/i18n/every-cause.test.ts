@@ -22,8 +22,9 @@ import { normalizeProfile } from '../../src/profile/load.js';
 import { renderReport } from '../../src/report/index.js';
 import { buildReport } from '../../src/report/build.js';
 import { withMessageKeys } from '../../src/core/runner.js';
-import { runSite } from '../../src/cli/site-run.js';
 import type { CliIO } from '../../src/cli/io.js';
+import type { runSite as RunSite } from '../../src/cli/site-run.js';
+import { pathToFileURL } from 'node:url';
 import { ROOT } from '../helpers/cli.js';
 
 /**
@@ -71,6 +72,12 @@ function memoryIO(): { io: CliIO; out: () => string } {
 }
 
 const causesSeen = new Set<string>();
+
+// `zapcheck site --lab` starts its lab in a worker thread, which loads a built file (dist/lab/worker.js,
+// built by the global set-up): the lab runs go through the built command.
+const { runSite } = (await import(pathToFileURL(path.join(ROOT, 'dist/cli/site-run.js')).href)) as {
+  runSite: typeof RunSite;
+};
 
 /** The results as `zapcheck site` reports them (keys beside the texts), rendered in Italian as text and Markdown. */
 function italianOf(ctx: SiteContext, results: CheckResult[]): string {
