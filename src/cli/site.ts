@@ -35,7 +35,7 @@ export function registerSite(program: Command, io: CliIO, state: RunState): void
     .description(
       'check whether this site network will carry the chargers (run it on the network the chargers will use)',
     )
-    .argument('[name]', 'site name for the report (default: "site", in Italian "sito")')
+    .argument('[name]', 'site name for the report, sito in Italian runs (default: site)')
     .option(
       '--lab [scenario]',
       'run against the built-in simulated site (no internet needed); scenarios: zapcheck lab --list',
