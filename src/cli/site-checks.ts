@@ -8,7 +8,11 @@ import { checkOutputFile } from './validate.js';
 
 /** `site --list-checks`: plans the run (site-only.ts) and prints the table; loads no probe or lab. */
 
-export async function listChecks(name: string, opts: SiteCommandOptions, io: CliIO): Promise<number> {
+export async function listChecks(
+  name: string | undefined,
+  opts: SiteCommandOptions,
+  io: CliIO,
+): Promise<number> {
   const inputs = await siteInputs(name, opts, io);
   if (opts.json !== undefined) checkOutputFile('--json', opts.json, io.cwd, inputs.t);
   const planned = plannedChecks(inputs, opts.lab !== undefined);

@@ -35,13 +35,14 @@ export interface SiteInputs {
  * by a run and by `site --list-checks` / `--only` (which plan before anything runs). Only reads files.
  */
 export async function siteInputs(
-  name: string,
+  name: string | undefined,
   opts: SiteCommandOptions,
   io: CliIO,
   { checkSites = false }: { checkSites?: boolean } = {},
 ): Promise<SiteInputs> {
   const { lang, t } = resolveLang(opts.lang, io.env);
-  const typed = cleanSiteName(name, t);
+  // No name given: the word for a site in the run's language (not the English "site" in an Italian run).
+  const typed = cleanSiteName(name ?? t('site.default'), t);
   // The sites file gives per-site defaults; options on the command line win.
   // The sites-file reader (YAML with positions, a JSON Schema validator) is loaded only when there is one.
   let entry: SiteEntry | null = null;

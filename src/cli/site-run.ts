@@ -141,7 +141,11 @@ function siteSurvey(
   return listSpots(dir, site).spots.map(spotForReport);
 }
 
-export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO): Promise<number> {
+export async function runSite(
+  name: string | undefined,
+  opts: SiteCommandOptions,
+  io: CliIO,
+): Promise<number> {
   const inputs = await siteInputs(name, opts, io, { checkSites: true });
   const { lang, t, site, profile, options } = inputs;
   const dnsServers = (opts.dnsServer ?? []).map((s) => parseResolver(s, t));
