@@ -726,6 +726,9 @@ export const en = {
   'err.signal.second': 'zapcheck: second {signal}: stopping now with what is there',
   'pem.what.profile': 'profile trust for {host}',
   'err.scanfile.read': '--scan-file: cannot read {file}',
+  // ---- the handover: installer, signatures, chart labels, PDF (issue 13, item 7) ----
+  'report.wifi.pass': '{dbm} dBm: good',
+  'report.wifi.fail': '{dbm} dBm: drops out below',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -753,4 +753,7 @@ export const it = {
   'err.signal.second': 'zapcheck: secondo {signal}: arresto immediato con quanto raccolto',
   'pem.what.profile': 'trust del profilo per {host}',
   'err.scanfile.read': '--scan-file: impossibile leggere {file}',
+  // ---- the handover: installer, signatures, chart labels, PDF (issue 13, item 7) ----
+  'report.wifi.pass': '{dbm} dBm: buono',
+  'report.wifi.fail': '{dbm} dBm: sotto si disconnette',
 } satisfies Partial<Record<MessageKey, string>>;
