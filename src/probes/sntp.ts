@@ -253,6 +253,10 @@ export function probeSntp(q: SntpProbeInput): Promise<ProbeResult<SntpSample>> {
           // synchronised (yet, or again): an unsynchronised server, not one telling us to go away.
           const code = base.refId || '????';
           if (code === 'INIT' || code === 'STEP') return unsynchronised(`stratum 0, reference ${code}`);
+          // chronyd 4 with no source (recorded from chronyd 4.3 in the interop suite): leap 3, stratum 0
+          // and a reference of four zero bytes. No kiss code at all: an unsynchronised server.
+          if (base.refId === '' && p.leap === 3)
+            return unsynchronised('leap indicator 3, stratum 0, no reference');
           // Kiss-o'-death (RATE, DENY, RSTR ...): the server tells us to go away; that is evidence.
           x.ok({ ...base, offsetMs: 0, delayMs: 0, serverTime: '', kissCode: code, unsynchronised: null });
           return;

@@ -63,6 +63,8 @@ export const EXPIRED_INTERMEDIATE_CN = 'zapcheck interop TLS CA 0';
 /** The subject CN of the intermediate the leafOnly variant leaves out. */
 export const MISSING_INTERMEDIATE_CN = 'zapcheck interop TLS CA 1';
 export type TlsVariant = keyof typeof TLS_VARIANTS;
+/** UDP port of the chronyd that never synchronised (see startUnsynchronisedChrony). */
+export const UNSYNCHRONISED_NTP_PORT = 10123;
 
 const BINARIES = ['nft', 'dnsmasq', 'nginx', 'mosquitto', 'mosquitto_passwd', 'chronyd', 'ss'] as const;
 
@@ -189,6 +191,7 @@ export class InteropCloud {
     this.startNginx();
     this.startMosquitto();
     this.startChrony();
+    this.startUnsynchronisedChrony();
     await this.waitListening();
     await this.waitNtpSynchronised();
   }
@@ -462,6 +465,34 @@ pidfile ${d}/chronyd.pid
     this.spawnIn(this.cloud!, 'chronyd', [binary('chronyd'), '-d', '-x', '-u', 'root', '-f', conf]);
   }
 
+  /**
+   * A second chronyd with no source and no `local` line: it has never synchronised and says so in every
+   * reply. What chronyd 4.3 sends then (recorded here): leap indicator 3, stratum 0, reference id four zero
+   * bytes (no kiss code). The `unsynchronisedNtp` option of `firewall` redirects UDP 123 to it.
+   */
+  private startUnsynchronisedChrony(): void {
+    const d = this.dir;
+    const conf = this.file(
+      'chrony-unsynchronised.conf',
+      `# No server, no pool, no local reference: never synchronised.
+allow
+port ${UNSYNCHRONISED_NTP_PORT}
+bindaddress ${CLOUD_IP}
+cmdport 0
+pidfile ${d}/chronyd-unsynchronised.pid
+`,
+    );
+    this.spawnIn(this.cloud!, 'chronyd (unsynchronised)', [
+      binary('chronyd'),
+      '-d',
+      '-x',
+      '-u',
+      'root',
+      '-f',
+      conf,
+    ]);
+  }
+
   private deadDaemon(): Daemon | undefined {
     return this.daemons.find((d) => d.exited);
   }
@@ -474,6 +505,7 @@ pidfile ${d}/chronyd.pid
       `udp ${CLOUD_IP}:53`,
       `udp ${FILTERING_DNS_IP}:53`,
       `udp ${CLOUD_IP}:123`,
+      `udp ${CLOUD_IP}:${UNSYNCHRONISED_NTP_PORT}`,
     ];
     const until = performance.now() + timeoutMs;
     let missing = want;
@@ -534,11 +566,20 @@ ask();
   /**
    * Replaces the cloud namespace's whole ruleset in one nftables transaction (`nft -f`): when this
    * returns, the next packet sees the new rules. `input` lines go in a filter chain on the input hook
-   * (drop, reject), `redirect` sends TCP 443 to one nginx TLS variant.
+   * (drop, reject), `redirect` sends TCP 443 to one nginx TLS variant, `unsynchronisedNtp` UDP 123 to the
+   * chronyd that never synchronised.
    */
-  firewall(input: string | string[], opts: { redirect443To?: TlsVariant } = {}): void {
+  firewall(
+    input: string | string[],
+    opts: { redirect443To?: TlsVariant; unsynchronisedNtp?: boolean } = {},
+  ): void {
     const rules = (Array.isArray(input) ? input : [input]).filter(Boolean);
-    const nat = opts.redirect443To ? `tcp dport 443 redirect to :${TLS_VARIANTS[opts.redirect443To]}` : '';
+    const nat = [
+      opts.redirect443To ? `tcp dport 443 redirect to :${TLS_VARIANTS[opts.redirect443To]}` : '',
+      opts.unsynchronisedNtp ? `udp dport 123 redirect to :${UNSYNCHRONISED_NTP_PORT}` : '',
+    ]
+      .filter(Boolean)
+      .join('\n    ');
     const file = this.file(
       'ruleset.nft',
       `flush ruleset

@@ -210,6 +210,26 @@ describe.skipIf(why !== null)('zapcheck site against real servers in network nam
     expect(r.code).toBe(1);
   });
 
+  it('a real chronyd that never synchronised answers: NTP_UNSYNCHRONISED (not a kiss-o’-death), exit 1', async () => {
+    cloud!.firewall([], { unsynchronisedNtp: true });
+    const r = await cloud!.runZapcheck('Interop NTP unsynchronised', [
+      '--mqtt-connect',
+      '--deadline',
+      String(DEADLINE_S),
+    ]);
+    expectVerdicts(r, { [`ntp:${ntp}:123`]: ['fail', 'NTP_UNSYNCHRONISED'] });
+    const c = check(r.report, `ntp:${ntp}:123`);
+    // chronyd 4.3 with no source: leap 3, stratum 0, an all-zero reference id (no kiss code).
+    expect(c.evidence.servers).toMatchObject([
+      { stratum: 0, kissCode: null, unsynchronised: 'leap indicator 3, stratum 0, no reference' },
+    ]);
+    expect(c.summary).toMatch(/not synchronised/);
+    expect(c.remediation.map((m) => m.text).join(' ')).toMatch(/pool\.ntp\.org/);
+    // It answered: no waiting out the time limit.
+    expect(c.durationMs).toBeLessThan(1000);
+    expect(r.code).toBe(1);
+  });
+
   it('every service port dropped (DNS still answers): all say dropped, none refused, run ends by the default deadline', async () => {
     cloud!.firewall(['tcp dport { 443, 8883 } drop', 'udp dport 123 drop']);
     const r = await cloud!.runZapcheck('Interop ports dropped', ['--mqtt-connect']);

@@ -189,6 +189,12 @@ describe('probeSntp against a fake server', () => {
     ['leap indicator 3', { leap: 3 }, 'leap indicator 3'],
     ['stratum 0 with reference INIT', { stratum: 0, refId: 'INIT', leap: 3 }, 'stratum 0, reference INIT'],
     ['stratum 0 with reference STEP', { stratum: 0, refId: 'STEP' }, 'stratum 0, reference STEP'],
+    // What chronyd 4.3 with no source sends (the interop suite records it): no kiss code, just zeros.
+    [
+      'leap 3, stratum 0 and an all-zero reference (chronyd)',
+      { stratum: 0, refId: '\0\0\0\0', leap: 3 },
+      'leap indicator 3, stratum 0, no reference',
+    ],
   ])(
     'answers at once that the server is unsynchronised on %s (not a kiss-o’-death)',
     async (_name, opts, why) => {
