@@ -285,10 +285,10 @@ export const en = {
   'req.R1.survey.pass': '{n} spots surveyed, the weakest {spot} at {dbm}',
   'req.R1.survey.bad': 'weakest spot {spot}: {dbm} ({cause}); {fix}',
   'req.R1.untested':
-    'Run `zapcheck wifi --ssid "<site network>"` on a laptop with Wi-Fi where the chargers will hang, or give a saved scan with --scan-file.',
+    'Scan the Wi-Fi with a laptop where the chargers will hang (zapcheck wifi), or give a saved scan.',
   'req.R2.untested': 'Run zapcheck site (or zapcheck dhcp) on a laptop joined to the site network.',
   'req.R1.nossid':
-    'not tested: no site network was named (give --ssid, or ssid: in the site entry of zapcheck.yaml)',
+    'not tested: no site network was named (name the chargers’ Wi-Fi network in the site’s settings)',
   'req.R7.nomqtt':
     'TLS verified, MQTT not tried (the MQTT probe was off; only a CONNACK from the hub proves R7)',
   'req.R4.pass': 'all {n} TLS connections work and nobody intercepts them',
@@ -300,7 +300,7 @@ export const en = {
   'req.detail.none': 'not tested: nothing in this run tests it',
   'req.R3.metered': 'About {total} per month for {chargers} chargers on a metered uplink.',
   'req.R3.unmetered': 'About {total} per month for {chargers} chargers; the uplink is not metered.',
-  'req.R3.unknown': 'Number of chargers not given (set chargers in zapcheck.yaml).',
+  'req.R3.unknown': 'Number of chargers not given: add it to the site’s settings.',
   'req.R9.detail': 'Nothing inbound is needed: never open or forward ports for the chargers.',
   'report.fix.heading': 'What to change',
   'report.fix.it': 'For the site’s IT',
@@ -366,10 +366,9 @@ export const en = {
   'budget.advice':
     'Choose a mobile (LTE) data plan of at least {plan} per month: the total plus 50% for firmware updates and reconnections.',
   'budget.assumption':
-    'Assumes {sessions} charging session(s) per charger per day (sessionsPerChargerPerDay in zapcheck.yaml).',
+    'Assumes {sessions} charging sessions per charger per day; change it in the site’s settings.',
   'budget.notmetered': 'The uplink is not metered: no data plan to size.',
-  'budget.nochargers':
-    'Give the number of chargers (chargers in zapcheck.yaml, or --chargers) to size the data plan.',
+  'budget.nochargers': 'Give the number of chargers in the site’s settings to size the data plan.',
 
   'diff.title': 'Changes from {a} to {b}',
   'diff.verdict': 'Verdict: {a} → {b}',
@@ -728,6 +727,8 @@ export const en = {
   'err.scanfile.read': '--scan-file: cannot read {file}',
   // ---- the handover: installer, signatures, chart labels, PDF (issue 13, item 7) ----
   'report.wifi.pass': '{dbm} dBm: good',
+  'budget.assumption.one':
+    'Assumes {sessions} charging session per charger per day; change it in the site’s settings.',
   'report.wifi.fail': '{dbm} dBm: drops out below',
 } as const;
 

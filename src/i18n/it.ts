@@ -295,11 +295,11 @@ export const it = {
   'req.R1.survey.pass': '{n} punti rilevati, il più debole {spot} a {dbm}',
   'req.R1.survey.bad': 'punto più debole {spot}: {dbm} ({cause}); {fix}',
   'req.R1.untested':
-    'Eseguire `zapcheck wifi --ssid "<rete del sito>"` con un portatile dotato di Wi-Fi dove saranno montate le stazioni, oppure indicare una scansione salvata con --scan-file.',
+    'Scansionare il Wi-Fi con un portatile dove saranno montate le stazioni (zapcheck wifi), oppure indicare una scansione salvata.',
   'req.R2.untested':
     'Eseguire zapcheck site (o zapcheck dhcp) con un portatile collegato alla rete del sito.',
   'req.R1.nossid':
-    'non verificato: nessuna rete del sito indicata (usare --ssid, oppure ssid: nella voce del sito in zapcheck.yaml)',
+    'non verificato: nessuna rete del sito indicata (indicare la rete Wi-Fi delle stazioni nelle impostazioni del sito)',
   'req.R7.nomqtt':
     'TLS verificato, MQTT non provato (sonda MQTT disattivata; solo un CONNACK dall’hub dimostra R7)',
   'req.R4.pass': 'tutte le {n} connessioni TLS funzionano e nessuno le intercetta',
@@ -311,7 +311,7 @@ export const it = {
   'req.detail.none': 'non verificato: nulla in questa esecuzione lo verifica',
   'req.R3.metered': 'Circa {total} al mese per {chargers} stazioni, su una connessione a consumo.',
   'req.R3.unmetered': 'Circa {total} al mese per {chargers} stazioni; la connessione non è a consumo.',
-  'req.R3.unknown': 'Numero di stazioni non indicato (impostare chargers in zapcheck.yaml).',
+  'req.R3.unknown': 'Numero di stazioni non indicato: aggiungerlo nelle impostazioni del sito.',
   'req.R9.detail': 'Non serve nulla in ingresso: non aprire né inoltrare porte per le stazioni di ricarica.',
   'report.fix.heading': 'Cosa cambiare',
   'report.fix.it': 'Per l’IT del sito',
@@ -381,10 +381,10 @@ export const it = {
   'budget.advice':
     'Scegliere un piano dati mobile (LTE) di almeno {plan} al mese: il totale più il 50% per aggiornamenti firmware e riconnessioni.',
   'budget.assumption':
-    'Calcolato con {sessions} sessioni di ricarica per stazione al giorno (sessionsPerChargerPerDay in zapcheck.yaml).',
+    'Calcolato con {sessions} sessioni di ricarica per stazione al giorno; modificabile nelle impostazioni del sito.',
   'budget.notmetered': 'La connessione non è a consumo: nessun piano dati da dimensionare.',
   'budget.nochargers':
-    'Indicare il numero di stazioni (chargers in zapcheck.yaml, oppure --chargers) per dimensionare il piano dati.',
+    'Indicare il numero di stazioni nelle impostazioni del sito per dimensionare il piano dati.',
 
   'diff.title': 'Differenze da {a} a {b}',
   'diff.verdict': 'Esito: {a} → {b}',
@@ -755,5 +755,7 @@ export const it = {
   'err.scanfile.read': '--scan-file: impossibile leggere {file}',
   // ---- the handover: installer, signatures, chart labels, PDF (issue 13, item 7) ----
   'report.wifi.pass': '{dbm} dBm: buono',
+  'budget.assumption.one':
+    'Calcolato con {sessions} sessione di ricarica per stazione al giorno; modificabile nelle impostazioni del sito.',
   'report.wifi.fail': '{dbm} dBm: sotto si disconnette',
 } satisfies Partial<Record<MessageKey, string>>;

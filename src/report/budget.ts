@@ -94,7 +94,12 @@ export function describeBudget(
       mb: mb(budget.sessionsMb),
     }),
     t('budget.total', { total: mb(budget.totalMb) }),
-    t('budget.assumption', { sessions: budget.sessionsPerChargerPerDay }),
+    t(
+      new Intl.PluralRules(lang).select(budget.sessionsPerChargerPerDay) === 'one'
+        ? 'budget.assumption.one'
+        : 'budget.assumption',
+      { sessions: budget.sessionsPerChargerPerDay },
+    ),
   ];
   return {
     lines,
