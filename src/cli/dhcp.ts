@@ -28,7 +28,7 @@ export function registerDhcp(program: Command, io: CliIO, state: RunState): void
     .option('--chargers <n>', 'number of chargers planned on this network')
     .option(
       '--dhcp-range <first-last>',
-      'the DHCP pool, e.g. 192.168.1.100-192.168.1.199 (default: the subnet)',
+      'the DHCP pool, e.g. 192.168.1.100-192.168.1.199 or 192.168.1.0/24 (default: the subnet)',
     )
     .option(
       '--sweep',

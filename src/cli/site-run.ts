@@ -129,6 +129,10 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
     const { findSite, readSitesFile } = await import('../sites/load.js');
     sitesFile = readSitesFile(io.cwd, opts.sites, t);
     entry = findSite(sitesFile, typed);
+    if (sitesFile) {
+      const { checkSitesBeforeRun } = await import('./sites-check.js');
+      checkSitesBeforeRun(sitesFile, entry, opts, t, io);
+    }
   }
   if (opts.sites !== undefined && sitesFile && !entry) {
     throw new UsageError(

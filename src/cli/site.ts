@@ -75,7 +75,7 @@ export function registerSite(program: Command, io: CliIO, state: RunState): void
     .option('--ssid <name>', 'the Wi-Fi network the chargers will join')
     .option('--scan-file <file>', 'use a saved Wi-Fi scan instead of scanning')
     .option('--chargers <n>', 'number of chargers planned (0-10000)')
-    .option('--dhcp-range <first-last>', 'the DHCP pool, e.g. 192.168.1.100-192.168.1.199')
+    .option('--dhcp-range <first-last>', 'the DHCP pool, e.g. 192.168.1.100-192.168.1.199 or 192.168.1.0/24')
     .option('--lang <en|it>', 'language of the report (default: from LANG)')
     .option('--ascii', 'plain ASCII marks (for old Windows consoles)')
     .option(

@@ -9,6 +9,10 @@ export function registerSites(program: Command, io: CliIO, state: RunState): voi
     .description('list the sites (zapcheck.yaml and past runs) with their last verdict and date')
     .option('--sites <file>', 'the sites file (default: zapcheck.yaml in this folder)')
     .option('--reports-dir <dir>', 'where runs are kept (default: the user data folder)')
+    .option(
+      '--check',
+      'check the sites file: DHCP pools smaller than the chargers, unknown profiles, names given twice (exit 2 when any)',
+    )
     .option('--format <text|json>', 'output format', 'text')
     .option('--lang <en|it>', 'language (default: from LANG)')
     .addHelpText(
@@ -27,10 +31,28 @@ A sites file (zapcheck.yaml; JSON Schema: schemas/sites.schema.json in the packa
       sessionsPerChargerPerDay: 2   # for the data budget (default 1)
       notes: Router in the technical room, 2nd floor
 
-zapcheck site "Garage Nord" then takes chargers, ssid, profile and dhcpRange from it (options win).`,
+zapcheck site "Garage Nord" then takes chargers, ssid, profile and dhcpRange from it (options win).
+dhcpRange is first-last, or a CIDR block (192.168.10.0/24: its host addresses).
+
+zapcheck sites --check reports, with file:line, a dhcpRange smaller than the chargers need, a profile
+that does not exist or does not load, and a site name given twice; exit 0 when clean, 2 otherwise.
+Every zapcheck site run does the same check first (warnings; a site's own broken profile is an error).`,
     )
-    .action(async (opts: Record<string, string | undefined>) => {
-      const { runSitesCommand } = await import('./reports-run.js');
-      state.exitCode = runSitesCommand(opts, io);
-    });
+    .action(
+      async (opts: {
+        sites?: string;
+        reportsDir?: string;
+        format?: string;
+        lang?: string;
+        check?: boolean;
+      }) => {
+        if (opts.check) {
+          const { runSitesCheck } = await import('./sites-check.js');
+          state.exitCode = runSitesCheck(opts, io);
+          return;
+        }
+        const { runSitesCommand } = await import('./reports-run.js');
+        state.exitCode = runSitesCommand(opts, io);
+      },
+    );
 }

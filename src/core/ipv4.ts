@@ -79,3 +79,43 @@ export function normaliseMac(text: string): string | null {
   if (parts.length !== 6 || !parts.every((p) => /^[0-9a-fA-F]{1,2}$/.test(p))) return null;
   return parts.map((p) => p.toLowerCase().padStart(2, '0')).join(':');
 }
+
+/** Why a DHCP pool text is not one: not a range, not IPv4, backwards, or larger than a /16. */
+export type RangeProblem = 'form' | 'ipv4' | 'order' | 'large';
+
+/** The largest pool zapcheck sizes: a /16. */
+export const MAX_RANGE_ADDRESSES = 65536;
+
+/**
+ * A DHCP pool as an IT person writes it: first-last ("192.168.1.100-192.168.1.199", or "-199" for the same
+ * /24), or a CIDR block ("192.168.1.0/24": its host addresses, network and broadcast left out; host bits
+ * may be set, "192.168.1.1/24" is the same block). Pure: the callers say what is wrong in words.
+ */
+export function parseIpv4Range(
+  text: string,
+): { ok: true; range: Ipv4Range } | { ok: false; problem: RangeProblem } {
+  const cidr = /^\s*([\d.]+)\s*\/\s*(\d{1,2})\s*$/.exec(text);
+  if (cidr?.[1] && cidr[2]) {
+    const prefix = Number(cidr[2]);
+    if (!isIpv4(cidr[1]) || prefix > 32) return { ok: false, problem: 'ipv4' };
+    if (prefix < 16) return { ok: false, problem: 'large' };
+    const s = subnetOf(cidr[1], prefix);
+    // A /31 (RFC 3021) and a /32 have no network or broadcast address to leave out.
+    const range =
+      prefix >= 31
+        ? { first: s.network, last: s.broadcast }
+        : { first: s.network + 1, last: s.broadcast - 1 };
+    return { ok: true, range };
+  }
+  const m = /^\s*([\d.]+)\s*-\s*([\d.]+)\s*$/.exec(text);
+  if (!m?.[1] || !m[2]) return { ok: false, problem: 'form' };
+  const a = m[1];
+  let b = m[2];
+  if (/^\d{1,3}$/.test(b) && isIpv4(a)) b = `${a.split('.').slice(0, 3).join('.')}.${b}`;
+  if (!isIpv4(a) || !isIpv4(b)) return { ok: false, problem: 'ipv4' };
+  const first = ipv4ToInt(a);
+  const last = ipv4ToInt(b);
+  if (last < first) return { ok: false, problem: 'order' };
+  if (last - first + 1 > MAX_RANGE_ADDRESSES) return { ok: false, problem: 'large' };
+  return { ok: true, range: { first, last } };
+}

@@ -366,7 +366,7 @@ export const en = {
   'budget.advice':
     'Choose a mobile (LTE) data plan of at least {plan} per month: the total plus 50% for firmware updates and reconnections.',
   'budget.assumption':
-    'Assumes {sessions} charging sessions per charger per day; change it in the site’s settings.',
+    'Assumes {sessions, plural, one {# charging session} other {# charging sessions}} per charger per day; change it in the site’s settings.',
   'budget.notmetered': 'The uplink is not metered: no data plan to size.',
   'budget.nochargers': 'Give the number of chargers in the site’s settings to size the data plan.',
 
@@ -666,9 +666,6 @@ export const en = {
   'err.profile.unknown.hint': 'built-in profiles: {ids}; or give the path of a .json/.yaml file',
   'err.profile.syntax': 'profile file {file} is not valid {format}: {message}',
   'err.profile.invalid': 'invalid profile {source}:\n{errors}',
-  'err.profile.extends': 'invalid profile {source}: extends: unknown built-in profile "{base}"',
-  'err.profile.twice': 'invalid profile {source}: endpoints: {key} is listed twice',
-  'err.profile.rssi': 'invalid profile {source}: wifi.rssi: failDbm ({fail}) must be below passDbm ({pass})',
   'err.ssid': '--ssid: a Wi-Fi network name is 1 to 32 bytes long',
   'err.timeout': '--timeout: "{value}" is not a number of milliseconds between 100 and 600000',
   'err.scanfile.bad': '--scan-file: {message}',
@@ -687,7 +684,8 @@ export const en = {
   'err.range.ipv4': '--dhcp-range {value}: not IPv4 addresses',
   'err.range.order': '--dhcp-range {value}: the last address comes before the first',
   'err.range.large': '--dhcp-range {value} is larger than a /16',
-  'err.range.hint': 'write it as first-last, e.g. --dhcp-range 192.168.1.100-192.168.1.199',
+  'err.range.hint':
+    'write it as first-last or as a CIDR block, e.g. --dhcp-range 192.168.1.100-192.168.1.199 or --dhcp-range 192.168.1.0/24',
   'input.what.profile': 'profile file',
   'input.what.sites': 'sites file',
   'input.what.scan': '--scan-file',
@@ -727,9 +725,78 @@ export const en = {
   'err.scanfile.read': '--scan-file: cannot read {file}',
   // ---- the handover: installer, signatures, chart labels, PDF (issue 13, item 7) ----
   'report.wifi.pass': '{dbm} dBm: good',
-  'budget.assumption.one':
-    'Assumes {sessions} charging session per charger per day; change it in the site’s settings.',
   'report.wifi.fail': '{dbm} dBm: drops out below',
+  // ---- words (issue 13): file errors in plain words, for the profile and sites files ----
+  'schema.top': '(top level)',
+  'schema.or': '{a} or {b}',
+  'schema.type.integer': 'a whole number',
+  'schema.type.number': 'a number',
+  'schema.type.string': 'text',
+  'schema.type.boolean': 'true or false',
+  'schema.type.array': 'a list',
+  'schema.type.object': 'a set of fields',
+  'schema.type.null': 'empty',
+  'schema.type': '{value} is not {type}',
+  'schema.enum': '{value} is not allowed; allowed: {allowed}',
+  'schema.const': '{value} is not allowed; the only value allowed is {allowed}',
+  'schema.between': '{value} is out of range: allowed from {min} to {max}',
+  'schema.min': '{value} is too small: at least {limit}',
+  'schema.max': '{value} is too large: at most {limit}',
+  'schema.empty': 'must not be empty',
+  'schema.short': '{value} is too short: at least {limit} characters',
+  'schema.long': 'is {n} characters long: at most {limit} allowed',
+  'schema.items.empty': 'the list must not be empty',
+  'schema.items.few': 'the list needs at least {limit} entries',
+  'schema.items.many': 'the list has {n} entries: at most {limit} allowed',
+  'schema.items.twice': '{value} is in the list twice',
+  'schema.form': '{value} is not in the expected form',
+  'schema.invalid': '{value} is not valid here',
+  'schema.unknown': 'unknown field "{name}"',
+  'schema.unknown.known': 'unknown field "{name}"; the fields here are: {known}',
+  'schema.required': 'the field "{name}" is missing',
+  'profile.help.id':
+    '{value} is not a valid profile id: lower-case letters, digits, ".", "_" and "-", starting with a letter or digit, at most 64 characters',
+  'profile.help.host':
+    '{value} is not a valid DNS name: labels of letters, digits and "-" joined by single dots, e.g. api.zaptec.com',
+  'profile.help.trust':
+    '{value} is not a trust: write public, private, {pem: <file of root certificates>} or {issuer: <issuer name>}',
+  'profile.help.path': '{value} is not a URL path: it starts with "/", e.g. /health',
+  'profile.extends': '{value} is not a built-in profile; built-in profiles: {ids}',
+  'profile.twice': '{key} is listed twice (already as {first})',
+  'profile.rssi':
+    'failDbm {fail} is above passDbm {pass}: the fail level is the weaker signal (e.g. passDbm -67, failDbm -74)',
+  'profile.channels': '{bad}. This list is the 2.4 GHz channels the charger may use: 1 to 13',
+  'profile.channel.14': 'channel 14 is not allowed (Japan only, 802.11b only)',
+  'profile.channel.5ghz': '{channel} is a 5 GHz channel',
+  'profile.channel.6ghz': '{channel} is a 6 GHz channel',
+  'profile.channel.none': '{channel} is not a Wi-Fi channel',
+  'profile.more': '{n, plural, one {# more problem} other {# more problems}} not shown',
+  'sites.help.dhcpRange':
+    '{value} is not a DHCP pool: write first-last (192.168.10.100-192.168.10.199) or a CIDR block (192.168.10.0/24)',
+  'sites.help.name': '{value} is not a site name: 1 to 120 characters, no control characters',
+  'sites.range.form':
+    '{value} is not a DHCP pool: write first-last (192.168.10.100-192.168.10.199) or a CIDR block (192.168.10.0/24)',
+  'sites.range.ipv4':
+    '{value} is not made of IPv4 addresses (four numbers from 0 to 255; a prefix of at most /32)',
+  'sites.range.order': '{value}: the last address comes before the first',
+  'sites.range.large':
+    '{value} is larger than a /16 (65,536 addresses): give the pool the DHCP server really hands out',
+  'err.sites.twice': '{file}:{line}: "{key}" is given twice here (first at line {first})',
+  'sites.duplicate':
+    '{site}: this site name is given twice (first at line {first}); a run uses this later entry',
+  'sites.duplicate.case':
+    '{site}: differs from "{other}" (line {first}) only in capitals, accents or spaces; zapcheck site finds both as one site',
+  'sites.profile': '{site}: profile: {message}',
+  'sites.pool.small':
+    '{site}: the DHCP pool {range} has {size, plural, one {# address} other {# addresses}}, too few for {chargers, plural, one {# charger} other {# chargers}} (they need {needed})',
+  'sites.problem': '{file}:{line}: {message}',
+  'sites.problem.warning': '{file}:{line}: warning: {message}',
+  'sites.check.ok': '{file}: {n, plural, one {# site} other {# sites}}, no problems',
+  'sites.check.problems':
+    '{file}: {n, plural, one {# problem} other {# problems}} in {sites, plural, one {# site} other {# sites}}',
+  'sites.check.nofile': 'no sites file: {file} is not in this folder; give one with --sites <file>',
+  'sites.others':
+    '{file}: {n, plural, one {# problem} other {# problems}} in other sites; zapcheck sites --check lists them',
 } as const;
 
 export type MessageKey = keyof typeof en;

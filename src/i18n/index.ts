@@ -16,15 +16,107 @@ const catalogues: Record<Lang, Partial<Catalogue>> = { en, it };
 
 export const LANGS: readonly Lang[] = ['en', 'it'];
 
-export function fill(template: string, vars: Vars = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : whole,
-  );
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** A number in the language's own digits and separators ("2,4" in Italian); `digits` fixes the decimals. */
+export function formatNumber(n: number, lang: Lang = 'en', digits?: number): string {
+  const id = `${lang}/${digits ?? ''}`;
+  let f = numberFormats.get(id);
+  if (!f) {
+    f = new Intl.NumberFormat(
+      lang,
+      digits === undefined
+        ? { maximumFractionDigits: 1 }
+        : { minimumFractionDigits: digits, maximumFractionDigits: digits },
+    );
+    numberFormats.set(id, f);
+  }
+  return f.format(n);
+}
+
+function pluralForm(n: number, lang: Lang): Intl.LDMLPluralRule {
+  let r = pluralRules.get(lang);
+  if (!r) {
+    r = new Intl.PluralRules(lang);
+    pluralRules.set(lang, r);
+  }
+  return r.select(n);
+}
+
+/** Index of the `}` that closes the `{` at `open` (nested braces counted), or -1. */
+function closing(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** `one {# rete} other {# reti}` -> the text for n (an exact `=n` first, then the language's rule). */
+function pluralChoice(options: string, n: number, lang: Lang): string | undefined {
+  const choices = new Map<string, string>();
+  let i = 0;
+  while (i < options.length) {
+    const m = /^\s*(=\d+|zero|one|two|few|many|other)\s*\{/.exec(options.slice(i));
+    if (!m?.[1]) break;
+    const open = i + m[0].length - 1;
+    const close = closing(options, open);
+    if (close < 0) break;
+    choices.set(m[1], options.slice(open + 1, close));
+    i = close + 1;
+  }
+  return choices.get(`=${n}`) ?? choices.get(pluralForm(n, lang)) ?? choices.get('other');
+}
+
+/**
+ * Fills `{name}` placeholders from `vars`, with two ICU MessageFormat forms for counts and measures:
+ * `{n, plural, one {# rete visibile} other {# reti visibili}}` (the language's plural rule, Intl.PluralRules;
+ * `#` is the number) and `{x, number}` / `{x, number, 1}` (Intl.NumberFormat: "2,4" in Italian; the
+ * second form with exactly that many decimals). Anything else in braces is text (`{pem: <file>}`).
+ * A number kept as a number in a stored message then renders in the language of the report.
+ */
+export function fill(template: string, vars: Vars = {}, lang: Lang = 'en'): string {
+  if (!template.includes('{')) return template;
+  let out = '';
+  let i = 0;
+  while (i < template.length) {
+    const open = template.indexOf('{', i);
+    if (open < 0) break;
+    const close = closing(template, open);
+    if (close < 0) break;
+    out += template.slice(i, open);
+    const inner = template.slice(open + 1, close);
+    const whole = template.slice(open, close + 1);
+    const m = /^(\w+)(?:\s*,\s*(plural|number)\s*(?:,\s*([\s\S]*))?)?$/.exec(inner);
+    const name = m?.[1];
+    const has = name !== undefined && Object.prototype.hasOwnProperty.call(vars, name);
+    const value = has ? vars[name] : undefined;
+    const n = typeof value === 'number' ? value : Number(value);
+    if (!m || !has) out += whole;
+    else if (m[2] === undefined) out += String(value);
+    else if (!Number.isFinite(n)) out += String(value);
+    else if (m[2] === 'number') {
+      const digits = m[3] !== undefined && /^\s*\d\s*$/.test(m[3]) ? Number(m[3]) : undefined;
+      out += formatNumber(n, lang, digits);
+    } else {
+      const text = pluralChoice(m[3] ?? '', n, lang);
+      out += text === undefined ? String(value) : fill(text.replace(/#/g, formatNumber(n, lang)), vars, lang);
+    }
+    i = close + 1;
+  }
+  return out + template.slice(i);
+}
+
+/** The placeholders a message uses: `{name}`, `{name, number}` and `{name, plural, ...}`. */
+export function placeholdersOf(template: string): string[] {
+  return [...template.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1] ?? '');
 }
 
 export function createTranslator(lang: Lang = 'en'): Translate {
   const cat = catalogues[lang];
-  return (key, vars) => fill(cat[key] ?? en[key], vars);
+  return (key, vars) => fill(cat[key] ?? en[key], vars, lang);
 }
 
 /**
@@ -59,7 +151,7 @@ export function createRecordingTranslator(lang: Lang = 'en'): RecordingTranslate
   const asRef = (key: MessageKey, vars: Vars | undefined): MessageRef => {
     const used = new Set<string>();
     for (const cat of Object.values(catalogues)) {
-      for (const m of (cat[key] ?? '').matchAll(/\{(\w+)\}/g)) if (m[1]) used.add(m[1]);
+      for (const name of placeholdersOf(cat[key] ?? '')) used.add(name);
     }
     const out: MessageVars = {};
     for (const [name, value] of Object.entries(vars ?? {})) {

@@ -381,7 +381,7 @@ export const it = {
   'budget.advice':
     'Scegliere un piano dati mobile (LTE) di almeno {plan} al mese: il totale più il 50% per aggiornamenti firmware e riconnessioni.',
   'budget.assumption':
-    'Calcolato con {sessions} sessioni di ricarica per stazione al giorno; modificabile nelle impostazioni del sito.',
+    'Calcolato con {sessions, plural, one {# sessione} other {# sessioni}} di ricarica per stazione al giorno; modificabile nelle impostazioni del sito.',
   'budget.notmetered': 'La connessione non è a consumo: nessun piano dati da dimensionare.',
   'budget.nochargers':
     'Indicare il numero di stazioni nelle impostazioni del sito per dimensionare il piano dati.',
@@ -692,10 +692,6 @@ export const it = {
   'err.profile.unknown.hint': 'profili integrati: {ids}; oppure indicare il percorso di un file .json/.yaml',
   'err.profile.syntax': 'il file di profilo {file} non è {format} valido: {message}',
   'err.profile.invalid': 'profilo {source} non valido:\n{errors}',
-  'err.profile.extends': 'profilo {source} non valido: extends: profilo integrato "{base}" sconosciuto',
-  'err.profile.twice': 'profilo {source} non valido: endpoints: {key} compare due volte',
-  'err.profile.rssi':
-    'profilo {source} non valido: wifi.rssi: failDbm ({fail}) deve essere minore di passDbm ({pass})',
   'err.ssid': '--ssid: il nome di una rete Wi-Fi è lungo da 1 a 32 byte',
   'err.timeout': '--timeout: "{value}" non è un numero di millisecondi tra 100 e 600000',
   'err.scanfile.bad': '--scan-file: {message}',
@@ -715,7 +711,8 @@ export const it = {
   'err.range.ipv4': '--dhcp-range {value}: non sono indirizzi IPv4',
   'err.range.order': '--dhcp-range {value}: l’ultimo indirizzo viene prima del primo',
   'err.range.large': '--dhcp-range {value} è più grande di una /16',
-  'err.range.hint': 'scriverlo come primo-ultimo, ad es. --dhcp-range 192.168.1.100-192.168.1.199',
+  'err.range.hint':
+    'scriverlo come primo-ultimo o come blocco CIDR, ad es. --dhcp-range 192.168.1.100-192.168.1.199 o --dhcp-range 192.168.1.0/24',
   'input.what.profile': 'file di profilo',
   'input.what.sites': 'file dei siti',
   'input.what.scan': '--scan-file',
@@ -755,7 +752,78 @@ export const it = {
   'err.scanfile.read': '--scan-file: impossibile leggere {file}',
   // ---- the handover: installer, signatures, chart labels, PDF (issue 13, item 7) ----
   'report.wifi.pass': '{dbm} dBm: buono',
-  'budget.assumption.one':
-    'Calcolato con {sessions} sessione di ricarica per stazione al giorno; modificabile nelle impostazioni del sito.',
   'report.wifi.fail': '{dbm} dBm: sotto si disconnette',
+  // ---- words (issue 13): file errors in plain words, for the profile and sites files ----
+  'schema.top': '(livello principale)',
+  'schema.or': '{a} o {b}',
+  'schema.type.integer': 'un numero intero',
+  'schema.type.number': 'un numero',
+  'schema.type.string': 'un testo',
+  'schema.type.boolean': 'true o false',
+  'schema.type.array': 'un elenco',
+  'schema.type.object': 'un insieme di campi',
+  'schema.type.null': 'vuoto',
+  'schema.type': '{value} non è {type}',
+  'schema.enum': '{value} non è ammesso; valori ammessi: {allowed}',
+  'schema.const': '{value} non è ammesso; l’unico valore ammesso è {allowed}',
+  'schema.between': '{value} è fuori intervallo: ammesso da {min} a {max}',
+  'schema.min': '{value} è troppo piccolo: almeno {limit}',
+  'schema.max': '{value} è troppo grande: al massimo {limit}',
+  'schema.empty': 'non può essere vuoto',
+  'schema.short': '{value} è troppo corto: almeno {limit} caratteri',
+  'schema.long': 'è lungo {n} caratteri: al massimo {limit} ammessi',
+  'schema.items.empty': 'l’elenco non può essere vuoto',
+  'schema.items.few': 'l’elenco deve avere almeno {limit} voci',
+  'schema.items.many': 'l’elenco ha {n} voci: al massimo {limit} ammesse',
+  'schema.items.twice': '{value} compare due volte nell’elenco',
+  'schema.form': '{value} non è nella forma prevista',
+  'schema.invalid': '{value} non è valido qui',
+  'schema.unknown': 'campo sconosciuto "{name}"',
+  'schema.unknown.known': 'campo sconosciuto "{name}"; i campi ammessi qui sono: {known}',
+  'schema.required': 'manca il campo "{name}"',
+  'profile.help.id':
+    '{value} non è un id di profilo valido: lettere minuscole, cifre, ".", "_" e "-", iniziando con una lettera o una cifra, al massimo 64 caratteri',
+  'profile.help.host':
+    '{value} non è un nome DNS valido: etichette di lettere, cifre e "-" unite da punti singoli, ad es. api.zaptec.com',
+  'profile.help.trust':
+    '{value} non è un trust: scrivere public, private, {pem: <file dei certificati radice>} o {issuer: <nome dell’emittente>}',
+  'profile.help.path': '{value} non è un percorso URL: inizia con "/", ad es. /health',
+  'profile.extends': '{value} non è un profilo integrato; profili integrati: {ids}',
+  'profile.twice': '{key} compare due volte (già come {first})',
+  'profile.rssi':
+    'failDbm {fail} è sopra passDbm {pass}: il livello di fallimento è il segnale più debole (ad es. passDbm -67, failDbm -74)',
+  'profile.channels':
+    '{bad}. Questo elenco sono i canali a 2,4 GHz che la stazione di ricarica può usare: da 1 a 13',
+  'profile.channel.14': 'il canale 14 non è ammesso (solo Giappone, solo 802.11b)',
+  'profile.channel.5ghz': '{channel} è un canale a 5 GHz',
+  'profile.channel.6ghz': '{channel} è un canale a 6 GHz',
+  'profile.channel.none': '{channel} non è un canale Wi-Fi',
+  'profile.more': '{n, plural, one {un altro problema non mostrato} other {altri # problemi non mostrati}}',
+  'sites.help.dhcpRange':
+    '{value} non è un pool DHCP: scrivere primo-ultimo (192.168.10.100-192.168.10.199) o un blocco CIDR (192.168.10.0/24)',
+  'sites.help.name': '{value} non è un nome di sito: da 1 a 120 caratteri, senza caratteri di controllo',
+  'sites.range.form':
+    '{value} non è un pool DHCP: scrivere primo-ultimo (192.168.10.100-192.168.10.199) o un blocco CIDR (192.168.10.0/24)',
+  'sites.range.ipv4':
+    '{value} non è fatto di indirizzi IPv4 (quattro numeri da 0 a 255; un prefisso al massimo /32)',
+  'sites.range.order': '{value}: l’ultimo indirizzo viene prima del primo',
+  'sites.range.large':
+    '{value} è più grande di una /16 (65.536 indirizzi): indicare il pool che il server DHCP distribuisce davvero',
+  'err.sites.twice': '{file}:{line}: "{key}" compare due volte qui (la prima alla riga {first})',
+  'sites.duplicate':
+    '{site}: questo nome di sito compare due volte (la prima alla riga {first}); un’esecuzione usa questa voce successiva',
+  'sites.duplicate.case':
+    '{site}: differisce da "{other}" (riga {first}) solo per maiuscole, accenti o spazi; zapcheck site li trova come un solo sito',
+  'sites.profile': '{site}: profilo: {message}',
+  'sites.pool.small':
+    '{site}: il pool DHCP {range} ha {size, plural, one {# indirizzo} other {# indirizzi}}, troppo pochi per {chargers, plural, one {# stazione} other {# stazioni}} (ne servono {needed})',
+  'sites.problem': '{file}:{line}: {message}',
+  'sites.problem.warning': '{file}:{line}: attenzione: {message}',
+  'sites.check.ok': '{file}: {n, plural, one {# sito} other {# siti}}, nessun problema',
+  'sites.check.problems':
+    '{file}: {n, plural, one {# problema} other {# problemi}} in {sites, plural, one {# sito} other {# siti}}',
+  'sites.check.nofile':
+    'nessun file dei siti: {file} non è in questa cartella; indicarne uno con --sites <file>',
+  'sites.others':
+    '{file}: {n, plural, one {# problema} other {# problemi}} in altri siti; zapcheck sites --check li elenca',
 } satisfies Partial<Record<MessageKey, string>>;

@@ -94,12 +94,7 @@ export function describeBudget(
       mb: mb(budget.sessionsMb),
     }),
     t('budget.total', { total: mb(budget.totalMb) }),
-    t(
-      new Intl.PluralRules(lang).select(budget.sessionsPerChargerPerDay) === 'one'
-        ? 'budget.assumption.one'
-        : 'budget.assumption',
-      { sessions: budget.sessionsPerChargerPerDay },
-    ),
+    t('budget.assumption', { sessions: budget.sessionsPerChargerPerDay }),
   ];
   return {
     lines,

@@ -1,11 +1,15 @@
 import path from 'node:path';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { readAsset } from '../core/assets.js';
+import { describeSchemaErrors } from '../core/schema-errors.js';
+import { lineOf } from '../core/yaml-lines.js';
 import { schemaValidator as validatorFor } from '../schemas/standalone.js';
 import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { UsageError } from '../core/errors.js';
 import { checkNesting, InputFileError, readInputFile } from '../core/input-file.js';
-import type { Translate } from '../i18n/index.js';
-import { DEFAULT_SITES_FILE, type SiteEntry, type SitesFile } from './types.js';
+import type { MessageKey, Translate } from '../i18n/index.js';
+import { parseIpv4Range } from '../core/ipv4.js';
+import { DEFAULT_SITES_FILE, type DuplicateSite, type SiteEntry, type SitesFile } from './types.js';
 
 /**
  * The sites file (zapcheck.yaml in the working directory, or --sites <file>), validated against
@@ -18,60 +22,11 @@ export { DEFAULT_SITES_FILE };
 /** The sites schema's validator, generated at build time (src/schemas/standalone.ts). */
 const schemaValidator = (): ValidateFunction => validatorFor('sites');
 
-const decodePointer = (p: string): string[] =>
-  p
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+/** What a field with a pattern allows, in words (never the schema's regex). */
+const FIELD_HELP = { dhcpRange: 'sites.help.dhcpRange' } as const;
 
-/** Line (1-based) of the node at `segments`, or of its nearest ancestor that exists. */
-function lineOf(doc: Document, lc: LineCounter, segments: string[], key?: string): number {
-  for (let n = segments.length; n >= 0; n--) {
-    const node = (n === 0 ? doc.contents : doc.getIn(segments.slice(0, n), true)) as Node | null | undefined;
-    if (!node) continue;
-    if (key !== undefined && n === segments.length && isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-      const range = (pair?.key as Node | undefined)?.range;
-      if (range) return lc.linePos(range[0]).line;
-    }
-    if (n < segments.length && isMap(node)) {
-      // The value may be null (`Garage Nord:` with nothing under it): point at its key.
-      const want = segments[n];
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === want);
-      const range = (pair?.key as Node | undefined)?.range;
-      if (range) return lc.linePos(range[0]).line;
-    }
-    if (node.range) return lc.linePos(node.range[0]).line;
-  }
-  return 1;
-}
-
-function shown(value: unknown): string {
-  const s = JSON.stringify(value) ?? String(value);
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
-}
-
-function describe(e: ErrorObject, value: unknown, t: Translate): string {
-  const v = shown(value);
-  switch (e.keyword) {
-    case 'additionalProperties':
-      return t('err.field.unknown', { name: String(e.params.additionalProperty) });
-    case 'required':
-      return t('err.field.required', { name: String(e.params.missingProperty) });
-    case 'type':
-      return t('err.field.type', { type: String(e.params.type), value: v });
-    case 'minimum':
-      return t('err.field.min', { limit: String(e.params.limit), value: v });
-    case 'maximum':
-      return t('err.field.max', { limit: String(e.params.limit), value: v });
-    case 'minLength':
-      return t('err.field.length');
-    case 'pattern':
-      return t('err.field.pattern', { value: v });
-    default:
-      return t('err.field.invalid', { value: v });
-  }
-}
+const lines = (doc: Document, lc: LineCounter, segments: readonly string[], key?: string): number =>
+  lineOf({ isMap, isScalar }, doc, lc, segments, key);
 
 /** Parses and validates sites-file text; `file` is used in messages and to resolve profile paths. */
 export function parseSitesFile(
@@ -86,20 +41,22 @@ export function parseSitesFile(
   // are found below with one Set per map instead.
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: true });
   const shownFile = file;
+  // Two sites of one name are kept for the sanity check (src/sites/check.ts), which says both lines; the
+  // same key twice anywhere else (two `chargers:` in one site) is an error here.
+  const duplicates: DuplicateSite[] = [];
   if (!doc.errors.length) {
+    const sitesMap = doc.get('sites', true);
     visit(doc, {
       Map(_key, map) {
-        const seen = new Set<string>();
+        const seen = new Map<string, number>();
         for (const pair of map.items) {
           if (!isScalar(pair.key)) continue;
           const k = String(pair.key.value);
-          if (seen.has(k)) {
-            const line = pair.key.range ? lc.linePos(pair.key.range[0]).line : 1;
-            throw new UsageError(
-              t('err.sites.yaml', { file: shownFile, line, message: 'Map keys must be unique' }),
-            );
-          }
-          seen.add(k);
+          const line = pair.key.range ? lc.linePos(pair.key.range[0]).line : 1;
+          const first = seen.get(k);
+          if (first === undefined) seen.set(k, line);
+          else if (map === sitesMap) duplicates.push({ name: k, line, first });
+          else throw new UsageError(t('err.sites.twice', { file: shownFile, line, key: k, first }));
         }
         return undefined;
       },
@@ -123,44 +80,67 @@ export function parseSitesFile(
   }
   const validate = schemaValidator();
   if (!validate(data)) {
-    const messages = (validate.errors ?? [])
-      .filter((e) => e.keyword !== 'if')
-      .slice(0, 6)
-      .map((e) => {
-        const segments = decodePointer(e.instancePath);
-        const key =
-          e.keyword === 'additionalProperties'
-            ? String(e.params.additionalProperty)
-            : e.keyword === 'propertyNames'
-              ? String(e.params.propertyName)
-              : undefined;
-        const line = lineOf(doc, lc, segments, key);
-        const field = [
-          ...segments,
-          ...(key !== undefined && e.keyword === 'additionalProperties' ? [key] : []),
-        ]
-          .join('.')
-          .replace(/^$/, '(top level)');
-        let value: unknown = data;
-        for (const s of segments) value = (value as Record<string, unknown> | null | undefined)?.[s];
-        return t('err.sites.field', { file: shownFile, line, field, problem: describe(e, value, t) });
-      });
-    const [first, ...rest] = [...new Set(messages)];
+    const schema = JSON.parse(readAsset('schemas/sites.schema.json')) as object;
+    const problems = describeSchemaErrors(
+      validate.errors ?? [],
+      data,
+      { schema, help: FIELD_HELP, keyHelp: 'sites.help.name' },
+      t,
+    ).map((p) => ({
+      line: lines(doc, lc, p.key !== undefined ? p.segments.slice(0, -1) : p.segments, p.key),
+      p,
+    }));
+    problems.sort((x, y) => x.line - y.line);
+    const messages = problems
+      .slice(0, 20)
+      .map(({ line, p }) =>
+        t('err.sites.field', { file: shownFile, line, field: p.field, problem: p.problem }),
+      );
+    const [first, ...rest] = messages;
     throw new UsageError(first ?? shownFile, rest.length ? rest.join('\n  ') : undefined);
   }
   const raw = data as { sites: Record<string, Record<string, unknown> | null> };
   const dir = path.dirname(absPath);
-  // Each site's line, from one pass over the `sites` map (a lookup per site was quadratic).
-  const lines = new Map<string, number>();
+  // Each site's line and its fields' lines, from one pass over the `sites` map (a lookup per site was
+  // quadratic). Of two sites of one name, a run uses the later (as YAML readers do): its lines are kept.
+  const siteLines = new Map<string, number>();
+  const fieldLines = new Map<string, Partial<Record<string, number>>>();
   const sitesNode = doc.get('sites', true) as Node | undefined;
   if (sitesNode && isMap(sitesNode)) {
     for (const pair of sitesNode.items) {
       const range = (pair.key as Node | undefined)?.range;
-      if (isScalar(pair.key) && range) lines.set(String(pair.key.value), lc.linePos(range[0]).line);
+      if (!isScalar(pair.key) || !range) continue;
+      const name = String(pair.key.value);
+      siteLines.set(name, lc.linePos(range[0]).line);
+      const fields: Partial<Record<string, number>> = {};
+      if (isMap(pair.value)) {
+        for (const f of pair.value.items) {
+          const r = (f.key as Node | undefined)?.range;
+          if (isScalar(f.key) && r) fields[String(f.key.value)] = lc.linePos(r[0]).line;
+        }
+      }
+      fieldLines.set(name, fields);
     }
   }
+  // The pattern of the schema lets through what only arithmetic can refuse (300.1.1.1, a backwards range).
+  const rangeErrors: string[] = [];
+  for (const [name, fields] of Object.entries(raw.sites)) {
+    const text = fields?.dhcpRange;
+    if (typeof text !== 'string') continue;
+    const r = parseIpv4Range(text);
+    if (r.ok) continue;
+    const line = fieldLines.get(name)?.dhcpRange ?? siteLines.get(name) ?? 1;
+    const problem = t(`sites.range.${r.problem}` as MessageKey, { value: JSON.stringify(text) });
+    rangeErrors.push(
+      t('err.sites.field', { file: shownFile, line, field: `sites.${name}.dhcpRange`, problem }),
+    );
+  }
+  if (rangeErrors.length) {
+    const [first, ...rest] = rangeErrors;
+    throw new UsageError(first ?? shownFile, rest.length ? rest.slice(0, 19).join('\n  ') : undefined);
+  }
   const sites: SiteEntry[] = Object.entries(raw.sites).map(([name, fields]) => {
-    const entry: SiteEntry = { name, line: lines.get(name) ?? lineOf(doc, lc, ['sites'], name) };
+    const entry: SiteEntry = { name, line: siteLines.get(name) ?? lines(doc, lc, ['sites'], name) };
     const f = fields ?? {};
     if (typeof f.address === 'string') entry.address = f.address;
     if (typeof f.chargers === 'number') entry.chargers = f.chargers;
@@ -176,7 +156,7 @@ export function parseSitesFile(
     if (typeof f.notes === 'string') entry.notes = f.notes;
     return entry;
   });
-  return { path: absPath, sites };
+  return { path: absPath, sites, fieldLines, duplicates };
 }
 
 /**

@@ -20,6 +20,19 @@ export interface SitesFile {
   /** Absolute path of the file read. */
   path: string;
   sites: SiteEntry[];
+  /** Per site name, the line of each of its fields (for file:line in the sanity check). */
+  fieldLines?: ReadonlyMap<string, Partial<Record<string, number>>>;
+  /** Site names given twice in the `sites` map (the later entry is what a run uses). */
+  duplicates?: DuplicateSite[];
+}
+
+/** A site name that appears twice in the sites file. */
+export interface DuplicateSite {
+  name: string;
+  /** The line of the second entry. */
+  line: number;
+  /** The line of the first. */
+  first: number;
 }
 
 /** The sites file looked for in the working directory. */

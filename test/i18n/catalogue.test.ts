@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.js';
 import { it as italian } from '../../src/i18n/it.js';
-import { createTranslator, LANGS, pickLang } from '../../src/i18n/index.js';
+import { createTranslator, LANGS, pickLang, placeholdersOf } from '../../src/i18n/index.js';
 import { ZAPTEC_GO, ZAPTEC_PRO } from '../../src/profile/builtin.js';
 
 /** Every key in every language, with the same {placeholders}: a translation can neither drop nor invent one. */
 
-const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+const placeholders = (s: string): string[] => [...new Set(placeholdersOf(s))].sort();
 const CATALOGUES: Record<string, Record<string, string>> = { it: italian };
 
 describe('message catalogue', () => {

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,6 +7,8 @@ import { UsageError } from '../../src/core/errors.js';
 import { Ajv } from 'ajv';
 import { BUILTIN_PROFILES } from '../../src/profile/builtin.js';
 import { builtinProfileIds, loadProfile, profileSchema } from '../../src/profile/load.js';
+import { createTranslator } from '../../src/i18n/index.js';
+import { BIN, runCli } from '../helpers/cli.js';
 
 let dir: string;
 beforeEach(() => {
@@ -177,7 +180,7 @@ describe('profile files', () => {
     const err = usageError(
       write('rssi.json', { ...minimal, wifi: { rssi: { passDbm: -75, failDbm: -60 } } }),
     );
-    expect(err.message).toContain('failDbm (-60) must be below passDbm (-75)');
+    expect(err.message).toContain('wifi.rssi.failDbm: failDbm -60 is above passDbm -75');
   });
 
   it('resolves a trust {pem} path relative to the profile file, not the working directory', () => {
@@ -209,7 +212,116 @@ describe('profile files', () => {
     const p = loadProfile(write('ext.json', { ...minimal, extends: 'zaptec-go' }));
     expect(p.wifi.security).not.toContain('wpa3-personal');
     expect(usageError(write('ext2.json', { ...minimal, extends: 'nope' })).message).toContain(
-      'unknown built-in profile "nope"',
+      'extends: "nope" is not a built-in profile; built-in profiles: zaptec-pro, zaptec-go',
     );
+  });
+});
+
+/** The problem lines of a profile error ("  - file:line: field: problem"). */
+const problemLines = (err: UsageError): string[] =>
+  err.message.split('\n').filter((l) => l.startsWith('  - '));
+
+describe('profile errors in plain words (issue 13)', () => {
+  it('one line per bad field naming file:line, field, value and what is allowed, never the schema regex', () => {
+    const file = write(
+      'bad.yaml',
+      [
+        'id: Bad Id',
+        'name: Bad',
+        'endpoints:',
+        '  - host: a..b',
+        '    port: 70000',
+        '    protocol: ftp',
+        '    trust: nope',
+        '    path: health',
+        'wifi:',
+        '  hiddenSsid: "no"',
+        '',
+      ].join('\n'),
+    );
+    const lines = problemLines(usageError(file));
+    expect(lines).toEqual([
+      `  - ${file}:1: id: "Bad Id" is not a valid profile id: lower-case letters, digits, ".", "_" and "-", starting with a letter or digit, at most 64 characters`,
+      `  - ${file}:4: endpoints.0.host: "a..b" is not a valid DNS name: labels of letters, digits and "-" joined by single dots, e.g. api.zaptec.com`,
+      `  - ${file}:5: endpoints.0.port: 70000 is out of range: allowed from 1 to 65535`,
+      `  - ${file}:6: endpoints.0.protocol: "ftp" is not allowed; allowed: ntp, https, mqtts, tls`,
+      `  - ${file}:7: endpoints.0.trust: "nope" is not a trust: write public, private, {pem: <file of root certificates>} or {issuer: <issuer name>}`,
+      `  - ${file}:8: endpoints.0.path: "health" is not a URL path: it starts with "/", e.g. /health`,
+      `  - ${file}:10: wifi.hiddenSsid: "no" is not true or false`,
+    ]);
+    expect(lines.join('\n')).not.toMatch(/must match|pattern|\^\(|\{0,61\}|must be object/);
+  });
+
+  it('a bad trust is one message, whichever of its three forms it misses', () => {
+    for (const trust of ['nope', { kind: 'public' }, { pem: '' }, { pem: 'a.pem', issuer: 'X' }]) {
+      const err = usageError(
+        write('trust.json', { ...minimal, endpoints: [{ ...minimal.endpoints[0], trust }] }),
+      );
+      const about = problemLines(err).filter((l) => l.includes('endpoints.0.trust'));
+      expect(about, JSON.stringify(trust)).toHaveLength(1);
+      expect(about[0]).toContain('is not a trust: write public, private');
+    }
+  });
+
+  it('wifi.channels is checked against the 2.4 GHz band: 14 and 5 GHz numbers refused in words', () => {
+    const err = usageError(
+      write('channels.yaml', `${JSON.stringify(minimal).slice(0, -1)}, "wifi": {"channels": [14, 36, 1]}}`),
+    );
+    expect(problemLines(err)).toEqual([
+      expect.stringMatching(
+        /: wifi\.channels: channel 14 is not allowed \(Japan only, 802\.11b only\); 36 is a 5 GHz channel\. This list is the 2\.4 GHz channels the charger may use: 1 to 13$/,
+      ),
+    ]);
+    expect(usageError(write('c6.json', { ...minimal, wifi: { channels: [1, 37, 300] } })).message).toContain(
+      'wifi.channels: 37 is a 6 GHz channel; 300 is not a Wi-Fi channel.',
+    );
+    expect(
+      loadProfile(write('ok.json', { ...minimal, wifi: { channels: [1, 6, 11, 13] } })).wifi.channels,
+    ).toEqual([1, 6, 11, 13]);
+  });
+
+  it('says it in Italian', () => {
+    const file = write('it.json', {
+      ...minimal,
+      endpoints: [{ ...minimal.endpoints[0], host: 'a..b', trust: 'nope' }],
+      wifi: { channels: [14] },
+    });
+    let message = '';
+    try {
+      loadProfile(file, createTranslator('it'));
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toContain(`profilo ${file} non valido:`);
+    expect(message).toContain('endpoints.0.host: "a..b" non è un nome DNS valido');
+    expect(message).toContain('endpoints.0.trust: "nope" non è un trust: scrivere public, private');
+    expect(message).toContain('wifi.channels: il canale 14 non è ammesso (solo Giappone, solo 802.11b)');
+    expect(message).not.toMatch(/\b(is not|must|allowed)\b/);
+  });
+
+  it('file errors in words: not found, a folder, permission denied', () => {
+    expect(usageError(path.join(dir, 'x.json')).message).toBe(
+      `profile file ${path.join(dir, 'x.json')} not found`,
+    );
+    expect(usageError(`${dir}/`).message).toBe(`profile file ${dir}/ is a folder, not a file`);
+    const secret = write('secret.json', minimal);
+    chmodSync(secret, 0o000);
+    chmodSync(dir, 0o755);
+    // As root every file is readable: the CLI runs as nobody then, so the refusal is the kernel's own.
+    const asUser =
+      process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
+    const [cmd = process.execPath, ...args] = [...asUser, process.execPath, BIN, 'profiles', 'show', secret];
+    const run = spawnSync(cmd, args, { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`zapcheck: profile file ${secret}: permission denied\n`);
+  });
+
+  it('zapcheck site --profile <bad file> exits 2 with the problems, no stack trace, before any check runs', async () => {
+    const file = write('run.json', { ...minimal, endpoints: [{ ...minimal.endpoints[0], host: 'a..b' }] });
+    const run = await runCli(['site', 'x', '--lab', '--profile', file, '--lang', 'it']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('endpoints.0.host: "a..b" non è un nome DNS valido');
+    expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    expect(run.stdout).toBe('');
   });
 });

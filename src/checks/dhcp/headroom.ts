@@ -4,26 +4,24 @@
  */
 import { UsageError } from '../../core/errors.js';
 import { createTranslator, type Translate } from '../../i18n/index.js';
-import { intToIpv4, ipv4ToInt, isIpv4, subnetOf, type Ipv4Range } from '../../core/ipv4.js';
+import { intToIpv4, ipv4ToInt, isIpv4, parseIpv4Range, subnetOf, type Ipv4Range } from '../../core/ipv4.js';
 import type { Neighbour, NetworkFacts } from '../../platform/net/types.js';
 
 export type { Ipv4Range };
 
-/** "192.168.1.100-192.168.1.199" (or "192.168.1.100-199"). Throws UsageError on anything else. */
+/**
+ * --dhcp-range: "192.168.1.100-192.168.1.199", "192.168.1.100-199" or a CIDR block "192.168.1.0/24" (its
+ * host addresses). Throws UsageError on anything else. The sites file's dhcpRange takes the same forms.
+ */
 export function parseDhcpRange(text: string, t: Translate = createTranslator('en')): Ipv4Range {
-  const m = /^\s*([\d.]+)\s*-\s*([\d.]+)\s*$/.exec(text);
+  const r = parseIpv4Range(text);
+  if (r.ok) return r.range;
   const hint = t('err.range.hint');
   const quoted = JSON.stringify(text);
-  if (!m?.[1] || !m[2]) throw new UsageError(t('err.range.form', { value: quoted }), hint);
-  const a = m[1];
-  let b = m[2];
-  if (/^\d{1,3}$/.test(b) && isIpv4(a)) b = `${a.split('.').slice(0, 3).join('.')}.${b}`;
-  if (!isIpv4(a) || !isIpv4(b)) throw new UsageError(t('err.range.ipv4', { value: quoted }), hint);
-  const first = ipv4ToInt(a);
-  const last = ipv4ToInt(b);
-  if (last < first) throw new UsageError(t('err.range.order', { value: text }), hint);
-  if (last - first + 1 > 65536) throw new UsageError(t('err.range.large', { value: text }), hint);
-  return { first, last };
+  if (r.problem === 'form') throw new UsageError(t('err.range.form', { value: quoted }), hint);
+  if (r.problem === 'ipv4') throw new UsageError(t('err.range.ipv4', { value: quoted }), hint);
+  if (r.problem === 'order') throw new UsageError(t('err.range.order', { value: text }), hint);
+  throw new UsageError(t('err.range.large', { value: text }), hint);
 }
 
 export function rangeText(r: Ipv4Range): string {

@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateDhcp, dhcpCheck } from '../../../src/checks/dhcp/index.js';
 import { computeHeadroom, judgeHeadroom, parseDhcpRange } from '../../../src/checks/dhcp/headroom.js';
+import { intToIpv4, ipv4ToInt } from '../../../src/core/ipv4.js';
 import type { DhcpFacts, DhcpOffer } from '../../../src/probes/dhcp/types.js';
 import { emptyFacts, type Neighbour } from '../../../src/platform/net/types.js';
 import { UsageError } from '../../../src/core/errors.js';
-import { ipv4ToInt } from '../../../src/core/ipv4.js';
 import { createTranslator } from '../../../src/i18n/index.js';
 
 const rules = { required: true, addressesPerCharger: 1, ipv4Only: true };
@@ -60,6 +60,26 @@ describe('headroom', () => {
     expect(parseDhcpRange('192.168.1.100-199').last).toBe(3232235975);
     expect(() => parseDhcpRange('192.168.1.200-192.168.1.100')).toThrow(UsageError);
     expect(() => parseDhcpRange('garage')).toThrow(UsageError);
+  });
+  it('takes a CIDR block as its host addresses, as the sites file does (network and broadcast left out)', () => {
+    const r = parseDhcpRange('192.168.1.0/24');
+    expect([intToIpv4(r.first), intToIpv4(r.last), r.last - r.first + 1]).toEqual([
+      '192.168.1.1',
+      '192.168.1.254',
+      254,
+    ]);
+    // Host bits set (the gateway's own notation) is the same block.
+    expect(parseDhcpRange('192.168.1.1/24')).toEqual(r);
+    expect(parseDhcpRange('10.0.0.4/31')).toEqual({
+      first: ipv4ToInt('10.0.0.4'),
+      last: ipv4ToInt('10.0.0.5'),
+    });
+    expect(parseDhcpRange('10.0.0.4/32')).toEqual({
+      first: ipv4ToInt('10.0.0.4'),
+      last: ipv4ToInt('10.0.0.4'),
+    });
+    expect(() => parseDhcpRange('10.0.0.0/8')).toThrow('larger than a /16');
+    expect(() => parseDhcpRange('10.0.0.0/33')).toThrow('not IPv4 addresses');
   });
   it('subnet pool = hosts minus gateway and laptop; FAILED entries do not count', () => {
     const h = computeHeadroom({
