@@ -46,11 +46,24 @@ export async function chartReports(names?: string[]): Promise<Map<string, Report
     const worker = async (): Promise<void> => {
       for (let r = queue.shift(); r; r = queue.shift()) {
         const file = path.join(dir, `${r.i}.json`);
-        const args = ['site', 'Garage Nord', '--lab', '--scan-file', r.scan, '--json', file];
+        // A long deadline: on a loaded machine a 5 s run can end before the Wi-Fi check reads its scan.
+        const args = [
+          'site',
+          'Garage Nord',
+          '--lab',
+          '--scan-file',
+          r.scan,
+          '--json',
+          file,
+          '--deadline',
+          '120',
+        ];
         if (r.ssid) args.push('--ssid', r.ssid);
         const run = await runCli(args);
         if (run.code !== 0 && run.code !== 1) throw new Error(`${r.name}: exit ${run.code}: ${run.stderr}`);
-        out.set(r.name, JSON.parse(readFileSync(file, 'utf8')) as Report);
+        const report = JSON.parse(readFileSync(file, 'utf8')) as Report;
+        if (report.interrupted) throw new Error(`${r.name}: the run was interrupted`);
+        out.set(r.name, report);
       }
     };
     await Promise.all([worker(), worker(), worker()]);
