@@ -30,7 +30,7 @@ import type { SitesFile } from '../sites/types.js';
 import { type CliIO, writeOutput } from './io.js';
 import { checkOutputFile } from './validate.js';
 import { stringifyJson } from '../core/escape.js';
-import { resolveLang } from './run-options.js';
+import { parseInstallerOption, resolveLang } from './run-options.js';
 
 /**
  * The work of `zapcheck sites`, `history`, `report` and `allowlist` (their options live in sites.ts,
@@ -183,6 +183,7 @@ export interface ReportOptions {
   reportsDir?: string;
   profile?: string;
   chargers?: number;
+  installer?: string;
 }
 
 const FORMAT_BY_EXTENSION: Record<string, ReportFormat> = {
@@ -255,6 +256,7 @@ export function runReportCommand(args: string[], opts: ReportOptions, io: CliIO)
   if (!isReportFormat(format)) {
     throw new UsageError(t('err.format', { format, formats: REPORT_FORMATS.join(', ') }));
   }
+  const installer = parseInstallerOption(opts.installer, t);
   const reports = files.map((f) => readReportFile(f, io.cwd, t));
   let sitesFile: SitesFile | null = null;
   sitesFile = readSitesFile(io.cwd, opts.sites, t);
@@ -264,6 +266,9 @@ export function runReportCommand(args: string[], opts: ReportOptions, io: CliIO)
     profileFor: (r) =>
       tryProfile(opts.profile) ?? tryProfile(findSite(sitesFile, r.site)?.profile) ?? tryProfile(r.profile),
     ...(opts.chargers !== undefined ? { chargers: opts.chargers } : {}),
+    // --installer, else the report's own, else its site's in the sites file, else the file's.
+    installerFor: (r) =>
+      installer ?? r.installer ?? findSite(sitesFile, r.site)?.installer ?? sitesFile?.installer ?? null,
   });
   writeOutput(io, opts.output ?? '-', text, { option: '--output', t });
   return 0;

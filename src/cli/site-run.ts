@@ -31,7 +31,7 @@ import type { CheckResult } from '../core/result.js';
 import type { RunnerEvents } from '../core/runner.js';
 
 import type { SiteCommandOptions } from './site.js';
-import { resolveLang, parseChargers, parseResolver } from './run-options.js';
+import { resolveLang, parseChargers, parseInstallerOption, parseResolver } from './run-options.js';
 import { exitCodeFor } from './exit-code.js';
 import { parseDhcpRange } from '../checks/dhcp/headroom.js';
 
@@ -154,6 +154,7 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
     strict: opts.strict === true,
     extra: { scanFile: opts.scanFile },
   };
+  const installer = parseInstallerOption(opts.installer, t) ?? entry?.installer ?? sitesFile?.installer;
   const chargers = parseChargers(opts.chargers, t) ?? entry?.chargers;
   const ssid = opts.ssid ?? entry?.ssid;
   const dhcpRange = opts.dhcpRange ?? entry?.dhcpRange;
@@ -265,6 +266,7 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
         startedAt,
         finishedAt: ctx.clock.now(),
         survey: (survey ??= siteSurvey(site, labScenario !== null, opts, io)),
+        ...(installer ? { installer } : {}),
       });
     const write = (report: Report): void => {
       written = true;

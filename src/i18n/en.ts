@@ -726,6 +726,16 @@ export const en = {
   // ---- the handover: installer, signatures, chart labels, PDF (issue 13, item 7) ----
   'report.wifi.pass': '{dbm} dBm: good',
   'report.wifi.fail': '{dbm} dBm: drops out below',
+  'report.installer': 'Installer',
+  'report.signoff.heading': 'Handover',
+  'report.signoff.installer': 'Installer',
+  'report.signoff.it': 'Site IT',
+  'report.signoff.signature': 'Signature',
+  'report.signoff.date': 'Date',
+  'report.signoff.checked': 'network checked {date}',
+  'err.installer.long': '--installer: at most {max} characters',
+  'err.installer.empty': '--installer: give a name',
+  'err.installer.hint': 'for example --installer "Mario Rossi, Elettro Srl" (name, then company)',
   // ---- words (issue 13): file errors in plain words, for the profile and sites files ----
   'schema.top': '(top level)',
   'schema.or': '{a} or {b}',

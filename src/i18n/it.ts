@@ -753,6 +753,16 @@ export const it = {
   // ---- the handover: installer, signatures, chart labels, PDF (issue 13, item 7) ----
   'report.wifi.pass': '{dbm} dBm: buono',
   'report.wifi.fail': '{dbm} dBm: sotto si disconnette',
+  'report.installer': 'Installatore',
+  'report.signoff.heading': 'Consegna',
+  'report.signoff.installer': 'Installatore',
+  'report.signoff.it': 'IT del sito',
+  'report.signoff.signature': 'Firma',
+  'report.signoff.date': 'Data',
+  'report.signoff.checked': 'rete verificata il {date}',
+  'err.installer.long': '--installer: al massimo {max} caratteri',
+  'err.installer.empty': '--installer: indicare un nome',
+  'err.installer.hint': 'per esempio --installer "Mario Rossi, Elettro Srl" (nome, poi ditta)',
   // ---- words (issue 13): file errors in plain words, for the profile and sites files ----
   'schema.top': '(livello principale)',
   'schema.or': '{a} o {b}',

@@ -1,6 +1,16 @@
 import type { Report } from '../core/result.js';
 import { hostLabel, portLabel, protocolLabel } from './allowlist.js';
-import { buildHandover, formatDate, verdictText, type Handover, type RenderOptions } from './handover.js';
+import {
+  buildHandover,
+  formatDate,
+  SIGN_BLANK,
+  signatureLine,
+  signoff,
+  verdictText,
+  type Handover,
+  type RenderOptions,
+} from './handover.js';
+import { installerText } from '../core/installer.js';
 import { visibleControls } from './markup.js';
 import { SPOT_COLUMNS } from './survey.js';
 
@@ -27,6 +37,7 @@ function section(h: Handover): string[] {
   out.push(`**${md(label)}**: ${md(verdict.line)}`, '');
   out.push(`- ${md(t('report.date'))}: ${md(formatDate(report.startedAt, h.lang))}`);
   if (h.site?.address) out.push(`- ${md(t('report.address'))}: ${md(h.site.address)}`);
+  if (h.installer) out.push(`- ${md(t('report.installer'))}: ${md(installerText(h.installer))}`);
   out.push(`- ${md(t('report.profile'))}: ${md(report.profile)}`);
   if (h.chargers !== null) out.push(`- ${md(t('report.chargers'))}: ${h.chargers}`);
   if (h.site?.notes) out.push(`- ${md(t('report.notes'))}: ${md(h.site.notes)}`);
@@ -99,6 +110,11 @@ function section(h: Handover): string[] {
   } else out.push(md(t('budget.nochargers')));
   out.push('', `## ${md(t('report.electrical.heading'))}`, '');
   out.push(`- ${md(t('report.electrical.shortcircuit'))}`, `- ${md(t('report.electrical.phases'))}`);
+  out.push('', `## ${md(t('report.signoff.heading'))}`, '');
+  for (const row of signoff(h)) {
+    const who = row.who ? `**${md(row.who)}**${row.note ? ` (${md(row.note)})` : ''}` : md(SIGN_BLANK);
+    out.push(`- ${md(row.role)}: ${who}  `, `  ${md(signatureLine(t))}`);
+  }
   out.push('', `_${md(t('report.footer', { version: report.tool.version }))}_`, '');
   return out;
 }

@@ -95,6 +95,13 @@ const site: SiteEntry = {
   metered: true,
   address: 'Via Roma 1, 20121 Milano',
   notes: 'Router 4G nel locale tecnico, secondo piano',
+  installer: { name: 'Giulia Ferraris', company: 'Elettroimpianti Ferraris S.n.c.' },
+};
+
+/** The longest installer `--installer` takes (120 characters), with markup that must stay text. */
+const LONG_INSTALLER = {
+  name: 'Alessandro Colombo-Bianchi <img src=x onerror=alert(1)>',
+  company: 'Impianti Elettrici e Tecnologici della Brianza Soc. Coop.',
 };
 
 /** The worst page to fit: nothing resolves, a long hostile site name, a Wi-Fi chart, Italian. */
@@ -103,7 +110,11 @@ function worstCase(): Report {
   const broken = withChecks(fixture('lab-dns-servfail.it.json'), (cs) =>
     cs.map((c) => (c.kind === 'wifi' ? { ...wifi, status: 'warn', cause: 'WIFI_WEAK' } : c)),
   );
-  return { ...broken, site: `Condominio Residenziale Santa Maria delle Grazie, scala B ${HOSTILE}` };
+  return {
+    ...broken,
+    site: `Condominio Residenziale Santa Maria delle Grazie, scala B ${HOSTILE}`,
+    installer: LONG_INSTALLER,
+  };
 }
 
 const CASES: { name: string; lang: 'en' | 'it'; reports: () => Report[]; verdict: string }[] = [
@@ -193,6 +204,13 @@ describe.skipIf(missing.length > 0)('HTML report in headless Chromium', () => {
 
       const text = (await run('pdftotext', ['-layout', pdf, '-'])).stdout;
       expect(text).toContain(c.verdict);
+      // The installer (the report's own, else the sites file's) and two signature lines: installer, IT.
+      const installer = c.reports()[0]!.installer ?? site.installer!;
+      const flat = text.replace(/\s+/g, ' ');
+      expect(flat).toContain(`${installer.name}, ${installer.company}`);
+      const sign = c.lang === 'it' ? /Firma: _{10,} Data: _{6,}/g : /Signature: _{10,} Date: _{6,}/g;
+      expect(flat.match(sign)).toHaveLength(2);
+      expect(flat).toContain(c.lang === 'it' ? 'IT del sito' : 'Site IT');
       for (const id of ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9'])
         expect(text).toMatch(new RegExp(`^\\s*${id}\\s`, 'm'));
 
