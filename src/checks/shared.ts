@@ -1,7 +1,17 @@
-import { getDomain } from 'tldts';
+import { createRequire } from 'node:module';
+import type * as Tldts from 'tldts';
 import type { CheckResult, Remediation } from '../core/result.js';
 import type { SiteContext } from '../core/context.js';
 import type { Endpoint } from '../profile/types.js';
+
+// A plain require() the executable's bundler can see (bin/sea/build.js strips this line; the npm build keeps
+// it and finds node_modules).
+const require = createRequire(import.meta.url);
+/**
+ * tldts carries the whole Public Suffix List: loading it took 50-80 ms of start-up on the 2-core machine, and
+ * only a TLS or HTTPS fault asks for a registrable domain, so it is loaded then (a healthy run never does).
+ */
+let tldts: typeof Tldts | undefined;
 
 /** Helpers the check families share: where a host's addresses are, and uniform wording. */
 
@@ -49,7 +59,8 @@ export function seconds(ms: number): string {
  */
 export function registrableDomain(host: string): string {
   const h = host.toLowerCase().replace(/\.$/, '');
-  return getDomain(h, { allowPrivateDomains: true }) ?? h;
+  tldts ??= require('tldts') as typeof Tldts;
+  return tldts.getDomain(h, { allowPrivateDomains: true }) ?? h;
 }
 
 /**

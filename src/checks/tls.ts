@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Check, CheckFamily, CheckOutcome } from '../core/check.js';
 import { outcome } from '../core/check.js';
 import type { SiteContext, TrustSpec } from '../core/context.js';
@@ -161,6 +162,27 @@ export interface TlsAttempts {
   charger: ProbeResult<TlsInfo>;
   /** Only when the charger's failed in the handshake: what the server does speak (any version). */
   any?: ProbeResult<TlsInfo>;
+  /**
+   * Only when the charger's handshake stalled with nothing back after TCP connected: two ClientHellos
+   * offering only ciphers no server accepts (REFUSED_HELLO_CIPHERS), so a server answers each with a
+   * 7-byte alert, sent at once side by side: one naming the host, one naming another (made-up) host.
+   */
+  stalled?: { sameName: ProbeResult<TlsInfo>; otherName: ProbeResult<TlsInfo> };
+}
+
+/**
+ * NULL-encryption suites only (no server enables them): the server's answer to such a ClientHello is a
+ * handshake_failure alert, 7 bytes in one small packet, where the real answer is the certificate flight.
+ */
+export const REFUSED_HELLO_CIPHERS = 'eNULL:@SECLEVEL=0';
+
+/** Whether a refused-cipher ClientHello got anything back (its alert, a reset, any byte). */
+function answered(r: ProbeResult<TlsInfo>): boolean {
+  if (r.ok) return true;
+  const e = r.error;
+  return (
+    (e.bytesReceived ?? 0) > 0 || e.code === 'TLS_HANDSHAKE' || e.code === 'TLS_CERT' || e.code === 'RESET'
+  );
 }
 
 /**
@@ -196,6 +218,29 @@ export function judgeTls(
         ]);
       }
       evidence.anyVersionError = any.error.message;
+    }
+    const bytes = r.error.bytesReceived;
+    if (r.error.code === 'TIMEOUT' && bytes !== undefined) {
+      // TCP connected and the handshake stalled: what came back after the ClientHello tells the causes
+      // apart. A reply that started and stopped, or a short reply that passes where the certificate
+      // flight (the first big packets) does not, is a path-MTU black hole; nothing at all, a filter.
+      evidence.bytesReceived = bytes;
+      const stalled = attempts.stalled;
+      if (stalled) {
+        evidence.shortReplyPassed = answered(stalled.sameName);
+        evidence.otherNameAnswered = answered(stalled.otherName);
+      }
+      const sVars = { ...vars, bytes };
+      if (bytes > 0 || (stalled && answered(stalled.sameName))) {
+        const key = bytes > 0 ? 'tls.stalled.mtu' : 'tls.stalled.mtu.short';
+        return outcome('fail', 'TLS_STALLED_MTU', t(key, sVars), evidence, [
+          it(t('tls.stalled.mtu.fix', sVars)),
+        ]);
+      }
+      const key = stalled && answered(stalled.otherName) ? 'tls.stalled.sni.name' : 'tls.stalled.sni';
+      return outcome('fail', 'TLS_STALLED_SNI', t(key, sVars), evidence, [
+        it(t('tls.stalled.sni.fix', sVars)),
+      ]);
     }
     switch (r.error.code) {
       case 'TLS_HANDSHAKE':
@@ -328,6 +373,12 @@ export function judgeTls(
   ]);
 }
 
+/** A made-up name under .invalid (RFC 6761), about as long as `host` so the ClientHello is the same size. */
+function otherServername(host: string): string {
+  const length = Math.min(63, Math.max(4, host.length - '.invalid'.length));
+  return `${randomBytes(32).toString('hex').slice(0, length)}.invalid`;
+}
+
 export function tlsCheckId(e: Pick<Endpoint, 'host' | 'port'>): string {
   return `tls:${e.host}:${e.port}`;
 }
@@ -348,6 +399,8 @@ export function tlsCheck(endpoint: Endpoint): Check {
       const ip = addressesFrom(deps[dnsId])[0] ?? '';
       const trust = ctx.trustFor(endpoint);
       const started = ctx.clock.monotonic();
+      // A third of the budget stays for telling a stalled handshake's causes apart (judgeTls).
+      const reserve = Math.floor(budgetMs / 3);
       // Over the TCP check's connection; the verified socket then carries the HTTPS request (or the
       // MQTT CONNECT), as one connection does for the charger.
       const key = connectionKey(endpoint);
@@ -360,7 +413,7 @@ export function tlsCheck(endpoint: Endpoint): Check {
         ca: trust.roots,
         minVersion: lowest,
         maxVersion: lowest,
-        timeoutMs: budgetMs,
+        timeoutMs: Math.max(1, budgetMs - reserve),
         reuse: key,
         ...(followed ? { keepAs: key } : {}),
       });
@@ -378,6 +431,25 @@ export function tlsCheck(endpoint: Endpoint): Check {
           ciphers: 'DEFAULT@SECLEVEL=0',
           timeoutMs: left,
         });
+      }
+      if (!charger.ok && charger.error.code === 'TIMEOUT' && charger.error.bytesReceived === 0) {
+        // Nothing came back: does a short reply pass (then big packets are lost), and does the server
+        // answer a ClientHello that names another host (then the name is what is filtered)?
+        const left = Math.max(1, budgetMs - (ctx.clock.monotonic() - started));
+        const refused = {
+          ip,
+          port,
+          ca: trust.roots,
+          minVersion: 'TLSv1',
+          maxVersion: 'TLSv1.2',
+          ciphers: REFUSED_HELLO_CIPHERS,
+          timeoutMs: left,
+        } as const;
+        const [sameName, otherName] = await Promise.all([
+          probes.tls({ ...refused, servername: host }),
+          probes.tls({ ...refused, servername: otherServername(host) }),
+        ]);
+        attempts.stalled = { sameName, otherName };
       }
       return judgeTls(ctx, endpoint, trust, attempts, ctx.clock.now(), budgetMs);
     },

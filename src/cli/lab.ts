@@ -13,7 +13,7 @@ export function registerLab(program: Command, io: CliIO, _state: RunState): void
     .option('--list', 'list the scenarios (default)')
     .option('--json', 'as JSON')
     .action(async (opts: { json?: boolean }) => {
-      const { LAB_SCENARIOS } = await import('../lab/index.js');
+      const { LAB_SCENARIOS } = await import('../lab/scenarios.js');
       if (opts.json) {
         const rows = LAB_SCENARIOS.map((s) => ({ name: s.name, network: s.network, verdict: s.verdict }));
         io.stdout.write(`${stringifyJson(rows)}\n`);

@@ -14,18 +14,13 @@ import { CHECK_FAMILIES } from '../checks/index.js';
 import { loadProfile } from '../profile/load.js';
 import type { Translate } from '../i18n/index.js';
 import { historyDir, historyDirIsExplicit } from '../history/dir.js';
-import { listSpots, spotForReport } from '../history/survey.js';
-import { saveRun } from '../history/store.js';
 import { createProbes } from '../probes/index.js';
-import { buildReport } from '../report/build.js';
-import { renderJson } from '../report/json.js';
-import { renderTerminal, startProgress } from '../report/terminal.js';
 import type { Report, SurveySpot } from '../core/result.js';
 import { type CliIO, writeOutput } from './io.js';
 import { didYouMean } from './suggest.js';
 import { toolVersion } from './version.js';
 import { claimSignals } from './signals.js';
-import { checkOutputFile, checkScanFile, checkSsid, prepareReportsDir } from './validate.js';
+import { checkOutputFile, checkSsid, prepareReportsDir } from './validate.js';
 import type { Check } from '../core/check.js';
 import type { CheckResult } from '../core/result.js';
 import type { RunnerEvents } from '../core/runner.js';
@@ -69,6 +64,7 @@ function keepInHistory(
   target: { dir: string; explicit: boolean },
   io: CliIO,
   t: Translate,
+  { saveRun, renderJson }: Reporting,
 ): boolean {
   const { dir, explicit } = target;
   try {
@@ -105,6 +101,31 @@ function partialResults(
   );
 }
 
+/**
+ * What turns results into output: report building, the renderers (chalk, string-width, wrap-ansi, ora) and
+ * the history. Loaded while the first DNS and NTP answers are in flight, never before the first packet
+ * (issue 14: on the 2-core machine these modules took 100-150 ms to load).
+ */
+async function loadReporting() {
+  const [build, json, terminal, store, survey] = await Promise.all([
+    import('../report/build.js'),
+    import('../report/json.js'),
+    import('../report/terminal.js'),
+    import('../history/store.js'),
+    import('../history/survey.js'),
+  ]);
+  return {
+    buildReport: build.buildReport,
+    renderJson: json.renderJson,
+    renderTerminal: terminal.renderTerminal,
+    startProgress: terminal.startProgress,
+    saveRun: store.saveRun,
+    listSpots: survey.listSpots,
+    spotForReport: survey.spotForReport,
+  };
+}
+type Reporting = Awaited<ReturnType<typeof loadReporting>>;
+
 /** Exit within --deadline plus one second of the process start, whatever a terminal or disk does. */
 const WATCHDOG_GRACE_MS = 1000;
 
@@ -112,7 +133,13 @@ const WATCHDOG_GRACE_MS = 1000;
  * The site's Wi-Fi survey (zapcheck survey), from the same history folder the run is kept in: read where a
  * run would be kept (real runs; lab and test runs only from a folder chosen on purpose).
  */
-function siteSurvey(site: string, lab: boolean, opts: SiteCommandOptions, io: CliIO): SurveySpot[] {
+function siteSurvey(
+  site: string,
+  lab: boolean,
+  opts: SiteCommandOptions,
+  io: CliIO,
+  { listSpots, spotForReport }: Reporting,
+): SurveySpot[] {
   if ((lab || io.env.ZAPCHECK_GUARD) && !historyDirIsExplicit(io.env, opts.reportsDir)) return [];
   const dir = historyDir({ env: io.env, cwd: io.cwd, override: opts.reportsDir });
   return listSpots(dir, site).spots.map(spotForReport);
@@ -167,7 +194,10 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
   // Everything the user gave is checked before the run: a mistake is exit 2 now, in lab as in real mode.
   if (ssid !== undefined) checkSsid(ssid, t);
   if (dhcpRange !== undefined) parseDhcpRange(dhcpRange, t);
-  if (opts.scanFile !== undefined) options.extra.scanFile = checkScanFile(opts.scanFile, io.cwd, t);
+  if (opts.scanFile !== undefined) {
+    const { checkScanFile } = await import('./validate-scan.js');
+    options.extra.scanFile = checkScanFile(opts.scanFile, io.cwd, t);
+  }
   if (opts.trustRoots !== undefined) readPemFile(path.resolve(io.cwd, opts.trustRoots), '--trust-roots', t);
   for (const e of profile.endpoints) {
     if (typeof e.trust === 'object' && 'pem' in e.trust)
@@ -225,7 +255,12 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
     };
     let ctx: SiteContext;
     if (labScenario !== null) {
-      const { startLab, findScenario, LAB_SCENARIOS } = await import('../lab/index.js');
+      // The lab's servers run in a worker thread (src/lab/remote.ts): this thread loads only the scenario
+      // table and the lab as data, never the servers or the X.509 library.
+      const [{ findScenario, LAB_SCENARIOS }, { startLabInWorker }] = await Promise.all([
+        import('../lab/scenarios.js'),
+        import('../lab/remote.js'),
+      ]);
       if (!findScenario(labScenario)) {
         throw new UsageError(
           t('err.lab.unknown', { name: labScenario }),
@@ -237,7 +272,11 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
         );
       }
       if (dnsServers.length) throw new UsageError(t('err.lab.dns'));
-      const lab = await startLab({ profile, scenario: labScenario, latencyMs: opts.labLatency ?? 0 });
+      const lab = await startLabInWorker({
+        profile,
+        scenario: labScenario,
+        latencyMs: opts.labLatency ?? 0,
+      });
       closeLab = () => lab.close();
       ctx = createLabContext(base, lab);
     } else {
@@ -256,54 +295,76 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
     const startedAt = ctx.clock.now();
     const planned = planChecks(CHECK_FAMILIES, ctx);
     const done = new Map<string, CheckResult>();
+    const running = new Map<string, Check>();
+    /** The spinner, once its modules are loaded: the checks start first (packets out first). */
+    let progress: { events: RunnerEvents; stop(): void } | null = null;
+    let progressStopped = false;
+    const events: RunnerEvents = {
+      onStart: (check) => {
+        running.set(check.id, check);
+        progress?.events.onStart?.(check);
+      },
+      onFinish: (result) => {
+        running.delete(result.id);
+        done.set(result.id, result);
+        progress?.events.onFinish?.(result);
+      },
+    };
+    const run = runChecks(CHECK_FAMILIES, ctx, probes, events, interrupt.signal);
+    // The first DNS queries are leaving; what renders the results loads meanwhile.
+    const reporting = loadReporting();
     let survey: SurveySpot[] | undefined;
-    const reportOf = (results: CheckResult[], interrupted: boolean): Report =>
-      buildReport({
+    const reportOf = (r: Reporting, results: CheckResult[], interrupted: boolean): Report =>
+      r.buildReport({
         ctx,
         version: toolVersion(),
         results,
         interrupted,
         startedAt,
         finishedAt: ctx.clock.now(),
-        survey: (survey ??= siteSurvey(site, labScenario !== null, opts, io)),
+        survey: (survey ??= siteSurvey(site, labScenario !== null, opts, io, r)),
         ...(installer ? { installer } : {}),
       });
-    const write = (report: Report): void => {
+    const write = (r: Reporting, report: Report): void => {
       written = true;
       humanStream.write(
-        renderTerminal(report, humanStream, { env: io.env, ascii: opts.ascii === true, lang }),
+        r.renderTerminal(report, humanStream, { env: io.env, ascii: opts.ascii === true, lang }),
       );
-      if (opts.json) writeOutput(io, opts.json, renderJson(report), { option: '--json', t });
+      if (opts.json) writeOutput(io, opts.json, r.renderJson(report), { option: '--json', t });
     };
-    writePartial = () => {
-      const report = reportOf(partialResults(planned, done, t), true);
-      finalCode = exitCodeFor(report);
-      write(report);
-    };
-    const progress = await startProgress(io.stderr, io.env, planned.length, lang);
-    const events: RunnerEvents = {
-      onStart: (check) => progress.events.onStart?.(check),
-      onFinish: (result) => {
-        done.set(result.id, result);
-        progress.events.onFinish?.(result);
-      },
-    };
+    const spinner = reporting.then(async (r) => {
+      writePartial = () => {
+        const report = reportOf(r, partialResults(planned, done, t), true);
+        finalCode = exitCodeFor(report);
+        write(r, report);
+      };
+      const p = await r.startProgress(io.stderr, io.env, planned.length, lang);
+      if (progressStopped) return p.stop();
+      // What happened while it loaded: the checks that finished, then those still running.
+      for (const result of done.values()) p.events.onFinish?.(result);
+      for (const check of running.values()) p.events.onStart?.(check);
+      progress = p;
+    });
     let outcome;
     try {
-      outcome = await runChecks(CHECK_FAMILIES, ctx, probes, events, interrupt.signal);
+      outcome = await run;
     } finally {
-      progress.stop();
+      progressStopped = true;
+      // (A spinner that failed to start is no reason to lose the report.)
+      await spinner.catch(() => undefined);
+      (progress as { stop(): void } | null)?.stop();
     }
-    const report = reportOf(outcome.results, outcome.interrupted);
+    const r = await reporting;
+    const report = reportOf(r, outcome.results, outcome.interrupted);
     finalCode = exitCodeFor(report);
     let writeError: Error | null = null;
     try {
-      write(report);
+      write(r, report);
     } catch (err) {
       // The terminal report is out; the JSON file is not. History is still kept, then exit 2.
       writeError = err instanceof Error ? err : new Error(String(err));
     }
-    const kept = keep ? keepInHistory(report, keep, io, t) : true;
+    const kept = keep ? keepInHistory(report, keep, io, t, r) : true;
     if (writeError) throw writeError;
     if (!kept) return (finalCode = EXIT.USAGE);
     return finalCode;

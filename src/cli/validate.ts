@@ -4,8 +4,6 @@ import path from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { createTranslator, type Translate } from '../i18n/index.js';
 import { makePrivateDir } from '../history/store.js';
-import { readInputFile } from '../core/input-file.js';
-import { detectScanFormat } from '../platform/wifi/detect.js';
 
 /**
  * Checks made before a run starts, the same in every command and in lab and real mode: a mistake in an
@@ -95,20 +93,4 @@ export function checkInterface(
 /** `--ssid`: 1 to 32 bytes (IEEE 802.11), in `site` as in `wifi`. */
 export function checkSsid(ssid: string, t: Translate = createTranslator('en')): void {
   if (ssid === '' || Buffer.byteLength(ssid, 'utf8') > 32) throw new UsageError(t('err.ssid'));
-}
-
-/**
- * `--scan-file`: a readable text file within the scan limit holding a scan format zapcheck knows; returns
- * its absolute path. An empty file, a folder, an ARP listing or a device is exit 2 in `site` as in `wifi`.
- */
-export function checkScanFile(file: string, cwd: string, t: Translate = createTranslator('en')): string {
-  const abs = path.resolve(cwd, file);
-  const text = readInputFile(abs, 'scan', { t, shown: file });
-  if (detectScanFormat(text) === 'unknown') {
-    throw new UsageError(
-      t('err.scanfile.bad', { message: t('wifiscan.file.unknown', { file }) }),
-      t('err.scanfile.bad.hint'),
-    );
-  }
-  return abs;
 }

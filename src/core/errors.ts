@@ -29,6 +29,11 @@ export interface ProbeError {
   message: string;
   /** The raw error, for debugging; never shown raw to the user. */
   cause?: unknown;
+  /**
+   * TLS: bytes the peer sent on the TCP connection before the failure (after our ClientHello), counted
+   * under the TLS layer; present only when TCP had connected.
+   */
+  bytesReceived?: number;
 }
 
 export type ProbeResult<T> =

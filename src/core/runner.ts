@@ -54,6 +54,27 @@ export function planChecks(families: readonly CheckFamily[], ctx: SiteContext): 
   return checks;
 }
 
+/**
+ * The order in which checks that are ready together start: the one with the longest chain of checks
+ * waiting on it first (a DNS check before the local Wi-Fi, DHCP and environment reads), so the first
+ * packets leave before local work and the modules it loads take the event loop (issue 14). Report order
+ * stays the plan's.
+ */
+function startOrder(checks: readonly Check[]): Check[] {
+  const dependents = new Map<string, string[]>();
+  for (const c of checks) for (const n of c.needs) dependents.set(n, [...(dependents.get(n) ?? []), c.id]);
+  const memo = new Map<string, number>();
+  const chain = (id: string): number => {
+    const hit = memo.get(id);
+    if (hit !== undefined) return hit;
+    const d = 1 + Math.max(0, ...(dependents.get(id) ?? []).map(chain));
+    memo.set(id, d);
+    return d;
+  };
+  // Array.prototype.sort is stable: equal chains keep the plan's order.
+  return [...checks].sort((a, b) => chain(b.id) - chain(a.id));
+}
+
 function describeError(err: unknown): string {
   if (err instanceof Error) return `${err.name}: ${err.message}`;
   return String(err);
@@ -68,6 +89,7 @@ export async function runChecks(
   interrupt?: AbortSignal,
 ): Promise<RunOutcome> {
   const checks = planChecks(families, ctx);
+  const startFirst = startOrder(checks);
   const results = new Map<string, CheckResult>();
   const started = new Set<string>();
   const running = new Map<string, Promise<void>>();
@@ -173,7 +195,7 @@ export async function runChecks(
       // it would otherwise never be started once nothing is left running.
       for (let startedOne = true; startedOne;) {
         startedOne = false;
-        for (const check of checks) {
+        for (const check of startFirst) {
           if (started.has(check.id)) continue;
           if (check.needs.every((id) => results.has(id))) {
             startCheck(check);

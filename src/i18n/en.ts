@@ -101,6 +101,18 @@ export const en = {
   'tls.timeout': 'The TLS handshake with {host}:{port} gets no answer within {limit}',
   'tls.timeout.fix':
     'TCP connects but TLS stalls: a firewall inspecting TLS (by name, SNI) drops it. Allow TLS to {host}:{port} without inspection.',
+  'tls.stalled.sni':
+    'TCP to {host}:{port} connects, but nothing at all comes back after the TLS ClientHello: a filter on the server name (SNI) or deep packet inspection drops it',
+  'tls.stalled.sni.name':
+    'TCP to {host}:{port} connects, but nothing at all comes back after the TLS ClientHello, while the same server answers a ClientHello naming another host: a filter on the server name (SNI) drops it',
+  'tls.stalled.sni.fix':
+    'The firewall drops TLS to {host}:{port} after the ClientHello, which names the server (SNI): allow it in the web, application or SNI filter (deep packet inspection), or exempt the chargers from that filter.',
+  'tls.stalled.mtu':
+    'TCP to {host}:{port} connects, but the server’s TLS answer stops after {bytes} bytes: large packets are lost on the way back (a path-MTU black hole)',
+  'tls.stalled.mtu.short':
+    'TCP to {host}:{port} connects and a short TLS reply gets through, but the server’s certificates (its first large packets) never arrive: large packets are lost on the way back (a path-MTU black hole)',
+  'tls.stalled.mtu.fix':
+    'Large packets from {host}:{port} are lost on the way to the site while small ones pass (a path-MTU black hole, typical on VPN, PPPoE and LTE links): let ICMP type 3 code 4 ("fragmentation needed") through the firewall, or clamp the TCP MSS on the router (e.g. to the path MTU minus 40).',
   'tls.reset': 'The connection to {host}:{port} is cut when TLS starts (filtered by name)',
   'tls.reset.fix':
     'A firewall resets TLS connections after seeing the server name: allow {host}:{port} in the web/TLS filter.',

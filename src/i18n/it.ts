@@ -108,6 +108,18 @@ export const it = {
   'tls.timeout': 'L’handshake TLS con {host}:{port} non riceve risposta entro {limit}',
   'tls.timeout.fix':
     'Il TCP si collega ma il TLS si blocca: un firewall che ispeziona il TLS (per nome, SNI) lo scarta. Consentire il TLS verso {host}:{port} senza ispezione.',
+  'tls.stalled.sni':
+    'Il TCP verso {host}:{port} si collega, ma dopo il ClientHello TLS non torna indietro nulla: un filtro sul nome del server (SNI) o un’ispezione profonda dei pacchetti (DPI) lo scarta',
+  'tls.stalled.sni.name':
+    'Il TCP verso {host}:{port} si collega, ma dopo il ClientHello TLS non torna indietro nulla, mentre lo stesso server risponde a un ClientHello con un altro nome: un filtro sul nome del server (SNI) lo scarta',
+  'tls.stalled.sni.fix':
+    'Il firewall scarta il TLS verso {host}:{port} dopo il ClientHello, che contiene il nome del server (SNI): consentirlo nel filtro web, applicativo o SNI (ispezione profonda dei pacchetti), oppure escludere le stazioni di ricarica da quel filtro.',
+  'tls.stalled.mtu':
+    'Il TCP verso {host}:{port} si collega, ma la risposta TLS del server si interrompe dopo {bytes} byte: i pacchetti grandi si perdono sul percorso di ritorno (un buco nero di path MTU)',
+  'tls.stalled.mtu.short':
+    'Il TCP verso {host}:{port} si collega e una risposta TLS breve arriva, ma i certificati del server (i suoi primi pacchetti grandi) non arrivano mai: i pacchetti grandi si perdono sul percorso di ritorno (un buco nero di path MTU)',
+  'tls.stalled.mtu.fix':
+    'I pacchetti grandi da {host}:{port} si perdono verso il sito mentre quelli piccoli passano (un buco nero di path MTU, tipico su collegamenti VPN, PPPoE e LTE): lasciar passare nel firewall l’ICMP tipo 3 codice 4 ("fragmentation needed"), oppure limitare (clamp) l’MSS TCP sul router (per esempio alla MTU del percorso meno 40).',
   'tls.reset': 'La connessione a {host}:{port} viene interrotta all’avvio del TLS (filtrata per nome)',
   'tls.reset.fix':
     'Un firewall interrompe le connessioni TLS dopo averne visto il nome: consentire {host}:{port} nel filtro web/TLS.',

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import type * as dnsPacket from 'dns-packet';
-import type { DialTarget, ResolverAddr, SiteEnvironment } from '../core/context.js';
+import type { ResolverAddr, SiteEnvironment } from '../core/context.js';
 import type { Endpoint, Profile } from '../profile/types.js';
 import { DAY, makeLeaf, makeRoot, type CertAuthority, type IssuedCert } from './ca.js';
 import { startDnsServer, type DnsAnswerFn } from './dns-server.js';
@@ -9,6 +9,7 @@ import { startNtpServer } from './ntp-server.js';
 import { DEFAULT_SCENARIO, EXPIRED_CA, findScenario, LAB_SCENARIOS, type LabBehaviour } from './scenarios.js';
 import { startTlsListener, type HostCert } from './tls-servers.js';
 import { Tracker } from './tracker.js';
+import { dialThrough, routeKey, type LabDialTarget, type LabRoutes } from './routes.js';
 
 /**
  * The built-in lab: a simulated site on 127.0.0.1 ephemeral ports that plays the Zaptec cloud (DNS,
@@ -32,10 +33,7 @@ import { Tracker } from './tracker.js';
  * opens its own connection 2L + L more; a probe that reuses the TLS session or speaks TLS 1.3 needs less.
  */
 
-export interface LabDialTarget extends DialTarget {
-  /** The destination drops everything: the probe must not connect and waits its timeout (TCP_DROPPED). */
-  blackhole?: boolean;
-}
+export type { LabDialTarget, LabRoutes };
 
 export interface Lab {
   scenario: string;
@@ -46,6 +44,8 @@ export interface Lab {
   privateRoots: string[];
   /** Logical (DNS-answered ip, port) -> 127.0.0.1:<ephemeral>; loopback passes through; unknown -> null. */
   dial(ip: string, port: number, transport: 'tcp' | 'udp'): LabDialTarget | null;
+  /** What `dial` maps, as data (a lab in a worker thread hands it to the client's thread). */
+  routes: LabRoutes;
   environment: SiteEnvironment;
   /** Lab NTP time minus the real clock, ms. */
   clockOffsetMs: number;
@@ -315,32 +315,27 @@ export async function startLab(opts: StartLabOptions): Promise<Lab> {
     for (const e of profile.endpoints) {
       const ip = addresses.get(e.host)!;
       if (e.protocol === 'ntp') {
-        routes.set(`udp ${ip}:${e.port}`, { ip: '127.0.0.1', port: ntp.port });
+        routes.set(routeKey('udp', ip, e.port), { ip: '127.0.0.1', port: ntp.port });
         continue;
       }
       const rule = tcpRule(e.port);
-      if (rule === 'refused') routes.set(`tcp ${ip}:${e.port}`, { ip: '127.0.0.1', port: closedPort });
+      if (rule === 'refused') routes.set(routeKey('tcp', ip, e.port), { ip: '127.0.0.1', port: closedPort });
       else if (rule === 'dropped') {
         // Points at the closed port too, so a probe that ignores `blackhole` gets REFUSED, never a real service.
-        routes.set(`tcp ${ip}:${e.port}`, { ip: '127.0.0.1', port: closedPort, blackhole: true });
+        routes.set(routeKey('tcp', ip, e.port), { ip: '127.0.0.1', port: closedPort, blackhole: true });
       } else {
         const l = listenerFor.get(`${e.port}/${e.protocol}`)!;
-        routes.set(`tcp ${ip}:${e.port}`, { ip: '127.0.0.1', port: l.port });
+        routes.set(routeKey('tcp', ip, e.port), { ip: '127.0.0.1', port: l.port });
       }
     }
-
-    const dial = (ip: string, port: number, transport: 'tcp' | 'udp'): LabDialTarget | null => {
-      if (/^127\./.test(ip)) return { ip, port };
-      const route = routes.get(`${transport} ${ip}:${port}`);
-      return route ? { ...route } : null;
-    };
 
     return {
       scenario: scenario.name,
       resolvers: [{ ip: '127.0.0.1', port: dns.port, source: 'lab' }],
       publicRoots: [cas.publicRoot.pem],
       privateRoots: [cas.privateRoot.pem],
-      dial,
+      dial: dialThrough(routes),
+      routes,
       environment: {
         proxy: { ...(behaviour.proxy ?? {}) },
         ipv4DefaultRoute: { interface: 'lab0', gateway: '192.0.2.1' },

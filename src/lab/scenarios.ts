@@ -67,6 +67,10 @@ export interface LabBehaviour {
     certs?: Record<string, CertPlan>;
     /** Per logical port: the versions (and ciphers) the server accepts. Default TLS 1.2-1.3. */
     versions?: Partial<Record<number, { min: TlsVersionName; max: TlsVersionName; ciphers?: string }>>;
+    /** A filter that swallows every TLS connection whose ClientHello names this host (SNI), never answering. */
+    sniDrop?: string;
+    /** A path-MTU black hole: server packets (written chunks) over this many bytes are lost, and all after. */
+    pathMtu?: number;
   };
   /** What every HTTPS endpoint answers to any request. Default 200 "zapcheck lab". */
   https?: HttpAnswer;
@@ -307,6 +311,22 @@ export const LAB_SCENARIOS: readonly LabScenario[] = [
     behaviour: {
       tls: { versions: { 8883: { min: 'TLSv1', max: 'TLSv1', ciphers: 'DEFAULT@SECLEVEL=0' } } },
     },
+  },
+  {
+    name: 'tls-sni-filtered',
+    network: `a filter swallows every TLS ClientHello that names ${HUB} (SNI): TCP 8883 connects, nothing comes back`,
+    verdict: `not ready: TLS to ${HUB}:8883 gets nothing back after the ClientHello, a filter on the name (TLS_STALLED_SNI)`,
+    expect: tlsFails(HUB, 'TLS_STALLED_SNI'),
+    behaviour: { tls: { sniDrop: HUB } },
+  },
+  {
+    name: 'tls-mtu-blackhole',
+    network:
+      'server packets over 600 bytes are lost on the way back (ICMP "fragmentation needed" blocked): every TLS certificate flight',
+    verdict:
+      'not ready: a path-MTU black hole stalls TLS to all four hosts (TLS_STALLED_MTU); HTTPS and MQTT skipped',
+    expect: TLS_HOSTS.flatMap((h) => tlsFails(h, 'TLS_STALLED_MTU')),
+    behaviour: { tls: { pathMtu: 600 } },
   },
   {
     name: 'https-captive-portal',

@@ -7,6 +7,7 @@ import * as mqtt from 'mqtt-packet';
 import type { Endpoint } from '../profile/types.js';
 import type { HttpAnswer, LabBehaviour, TlsVersionName } from './scenarios.js';
 import { DelayedStream } from './delayed-stream.js';
+import { PathStream } from './path-stream.js';
 import type { Tracker } from './tracker.js';
 
 /**
@@ -137,7 +138,18 @@ export async function startTlsListener(opts: {
     state.accepted += 1;
     raw.on('error', () => raw.destroy());
     // Injecting a connection into a TLS server is documented for any Duplex (tls.Server 'connection').
-    tlsServer.emit('connection', latencyMs > 0 ? new DelayedStream(raw, latencyMs, tracker) : raw);
+    const below = latencyMs > 0 ? new DelayedStream(raw, latencyMs, tracker) : raw;
+    const { sniDrop, pathMtu } = behaviour.tls ?? {};
+    const faulty = sniDrop !== undefined || pathMtu !== undefined;
+    tlsServer.emit(
+      'connection',
+      faulty
+        ? new PathStream(below, {
+            ...(sniDrop !== undefined ? { dropName: sniDrop } : {}),
+            ...(pathMtu !== undefined ? { mtu: pathMtu } : {}),
+          })
+        : below,
+    );
   });
   listener.listen(0, '127.0.0.1');
   await once(listener, 'listening');

@@ -19,7 +19,7 @@ export class ProbeTimeout extends Error {
 
 export interface Exchange<T> {
   ok(value: T): void;
-  fail(code: ProbeErrorCode, message: string, cause?: unknown): void;
+  fail(code: ProbeErrorCode, message: string, cause?: unknown, bytesReceived?: number): void;
   /** Milliseconds since the exchange started. */
   elapsed(): number;
   /** Registers clean-up, run once when the exchange settles (last registered runs first). */
@@ -36,7 +36,12 @@ export interface ExchangeOptions {
    * The outcome when the time limit passes. Default: TIMEOUT "no answer from <what> within N ms".
    * A probe that saw only garbage returns PROTOCOL here instead.
    */
-  onTimeout?: (limitMs: number) => { code: ProbeErrorCode; message: string; cause?: unknown };
+  onTimeout?: (limitMs: number) => {
+    code: ProbeErrorCode;
+    message: string;
+    cause?: unknown;
+    bytesReceived?: number;
+  };
 }
 
 /** Timers cannot be longer than 2^31-1 ms; a non-finite or non-positive limit means "at once". */
@@ -72,11 +77,17 @@ export function exchange<T>(
         code: 'TIMEOUT' as const,
         message: `no ${opts.what} within ${limit} ms`,
       };
-      settle(probeFail(t.code, t.message, elapsed(), t.cause));
+      const failed = probeFail<T>(t.code, t.message, elapsed(), t.cause);
+      if (!failed.ok && t.bytesReceived !== undefined) failed.error.bytesReceived = t.bytesReceived;
+      settle(failed);
     };
     const x: Exchange<T> = {
       ok: (value) => settle(probeOk(value, elapsed())),
-      fail: (code, message, cause) => settle(probeFail(code, message, elapsed(), cause)),
+      fail: (code, message, cause, bytesReceived) => {
+        const failed = probeFail<T>(code, message, elapsed(), cause);
+        if (!failed.ok && bytesReceived !== undefined) failed.error.bytesReceived = bytesReceived;
+        settle(failed);
+      },
       elapsed,
       defer: (fn) => {
         if (settled) {

@@ -6,12 +6,12 @@ import type { Transport } from '../core/guard.js';
 import { probeDns, probeOsLookup } from './dns.js';
 import { describeError, exchange, ProbeTimeout } from './exchange.js';
 import { ConnectionShelf } from './handoff.js';
-import { probeHttps } from './https.js';
-import { probeMqtt } from './mqtt.js';
-import { probeSntp } from './sntp.js';
-import { probeTcp } from './tcp.js';
-import { probeTls } from './tls.js';
 import type { Probes } from './types.js';
+import type * as SntpProbe from './sntp.js';
+import type * as TcpProbe from './tcp.js';
+import type * as TlsProbe from './tls.js';
+import type * as HttpsProbe from './https.js';
+import type * as MqttProbe from './mqtt.js';
 
 /**
  * Binds the raw probes to a site context. For every exchange: the logical destination goes through
@@ -19,6 +19,35 @@ import type { Probes } from './types.js';
  * to a refused destination), and the probe runs on the run's signal combined with its own time limit.
  * Messages keep the logical address and show where the socket really went when that differs.
  */
+
+/**
+ * The probes that need an address first (NTP, TCP, TLS, HTTPS, MQTT), with node:http and mqtt's framing:
+ * loaded while the first DNS queries are in flight (issue 14: packets out first), not before them.
+ */
+interface AddressProbes {
+  probeSntp: typeof SntpProbe.probeSntp;
+  probeTcp: typeof TcpProbe.probeTcp;
+  probeTls: typeof TlsProbe.probeTls;
+  probeHttps: typeof HttpsProbe.probeHttps;
+  probeMqtt: typeof MqttProbe.probeMqtt;
+}
+let addressProbes: Promise<AddressProbes> | undefined;
+export function loadAddressProbes(): Promise<AddressProbes> {
+  addressProbes ??= Promise.all([
+    import('./sntp.js'),
+    import('./tcp.js'),
+    import('./tls.js'),
+    import('./https.js'),
+    import('./mqtt.js'),
+  ]).then(([sntp, tcp, tls, https, mqtt]) => ({
+    probeSntp: sntp.probeSntp,
+    probeTcp: tcp.probeTcp,
+    probeTls: tls.probeTls,
+    probeHttps: https.probeHttps,
+    probeMqtt: mqtt.probeMqtt,
+  }));
+  return addressProbes;
+}
 
 type Routed = { ok: true; target: DialTarget; label: string } | { ok: false; result: ProbeResult<never> };
 
@@ -86,6 +115,9 @@ export function createProbes(ctx: SiteContext): Probes {
     dns: ({ name, type, server, timeoutMs }) => {
       const r = route(server.ip, server.port, 'udp');
       if (!r.ok) return Promise.resolve(r.result);
+      // The first query is on its way (its socket connects and sends within this turn's ticks): now load
+      // the probes its answer leads to.
+      setImmediate(() => void loadAddressProbes());
       return limited(timeoutMs, (signal) => {
         if (r.target.blackhole) return dropped(`DNS answer from ${r.label}`, timeoutMs, signal);
         return probeDns({
@@ -115,10 +147,10 @@ export function createProbes(ctx: SiteContext): Probes {
     ntp: ({ ip, port, timeoutMs }) => {
       const r = route(ip, port, 'udp');
       if (!r.ok) return Promise.resolve(r.result);
-      return limited(timeoutMs, (signal) =>
+      return limited(timeoutMs, async (signal) =>
         r.target.blackhole
           ? dropped(`NTP answer from ${r.label}`, timeoutMs, signal)
-          : probeSntp({
+          : (await loadAddressProbes()).probeSntp({
               ip: r.target.ip,
               port: r.target.port,
               label: r.label,
@@ -132,10 +164,10 @@ export function createProbes(ctx: SiteContext): Probes {
     tcp: ({ ip, port, timeoutMs, keepAs }) => {
       const r = route(ip, port, 'tcp');
       if (!r.ok) return Promise.resolve(r.result);
-      return limited(timeoutMs, (signal) =>
+      return limited(timeoutMs, async (signal) =>
         r.target.blackhole
           ? dropped(`TCP answer (SYN-ACK) from ${r.label}`, timeoutMs, signal)
-          : probeTcp({
+          : (await loadAddressProbes()).probeTcp({
               ip: r.target.ip,
               port: r.target.port,
               label: r.label,
@@ -149,10 +181,10 @@ export function createProbes(ctx: SiteContext): Probes {
     tls: (q) => {
       const r = route(q.ip, q.port, 'tcp');
       if (!r.ok) return Promise.resolve(r.result);
-      return limited(q.timeoutMs, (signal) =>
+      return limited(q.timeoutMs, async (signal) =>
         r.target.blackhole
           ? dropped(`answer from ${r.label}`, q.timeoutMs, signal)
-          : probeTls({
+          : (await loadAddressProbes()).probeTls({
               ...q,
               ip: r.target.ip,
               port: r.target.port,
@@ -167,10 +199,10 @@ export function createProbes(ctx: SiteContext): Probes {
     https: (q) => {
       const r = route(q.ip, q.port, 'tcp');
       if (!r.ok) return Promise.resolve(r.result);
-      return limited(q.timeoutMs, (signal) =>
+      return limited(q.timeoutMs, async (signal) =>
         r.target.blackhole
           ? dropped(`answer from ${r.label}`, q.timeoutMs, signal)
-          : probeHttps({
+          : (await loadAddressProbes()).probeHttps({
               ...q,
               ip: r.target.ip,
               port: r.target.port,
@@ -185,10 +217,10 @@ export function createProbes(ctx: SiteContext): Probes {
     mqtt: (q) => {
       const r = route(q.ip, q.port, 'tcp');
       if (!r.ok) return Promise.resolve(r.result);
-      return limited(q.timeoutMs, (signal) =>
+      return limited(q.timeoutMs, async (signal) =>
         r.target.blackhole
           ? dropped(`answer from ${r.label}`, q.timeoutMs, signal)
-          : probeMqtt({
+          : (await loadAddressProbes()).probeMqtt({
               ...q,
               ip: r.target.ip,
               port: r.target.port,
@@ -232,6 +264,6 @@ export function createProbes(ctx: SiteContext): Probes {
   return probes;
 }
 
-export { probeDns, probeOsLookup, probeHttps, probeMqtt, probeSntp, probeTcp, probeTls };
+export { probeDns, probeOsLookup };
 export { sanitizeNetworkText } from './sanitize.js';
 export { ProbeTimeout } from './exchange.js';

@@ -200,31 +200,56 @@ export function peerChain(leaf: DetailedPeerCertificate | PeerCertificate | unde
   return chain;
 }
 
+/**
+ * The handshake always runs over a TCP socket this probe holds (the TCP check's, or its own), so the
+ * bytes the server sent back after the ClientHello can be counted under the TLS layer (`bytesRead` of
+ * the TCP socket: what arrived in order, whatever TLS made of it). A handshake that stalls after TCP
+ * connected reports that count (`error.bytesReceived`): nothing at all, or a reply that started and
+ * stopped, are different faults (src/checks/tls.ts).
+ */
 export function probeTls(req: TlsProbeInput): Promise<ProbeResult<TlsInfo>> {
   const label = req.label ?? `${req.ip}:${req.port}`;
   let tcpConnected = false;
+  let tcp: net.Socket | undefined;
+  const received = (): number | undefined => (tcpConnected && tcp ? tcp.bytesRead : undefined);
   return exchange<TlsInfo>(
     {
       signal: req.signal,
       timeoutMs: req.timeoutMs,
       what: `TLS answer from ${label}`,
-      onTimeout: (limit) => ({
-        code: 'TIMEOUT',
-        message: tcpConnected
-          ? `TCP connected but no TLS handshake answer from ${label} within ${limit} ms`
-          : `no answer from ${label} within ${limit} ms`,
-      }),
+      onTimeout: (limit) => {
+        const bytes = received();
+        if (bytes === undefined)
+          return { code: 'TIMEOUT', message: `no answer from ${label} within ${limit} ms` };
+        return {
+          code: 'TIMEOUT',
+          message:
+            bytes === 0
+              ? `TCP connected but nothing came back from ${label} after the TLS ClientHello within ${limit} ms`
+              : `TCP connected; the TLS answer from ${label} stopped after ${bytes} bytes (no complete handshake within ${limit} ms)`,
+          bytesReceived: bytes,
+        };
+      },
     },
     (x) => {
       if (!net.isIPv4(req.ip)) {
         x.fail('INTERNAL', `not an IPv4 address: ${req.ip} (the charger is IPv4 only)`);
         return;
       }
-      const raw = req.socket;
-      if (raw) tcpConnected = true;
+      const options = tlsConnectOptions({ ...req, rejectUnauthorized: false });
+      if (req.socket) tcpConnected = true;
+      // Without the TCP check's socket, connect one here (tls.connect accepts a socket still connecting).
+      const raw =
+        req.socket ?? net.connect({ host: options.host!, port: options.port!, family: 4, noDelay: true });
+      tcp = raw;
+      // The TLS socket reports the TCP socket's errors too; the TCP socket must not throw them unheard.
+      raw.on('error', () => undefined);
+      raw.once('connect', () => {
+        tcpConnected = true;
+      });
       const socket = tls.connect({
-        ...tlsConnectOptions({ ...req, rejectUnauthorized: false }),
-        ...(raw ? { socket: raw } : {}),
+        ...options,
+        socket: raw,
         ...(req.minVersion ? { minVersion: req.minVersion } : {}),
         ...(req.maxVersion ? { maxVersion: req.maxVersion } : {}),
         ...(req.ciphers ? { ciphers: req.ciphers } : {}),
@@ -234,10 +259,7 @@ export function probeTls(req: TlsProbeInput): Promise<ProbeResult<TlsInfo>> {
       x.defer(() => {
         if (kept) return;
         socket.destroy();
-        raw?.destroy();
-      });
-      socket.once('connect', () => {
-        tcpConnected = true;
+        raw.destroy();
       });
       socket.once('secureConnect', () => {
         // Typed as Error, but Node stores the code (or message) string: verifyError.code || .message.
@@ -264,7 +286,7 @@ export function probeTls(req: TlsProbeInput): Promise<ProbeResult<TlsInfo>> {
       socket.on('error', (err) => {
         if (x.settled) return;
         const c = classifyTlsError(err, label);
-        x.fail(c.code, c.message, err);
+        x.fail(c.code, c.message, err, received());
       });
     },
   );

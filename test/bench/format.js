@@ -7,11 +7,28 @@
  * @param {{ goal?: number, detail?: string }} [opts] goal: the ratio must stay at or below it
  */
 export function ratioLine(name, ratio, opts = {}) {
+  if (opts.goal !== undefined) goalLines.push({ name, ratio, goal: opts.goal });
   const goal =
     opts.goal === undefined
       ? ''.padEnd(18)
       : `goal <= ${String(opts.goal).padEnd(4)} ${ratio <= opts.goal ? 'met    ' : 'NOT met'}`;
   return `${name.padEnd(58)} ratio ${ratio.toFixed(2).padStart(6)}   ${goal}  ${opts.detail ?? ''}`.trimEnd();
+}
+
+/** Every line with a goal printed so far in this run, for the summary at the end (goalSummary). */
+const goalLines = [];
+
+/** The goals of this run, one line each (name, ratio, goal, met), in the order they were measured. */
+export function goalSummary() {
+  if (!goalLines.length) return '';
+  const met = goalLines.filter((g) => g.ratio <= g.goal).length;
+  return [
+    `goals: ${met} of ${goalLines.length} met in this run`,
+    ...goalLines.map(
+      (g) =>
+        `  ${g.ratio <= g.goal ? 'met    ' : 'NOT met'}  ${g.ratio.toFixed(2).padStart(6)} <= ${String(g.goal).padEnd(4)}  ${g.name}`,
+    ),
+  ].join('\n');
 }
 
 /** A measure that could not be taken here, and why. */

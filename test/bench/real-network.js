@@ -64,7 +64,7 @@ function unavailable() {
 }
 
 /** The relay between the namespaces; `delay(rtt)` changes its delay while everything runs. */
-function tunLink(holder, consts) {
+export function tunLink(holder, consts) {
   return async (cloud, client) => {
     const relay = spawn(
       'ip',
@@ -112,7 +112,7 @@ function tunLink(holder, consts) {
 }
 
 /** The interop profile with HTTPS hosts added up to `n` endpoints. */
-function profileWith(base, n, extraHosts) {
+export function profileWith(base, n, extraHosts) {
   const https = base.endpoints.find((e) => e.protocol === 'https' && e.trust === 'public');
   const extra = extraHosts
     .slice(0, Math.max(0, n - base.endpoints.length))

@@ -7,6 +7,8 @@
 //   sequential   the same probes one after another (the manual dig / nc / openssl / curl routine) over the
 //                concurrent runner, both in this process against the same lab and latency
 //   startup      zapcheck --version over node -e 0 (medians)
+//   first packet zapcheck site (real mode, loopback-only namespace): spawn to its first DNS query over
+//                node -e 0 (./first-packet.js)
 //   peak RSS     of a full lab run, over the 90 MB goal
 //   dropped      zapcheck site in real mode inside a network namespace this script creates, nftables
 //                dropping everything (and a variant where only DNS answers): wall time over --deadline
@@ -22,7 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
 import { fileURLToPath } from 'node:url';
-import { median, ms, ratioLine, skipLine } from './format.js';
+import { goalSummary, median, ms, ratioLine, skipLine } from './format.js';
 import { standalone } from './sea.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -577,6 +579,57 @@ async function parsers() {
   }
 }
 
+// ---- 7. first packet -------------------------------------------------------------------------------------
+
+/** Time from spawning zapcheck site (real mode, in a loopback-only namespace) to its first DNS query. */
+async function firstPacket() {
+  const name = 'first packet: spawn to first DNS query / node -e 0';
+  const why = namespacesUnavailable();
+  if (why) {
+    console.log(skipLine(name, why));
+    return;
+  }
+  const ns = `zc-bench-first-${randomBytes(3).toString('hex')}`;
+  execFileSync('ip', ['netns', 'add', ns]);
+  const remove = () => {
+    try {
+      execFileSync('ip', ['netns', 'del', ns], { stdio: 'ignore' });
+    } catch {
+      // already gone
+    }
+  };
+  process.once('exit', remove);
+  try {
+    execFileSync('ip', ['-n', ns, 'link', 'set', 'lo', 'up']);
+    const runs = QUICK ? 3 : 9;
+    const r = await run(
+      'ip',
+      [
+        'netns',
+        'exec',
+        ns,
+        process.execPath,
+        path.join(ROOT, 'test/bench/first-packet.js'),
+        BIN,
+        String(runs),
+      ],
+      { env: cliEnv(), timeoutMs: 120_000 },
+    );
+    if (r.code !== 0) throw new Error(`first-packet.js: exit ${r.code}: ${r.stderr}`);
+    const { first, node } = JSON.parse(r.stdout);
+    const f = median(first);
+    const n = median(node);
+    console.log(
+      ratioLine(name, f / n, {
+        detail: `medians of ${runs}, interleaved: ${ms(f)} / ${ms(n)} (real mode, loopback-only namespace)`,
+      }),
+    );
+  } finally {
+    process.removeListener('exit', remove);
+    remove();
+  }
+}
+
 async function realNetworkComparison() {
   const { realNetwork } = await import('./real-network.js');
   await realNetwork({ quick: QUICK, gnuTime: findExecutable('/usr/bin/time') });
@@ -586,6 +639,7 @@ const MEASURES = {
   labLatency,
   sequentialBaseline,
   startup,
+  firstPacket,
   peakRss,
   dropped,
   realNetworkComparison,
@@ -598,3 +652,5 @@ for (const [name, measure] of Object.entries(MEASURES)) {
   if (process.argv.includes('--only') && name !== only) continue;
   await measure();
 }
+// The goals of issue 14's table (and the older ones), each with the ratio measured above in this run.
+console.log(`\n${goalSummary()}`);

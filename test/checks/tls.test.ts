@@ -12,6 +12,7 @@ import {
 import type { CheckOutcome } from '../../src/core/check.js';
 import { probeFail, probeOk, type ProbeResult } from '../../src/core/errors.js';
 import type { CheckResult } from '../../src/core/result.js';
+import { createTranslator } from '../../src/i18n/index.js';
 import type { CertInfo, TlsInfo, TlsProbeRequest } from '../../src/probes/types.js';
 import type { Endpoint } from '../../src/profile/types.js';
 import {
@@ -250,6 +251,79 @@ describe('judgeTls', () => {
     expect(remediationText(out)).toContain(`${HUB}:8883`);
   });
 
+  describe('a handshake that stalls after TCP connected', () => {
+    const stalled = (bytesReceived: number): ProbeResult<TlsInfo> => {
+      const r = probeFail<TlsInfo>('TIMEOUT', 'TCP connected but nothing came back', 1333);
+      if (!r.ok) r.error.bytesReceived = bytesReceived;
+      return r;
+    };
+    const alert = probeFail<TlsInfo>('TLS_HANDSHAKE', 'sslv3 alert handshake failure', 5);
+    const silent = stalled(0);
+    const judgeStalled = (
+      r: ProbeResult<TlsInfo>,
+      follow?: { sameName: ProbeResult<TlsInfo>; otherName: ProbeResult<TlsInfo> },
+      tr = t,
+    ): CheckOutcome => {
+      const e = endpointOf(ctx, HUB);
+      return judgeTls(tr, e, testTrust(e), { charger: r, ...(follow ? { stalled: follow } : {}) }, NOW, 2000);
+    };
+
+    it('nothing back after the ClientHello, nor to the short probes: a filter on the name or DPI (TLS_STALLED_SNI)', () => {
+      const out = judgeStalled(silent, { sameName: silent, otherName: silent });
+      expect(out.status).toBe('fail');
+      expect(out.cause).toBe('TLS_STALLED_SNI');
+      expect(out.evidence).toMatchObject({
+        bytesReceived: 0,
+        shortReplyPassed: false,
+        otherNameAnswered: false,
+      });
+      expect(out.summary).toMatch(/nothing at all comes back after the TLS ClientHello/);
+      expect(out.summary).toMatch(/SNI/);
+      expect(remediationText(out)).toContain(`${HUB}:8883`);
+      expect(remediationText(out)).toMatch(/SNI filter/);
+    });
+
+    it('says the filter is on the name when the same server answers a ClientHello for another host', () => {
+      const out = judgeStalled(silent, { sameName: silent, otherName: alert });
+      expect(out.cause).toBe('TLS_STALLED_SNI');
+      expect(out.evidence).toMatchObject({ otherNameAnswered: true, shortReplyPassed: false });
+      expect(out.summary).toMatch(/answers a ClientHello naming another host/);
+    });
+
+    it('a reply that started and stopped is a path-MTU black hole (TLS_STALLED_MTU) with the byte count', () => {
+      const out = judgeStalled(stalled(1448));
+      expect(out.cause).toBe('TLS_STALLED_MTU');
+      expect(out.evidence.bytesReceived).toBe(1448);
+      expect(out.summary).toMatch(/stops after 1448 bytes/);
+      const fix = remediationText(out);
+      expect(fix).toMatch(/ICMP type 3 code 4/);
+      expect(fix).toMatch(/clamp the TCP MSS/);
+      expect(fix).toMatch(/VPN, PPPoE and LTE/);
+    });
+
+    it('nothing back but the short alert passes: the big packets are lost, a path-MTU black hole', () => {
+      const out = judgeStalled(silent, { sameName: alert, otherName: alert });
+      expect(out.cause).toBe('TLS_STALLED_MTU');
+      expect(out.evidence).toMatchObject({ bytesReceived: 0, shortReplyPassed: true });
+      expect(out.summary).toMatch(/short TLS reply gets through/);
+    });
+
+    it('without a count (TCP never connected) it stays TLS_TIMEOUT', () => {
+      const out = judgeStalled(probeFail('TIMEOUT', 'no answer', 2000));
+      expect(out.cause).toBe('TLS_TIMEOUT');
+      expect(out.evidence).not.toHaveProperty('bytesReceived');
+    });
+
+    it('says both in Italian', () => {
+      const it_ = { t: createTranslator('it') };
+      expect(judgeStalled(stalled(900), undefined, it_).summary).toMatch(/si interrompe dopo 900 byte/);
+      expect(remediationText(judgeStalled(stalled(900), undefined, it_))).toMatch(/ICMP tipo 3 codice 4/);
+      expect(judgeStalled(silent, { sameName: silent, otherName: silent }, it_).summary).toMatch(
+        /non torna indietro nulla/,
+      );
+    });
+  });
+
   it('passes devices.zaptec.com (private root) with an unknown issuer: no false alarm', () => {
     const ca: Name = { CN: 'Zaptec Device Root CA', O: 'Zaptec AS' };
     const out = judge(
@@ -424,6 +498,50 @@ describe('tls check', () => {
     expect(probes.calls[1]!.request).toMatchObject({ minVersion: 'TLSv1', maxVersion: 'TLSv1.3' });
     // The diagnostic attempt is a connection of its own.
     expect(probes.calls[1]!.request).not.toHaveProperty('reuse');
+  });
+
+  it('after a stall with nothing back, sends two refused-cipher ClientHellos at once (the host, another name) in the budget left', async () => {
+    const e = endpointOf(ctx, HUB);
+    const probes = respond((q) => {
+      if (q.ciphers === undefined) {
+        const r = probeFail<TlsInfo>('TIMEOUT', 'nothing back', 1333);
+        if (!r.ok) r.error.bytesReceived = 0;
+        return r;
+      }
+      return probeFail('TLS_HANDSHAKE', 'sslv3 alert handshake failure', 3);
+    });
+    const out = await runCheck(
+      tlsCheck(e),
+      ctx,
+      probes,
+      [dnsPassed(HUB, ['198.51.100.40']), passed(`tcp:${HUB}:8883`)],
+      3000,
+    );
+    expect(out.cause).toBe('TLS_STALLED_MTU');
+    // The charger's handshake gets two thirds of the budget; the rest is for the two short probes.
+    expect(probes.calls[0]!.request).toMatchObject({ timeoutMs: 2000 });
+    expect(probes.calls).toHaveLength(3);
+    const follow = probes.calls.slice(1).map((c) => c.request as TlsProbeRequest);
+    for (const q of follow) {
+      expect(q).toMatchObject({ ciphers: 'eNULL:@SECLEVEL=0', maxVersion: 'TLSv1.2', ip: '198.51.100.40' });
+      expect(q).not.toHaveProperty('reuse');
+    }
+    expect(follow.map((q) => q.servername)).toContain(HUB);
+    const other = follow.find((q) => q.servername !== HUB)!.servername;
+    expect(other).toMatch(/^[0-9a-f]+\.invalid$/);
+    expect(other.length).toBe(HUB.length);
+  });
+
+  it('does not send the short probes when the reply started (the count already tells)', async () => {
+    const e = endpointOf(ctx, HUB);
+    const probes = respond(() => {
+      const r = probeFail<TlsInfo>('TIMEOUT', 'stopped', 1333);
+      if (!r.ok) r.error.bytesReceived = 517;
+      return r;
+    });
+    const out = await runCheck(tlsCheck(e), ctx, probes, [dnsPassed(HUB), passed(`tcp:${HUB}:8883`)]);
+    expect(out.cause).toBe('TLS_STALLED_MTU');
+    expect(probes.calls).toHaveLength(1);
   });
 
   it('does not retry after a timeout (the budget is spent)', async () => {

@@ -57,6 +57,8 @@ const ROWS: Record<string, string> = {
   'tls-self-signed': 'R4=fail R6=fail<R4',
   'tls-1.3-only': 'R4=fail R7=fail<R4',
   'tls-1.0-only': 'R4=fail R7=fail<R4',
+  'tls-sni-filtered': 'R4=fail R7=fail<R4',
+  'tls-mtu-blackhole': 'R4=fail R6=fail<R4 R7=fail<R4',
   'https-captive-portal': 'R6=fail',
   'https-proxy-required': 'R6=fail',
   'mqtt-not-mqtt': 'R7=fail',

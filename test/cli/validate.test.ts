@@ -3,13 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
-import {
-  checkInterface,
-  checkOutputFile,
-  checkScanFile,
-  checkSsid,
-  prepareReportsDir,
-} from '../../src/cli/validate.js';
+import { checkInterface, checkOutputFile, checkSsid, prepareReportsDir } from '../../src/cli/validate.js';
+import { checkScanFile } from '../../src/cli/validate-scan.js';
 
 /**
  * The checks made before a run, shared by site, wifi and dhcp and placed before the lab / real branch of

@@ -14,9 +14,13 @@ export interface CliRun {
   maxRssMb?: number;
 }
 
-/** Preloaded with --import when memory is measured: writes process.resourceUsage().maxRSS to fd 3 at exit. */
+/**
+ * Preloaded with --import when memory is measured: writes process.resourceUsage().maxRSS (the whole
+ * process's, worker threads included) to fd 3 at exit, from the main thread only (a worker thread, such as
+ * the lab's, runs the preload too).
+ */
 const MAX_RSS_PRELOAD = `data:text/javascript,${encodeURIComponent(
-  "import { writeSync } from 'node:fs'; process.on('exit', () => { try { writeSync(3, String(process.resourceUsage().maxRSS)); } catch {} });",
+  "import { writeSync } from 'node:fs'; import { isMainThread } from 'node:worker_threads'; if (isMainThread) process.on('exit', () => { try { writeSync(3, String(process.resourceUsage().maxRSS)); } catch {} });",
 )}`;
 
 /**
@@ -31,11 +35,13 @@ export function runCli(
     cwd?: string;
     onSpawn?: (pid: number) => void;
     measureMemory?: boolean;
+    /** Extra Node options before the script (e.g. --import of a preload). */
+    nodeArgs?: string[];
   } = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const nodeArgs = opts.measureMemory ? ['--import', MAX_RSS_PRELOAD] : [];
+    const nodeArgs = [...(opts.measureMemory ? ['--import', MAX_RSS_PRELOAD] : []), ...(opts.nodeArgs ?? [])];
     const child = spawn(process.execPath, [...nodeArgs, BIN, ...args], {
       cwd: opts.cwd ?? ROOT,
       env: { ...process.env, NO_COLOR: '1', ZAPCHECK_GUARD: 'loopback', ...opts.env },

@@ -571,7 +571,7 @@ ask();
    */
   firewall(
     input: string | string[],
-    opts: { redirect443To?: TlsVariant; unsynchronisedNtp?: boolean } = {},
+    opts: { redirect443To?: TlsVariant; unsynchronisedNtp?: boolean; output?: string[] } = {},
   ): void {
     const rules = (Array.isArray(input) ? input : [input]).filter(Boolean);
     const nat = [
@@ -591,6 +591,10 @@ table inet zapcheck_interop {
   chain input {
     type filter hook input priority filter; policy accept;
     ${rules.join('\n    ')}
+  }
+  chain output {
+    type filter hook output priority filter; policy accept;
+    ${(opts.output ?? []).join('\n    ')}
   }
 }
 `,

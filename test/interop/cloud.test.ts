@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckResult, Report, Status } from '../../src/core/result.js';
 import {
   type CaseRun,
+  CLIENT_IP,
   FILTERING_DNS_IP,
   HOSTS,
   InteropCloud,
@@ -227,6 +228,46 @@ describe.skipIf(why !== null)('zapcheck site against real servers in network nam
     expect(c.remediation.map((m) => m.text).join(' ')).toMatch(/pool\.ntp\.org/);
     // It answered: no waiting out the time limit.
     expect(c.durationMs).toBeLessThan(1000);
+    expect(r.code).toBe(1);
+  });
+
+  it('a path-MTU black hole (packets over 700 bytes toward the client dropped): TLS_STALLED_MTU on all four hosts, one request to IT', async () => {
+    // The certificate flight of nginx and mosquitto (about 1 KB) is lost; SYN-ACKs, ACKs, DNS and NTP
+    // answers and a 7-byte TLS alert pass.
+    cloud!.firewall([], { output: [`ip daddr ${CLIENT_IP} meta length > 700 drop`] });
+    const r = await cloud!.runZapcheck('Interop MTU black hole', [
+      '--mqtt-connect',
+      '--deadline',
+      String(DEADLINE_S),
+    ]);
+    const expected: Expected = {};
+    for (const [h, port] of [[hub, 8883], ...HTTPS_HOSTS.map((x) => [x, 443] as const)] as const) {
+      expected[`tls:${h}:${port}`] = ['fail', 'TLS_STALLED_MTU'];
+      Object.assign(expected, downstreamSkips(h, port, 'tls'));
+    }
+    expectVerdicts(r, expected);
+    for (const [h, port] of [
+      [hub, 8883],
+      [api, 443],
+    ] as const) {
+      const c = check(r.report, `tls:${h}:${port}`);
+      expect(c.evidence).toMatchObject({ bytesReceived: 0, shortReplyPassed: true });
+      expect(c.remediation.map((m) => m.text).join(' ')).toMatch(/ICMP type 3 code 4.*clamp the TCP MSS/);
+    }
+    expect(r.code).toBe(1);
+  });
+
+  it('TLS ClientHellos to 8883 dropped after TCP connected (a name filter): TLS_STALLED_SNI, nothing came back', async () => {
+    // SYN and ACKs (60 and 52 bytes) pass; every packet carrying a ClientHello (over 200 bytes) is dropped.
+    const r = await run('Interop SNI filter', 'tcp dport 8883 meta length > 200 drop');
+    expectVerdicts(r, {
+      [`tls:${hub}:8883`]: ['fail', 'TLS_STALLED_SNI'],
+      ...downstreamSkips(hub, 8883, 'tls'),
+    });
+    const c = check(r.report, `tls:${hub}:8883`);
+    expect(c.evidence).toMatchObject({ bytesReceived: 0, shortReplyPassed: false, otherNameAnswered: false });
+    expect(c.summary).toMatch(/nothing at all comes back after the TLS ClientHello/);
+    expect(c.remediation.map((m) => m.text).join(' ')).toMatch(/SNI filter/);
     expect(r.code).toBe(1);
   });
 

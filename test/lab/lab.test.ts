@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadProfile } from '../../src/profile/load.js';
+import { probeTls } from '../../src/probes/tls.js';
 import {
   findScenario,
   LAB_CNAME_CHAINS,
@@ -411,6 +412,41 @@ describe('TLS faults', () => {
       ciphers: 'DEFAULT@SECLEVEL=0',
     });
     expect(old.protocol).toBe('TLSv1');
+  });
+});
+
+describe('TLS stalls after TCP connected', () => {
+  const hello = (port: number, servername: string, extra: Partial<Parameters<typeof probeTls>[0]> = {}) =>
+    probeTls({
+      ip: '127.0.0.1',
+      port,
+      servername,
+      ca: [],
+      timeoutMs: 400,
+      signal: new AbortController().signal,
+      ...extra,
+    });
+  const refused = { minVersion: 'TLSv1', maxVersion: 'TLSv1.2', ciphers: 'eNULL:@SECLEVEL=0' } as const;
+
+  it('tls-sni-filtered: a ClientHello naming the hub gets nothing back; another name on the same port is answered', async () => {
+    const l = await lab('tls-sni-filtered');
+    const port = route(l, HUB, 8883).port;
+    const named = await hello(port, HUB);
+    expect(named.ok ? 'ok' : [named.error.code, named.error.bytesReceived]).toEqual(['TIMEOUT', 0]);
+    expect((await hello(port, 'other.example.invalid')).ok).toBe(true);
+    // The other hosts are not filtered.
+    expect((await hello(route(l, API, 443).port, API)).ok).toBe(true);
+  });
+
+  it('tls-mtu-blackhole: the certificate flight never arrives, a refused ClientHello gets its short alert', async () => {
+    const l = await lab('tls-mtu-blackhole');
+    for (const host of TLS_HOSTS) {
+      const port = route(l, host, host === HUB ? 8883 : 443).port;
+      const full = await hello(port, host);
+      expect(full.ok ? 'ok' : full.error.code, host).toBe('TIMEOUT');
+      const short = await hello(port, host, refused);
+      expect(short.ok ? 'ok' : short.error.code, host).toBe('TLS_HANDSHAKE');
+    }
   });
 });
 

@@ -160,9 +160,39 @@ describe('probeTls: handshake failures', () => {
     const port = await listen(net.createServer((s) => s.resume()));
     const r = await ask(port, { timeoutMs: 400 });
     expect(r.ok ? 'ok' : r.error.message).toBe(
-      `TCP connected but no TLS handshake answer from 127.0.0.1:${port} within 400 ms`,
+      `TCP connected but nothing came back from 127.0.0.1:${port} after the TLS ClientHello within 400 ms`,
     );
+    expect(r.ok ? 'ok' : r.error.bytesReceived).toBe(0);
     expect(r.ms).toBeGreaterThanOrEqual(390);
+  });
+
+  it('counts the bytes of a TLS answer that started and stopped (a real server flight cut short)', async () => {
+    // A real TLS server behind a relay that passes its first 100 bytes and then nothing: the server's
+    // flight starts arriving and stops, as on a path that loses the big packets.
+    const backend = await listen(tlsServer({ key: good.keyPem, cert: good.chainPem }));
+    const port = await listen(
+      net.createServer((client) => {
+        const up = net.connect(backend, '127.0.0.1');
+        let passed = 0;
+        client.on('data', (d: Buffer) => up.write(d));
+        up.on('data', (d: Buffer) => {
+          const room = Math.max(0, 100 - passed);
+          if (room > 0) client.write(d.subarray(0, room));
+          passed += d.length;
+        });
+        for (const s of [client, up]) s.on('error', () => undefined);
+        client.on('close', () => up.destroy());
+      }),
+    );
+    const r = await ask(port, { timeoutMs: 400 });
+    expect(r.ok ? 'ok' : r.error.code).toBe('TIMEOUT');
+    expect(r.ok ? 'ok' : r.error.bytesReceived).toBe(100);
+    expect(r.ok ? 'ok' : r.error.message).toMatch(/stopped after 100 bytes/);
+  });
+
+  it('says nothing about bytes when TCP never connected', async () => {
+    const r = await ask(await closedTcpPort());
+    expect(r.ok ? 'ok' : r.error.bytesReceived).toBeUndefined();
   });
 
   it('says REFUSED for a closed port', async () => {
