@@ -748,6 +748,11 @@ export const en = {
   'err.installer.long': '--installer: at most {max} characters',
   'err.installer.empty': '--installer: give a name',
   'err.installer.hint': 'for example --installer "Mario Rossi, Elettro Srl" (name, then company)',
+  'err.pdf.output': '--format pdf writes a file: give -o <file>.pdf',
+  'err.pdf.nobrowser': 'cannot make a PDF: no Chrome, Chromium or Edge found on this computer',
+  'err.pdf.failed': 'cannot make a PDF: the browser {browser} failed ({message})',
+  'err.pdf.hint':
+    'use --format html -o handover.html, open it in a browser and print it (or save it as PDF); or install Chromium, or set CHROME_PATH to the browser',
   // ---- words (issue 13): file errors in plain words, for the profile and sites files ----
   'schema.top': '(top level)',
   'schema.or': '{a} or {b}',

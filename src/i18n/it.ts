@@ -775,6 +775,11 @@ export const it = {
   'err.installer.long': '--installer: al massimo {max} caratteri',
   'err.installer.empty': '--installer: indicare un nome',
   'err.installer.hint': 'per esempio --installer "Mario Rossi, Elettro Srl" (nome, poi ditta)',
+  'err.pdf.output': '--format pdf scrive un file: indicare -o <file>.pdf',
+  'err.pdf.nobrowser': 'impossibile creare il PDF: nessun Chrome, Chromium o Edge trovato su questo computer',
+  'err.pdf.failed': 'impossibile creare il PDF: il browser {browser} non è riuscito ({message})',
+  'err.pdf.hint':
+    'usare --format html -o consegna.html, aprirlo in un browser e stamparlo (o salvarlo come PDF); oppure installare Chromium, o indicare il browser in CHROME_PATH',
   // ---- words (issue 13): file errors in plain words, for the profile and sites files ----
   'schema.top': '(livello principale)',
   'schema.or': '{a} o {b}',
