@@ -229,7 +229,7 @@ export const en = {
   'report.profile': 'Charger profile',
   'report.chargers': 'Chargers planned',
   'report.notes': 'Notes',
-  'report.lab': 'Simulated site (lab scenario "{scenario}"): not a real network',
+  'report.lab': 'LAB: simulated site (lab scenario "{scenario}"), not a real network',
   'report.verdict.ready': 'The network will carry the chargers.',
   'report.verdict.ready.warn': 'The network will carry the chargers; the warnings are worth fixing.',
   'report.verdict.notready': 'The network will not carry the chargers yet: see what to change.',

@@ -236,7 +236,7 @@ export const it = {
   'report.profile': 'Profilo della stazione',
   'report.chargers': 'Stazioni previste',
   'report.notes': 'Note',
-  'report.lab': 'Sito simulato (scenario di laboratorio "{scenario}"): non è una rete reale',
+  'report.lab': 'LAB: sito simulato (scenario di laboratorio "{scenario}"), non è una rete reale',
   'report.verdict.ready': 'La rete è adatta alle stazioni di ricarica.',
   'report.verdict.ready.warn':
     'La rete è adatta alle stazioni di ricarica; conviene comunque sistemare gli avvisi.',

@@ -51,7 +51,7 @@ h2 { font-size: 8.8pt; margin: 1.6mm 0 0.6mm; border-bottom: 0.3mm solid #999; p
 .verdict.not-ready { border-color: #c62828; background: #fdecea; color: #8e1c1c; }
 .verdict .counts { color: #333; margin-top: 1mm; }
 .verdict .notchecked { font-weight: bold; }
-.lab { margin-top: 0.8mm; padding: 0.4mm 2mm; background: #fff3cd; border: 0.3mm solid #d6a100; }
+.lab { margin-top: 0.8mm; padding: 0.4mm 2mm; background: #fff3cd; border: 0.3mm solid #d6a100; font-weight: bold; }
 table.grid { width: 100%; border-collapse: collapse; }
 table.req { table-layout: fixed; }
 table.grid th, table.grid td { border-bottom: 0.2mm solid #ccc; padding: 0.4mm 1.2mm; text-align: left; vertical-align: top; }
@@ -244,6 +244,7 @@ export function renderHtml(reports: readonly Report[], opts: RenderOptions): str
       ? `${t('report.title')} · ${first.site}`
       : `${t('report.title')} · ${t('report.multi.heading', { n: reports.length })}`;
   const pages = reports.map((r) => renderPage(buildHandover(r, opts)));
+  const lab = reports.length > 0 && reports.every((r) => r.environment.mode === 'lab') ? ' · LAB' : '';
   return `<!doctype html>
 <html lang="${opts.lang}">
 <head>
@@ -251,7 +252,7 @@ export function renderHtml(reports: readonly Report[], opts: RenderOptions): str
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="zapcheck">
-<title>${e(title)}</title>
+<title>${e(title + lab)}</title>
 <style>${CSS}</style>
 </head>
 <body>

@@ -35,6 +35,10 @@ function section(h: Handover): string[] {
   out.push(`# ${md(t('report.title'))}: ${md(report.site)}`, '');
   const label = verdict.notChecked ? `${verdict.label} ${verdict.notChecked}` : verdict.label;
   out.push(`**${md(label)}**: ${md(verdict.line)}`, '');
+  // A simulated run must not read as the real site's verdict: said right under it.
+  if (report.environment.mode === 'lab') {
+    out.push(`**${md(t('report.lab', { scenario: report.environment.labScenario ?? 'healthy' }))}**`, '');
+  }
   out.push(`- ${md(t('report.date'))}: ${md(formatDate(report.startedAt, h.lang))}`);
   if (h.site?.address) out.push(`- ${md(t('report.address'))}: ${md(h.site.address)}`);
   if (h.installer) out.push(`- ${md(t('report.installer'))}: ${md(installerText(h.installer))}`);
@@ -42,9 +46,6 @@ function section(h: Handover): string[] {
   if (h.chargers !== null) out.push(`- ${md(t('report.chargers'))}: ${h.chargers}`);
   if (h.site?.notes) out.push(`- ${md(t('report.notes'))}: ${md(h.site.notes)}`);
   out.push(`- ${md(t('report.counts', { ...report.counts }))}`);
-  if (report.environment.mode === 'lab') {
-    out.push(`- ${md(t('report.lab', { scenario: report.environment.labScenario ?? 'healthy' }))}`);
-  }
   out.push('', `## ${md(t('report.req.heading'))}`, '');
   out.push(
     `| # | ${md(t('report.req.col.requirement'))} | ${md(t('report.req.col.result'))} | ${md(t('report.req.col.detail'))} |`,
