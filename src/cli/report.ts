@@ -18,8 +18,8 @@ export function registerReport(program: Command, io: CliIO, state: RunState): vo
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
     .option('--diff', 'compare two reports (old, then new): fixed, regressed, unchanged')
     .option(
-      '--installer <"name, company">',
-      'who hands the site over, for the signature lines (default: the report’s, else the sites file’s)',
+      '--installer <name>',
+      '"<name>, <company>" for the signature lines (default: the report’s, else the sites file’s)',
     )
     .option('--lang <en|it>', 'language of the report (default: from LANG)')
     .option('--sites <file>', 'the sites file for address, chargers, metered uplink (default: zapcheck.yaml)')

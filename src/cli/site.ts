@@ -85,8 +85,8 @@ export function registerSite(program: Command, io: CliIO, state: RunState): void
       'sites file with per-site chargers, ssid, profile, DHCP range (default: zapcheck.yaml here)',
     )
     .option(
-      '--installer <"name, company">',
-      'who hands the site over: kept in the report, printed on the handover with signature lines',
+      '--installer <name>',
+      'who hands the site over, "<name>, <company>": kept in the report, printed with signature lines',
     )
     .option('--reports-dir <dir>', 'keep this run’s JSON report here (default: the user data folder)')
     .option('--no-history', 'do not keep this run in the history')

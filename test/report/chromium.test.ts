@@ -207,7 +207,9 @@ describe.skipIf(missing.length > 0)('HTML report in headless Chromium', () => {
       // The installer (the report's own, else the sites file's) and two signature lines: installer, IT.
       const installer = c.reports()[0]!.installer ?? site.installer!;
       const flat = text.replace(/\s+/g, ' ');
-      expect(flat).toContain(`${installer.name}, ${installer.company}`);
+      // In reading order (not -layout, whose columns interleave a wrapped name with its neighbours).
+      const read = (await run('pdftotext', [pdf, '-'])).stdout.replace(/\s+/g, ' ');
+      expect(read).toContain(`${installer.name}, ${installer.company}`);
       const sign = c.lang === 'it' ? /Firma: _{10,} Data: _{6,}/g : /Signature: _{10,} Date: _{6,}/g;
       expect(flat.match(sign)).toHaveLength(2);
       expect(flat).toContain(c.lang === 'it' ? 'IT del sito' : 'Site IT');
