@@ -1,11 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
 import type { Check, CheckFamily, CheckOutcome } from '../core/check.js';
 import { outcome } from '../core/check.js';
 import { type ProbeError, type ProbeResult, probeOk } from '../core/errors.js';
 import type { ResolverAddr, SiteContext } from '../core/context.js';
-import type { Evidence } from '../core/result.js';
+import type { CheckResult, Evidence, Json } from '../core/result.js';
 import type { DnsAnswer } from '../probes/types.js';
-import { dnsCheckId, it, seconds, uniqueHosts } from './shared.js';
+import { dnsCheckId, installer, it, registrableDomain, seconds, uniqueHosts } from './shared.js';
 
 /**
  * R8: every profile host resolves to IPv4 through the resolver the charger gets from DHCP (and, as
@@ -112,7 +113,18 @@ function failureOutcome(
   }
 }
 
-export function dnsCheck(host: string): Check {
+/** A name that cannot exist: a random label under the host's registrable domain. */
+export function nonexistentName(host: string): string {
+  return `zc-${randomBytes(6).toString('hex')}.${registrableDomain(host)}`;
+}
+
+/**
+ * `askNonexistent`: this check also asks the first resolver for a name that cannot exist (the evidence
+ * of a resolver that answers every name: a captive portal or DNS redirect, judged by correlateDns). The
+ * query goes out beside the host's own; the family gives it to the check of a host nothing slow waits
+ * for (the NTP server), so it is on no critical path.
+ */
+export function dnsCheck(host: string, opts: { askNonexistent?: boolean } = {}): Check {
   return {
     id: dnsCheckId(host),
     kind: 'dns',
@@ -128,7 +140,8 @@ export function dnsCheck(host: string): Check {
           it(t('dns.noresolver.fix')),
         ]);
       }
-      const [direct, os] = await Promise.all([
+      const probeName = opts.askNonexistent && resolvers[0] ? nonexistentName(host) : null;
+      const [direct, os, nonexistent] = await Promise.all([
         Promise.all(
           resolvers.map(async (server): Promise<PerResolver> => {
             const raw = await probes.dns({ name: host, type: 'A', server, timeoutMs: budgetMs });
@@ -153,11 +166,19 @@ export function dnsCheck(host: string): Check {
           }),
         ),
         ctx.useOsResolver ? probes.osLookup({ name: host, timeoutMs: budgetMs }) : Promise.resolve(null),
+        probeName && resolvers[0]
+          ? probes.dns({ name: probeName, type: 'A', server: resolvers[0], timeoutMs: budgetMs })
+          : Promise.resolve(null),
       ]);
 
       const evidence: Evidence = {
         resolvers: direct.map(resolverEvidence),
       };
+      if (probeName && nonexistent) {
+        evidence.nonexistentName = nonexistent.ok
+          ? { name: probeName, rcode: nonexistent.value.rcode, addresses: nonexistent.value.addresses }
+          : { name: probeName, error: nonexistent.error.code };
+      }
       if (os) {
         evidence.osResolver = os.ok
           ? { addresses: os.value.addresses, ms: Math.round(os.ms) }
@@ -250,7 +271,86 @@ export function dnsCheck(host: string): Check {
   };
 }
 
+/** Results that show the address answers as somebody else: a certificate for another name, a redirect. */
+const PORTAL_SIGNS = new Set(['TLS_NAME_MISMATCH', 'TLS_UNTRUSTED', 'HTTP_CAPTIVE_PORTAL']);
+
+function sameAddresses(r: CheckResult): string | null {
+  const list = r.evidence.addresses;
+  if (!Array.isArray(list) || list.length !== 1 || typeof list[0] !== 'string') return null;
+  return list[0];
+}
+
+/**
+ * A captive portal or DNS redirect: the resolver answers every profile host, and a name that cannot
+ * exist, with the same one address, and TLS there shows a certificate for another name (or HTTPS a
+ * redirect). Then every connection went to the portal: the DNS results say so, each with the same one
+ * piece of advice, and the runner turns the hosts' TCP, TLS and HTTPS results into skips (their
+ * failures are the portal's, not the hosts'). Pure: runs over the finished results of the run.
+ */
+export function correlateDns(
+  results: CheckResult[],
+  t: SiteContext['t'],
+  all: readonly CheckResult[] = results,
+): CheckResult[] {
+  const hostResults = results.filter((r) => r.target.host !== undefined);
+  if (hostResults.length < 2) return results;
+  if (!hostResults.every((r) => r.status === 'pass' || r.status === 'warn')) return results;
+  const address = sameAddresses(hostResults[0]!);
+  if (address === null || !hostResults.every((r) => sameAddresses(r) === address)) return results;
+  const probe = hostResults
+    .map((r) => r.evidence.nonexistentName as { name?: string; addresses?: Json } | undefined)
+    .find((p) => Array.isArray(p?.addresses) && p.addresses.includes(address));
+  if (!probe?.name) return results;
+  const signs = all.filter((r) => PORTAL_SIGNS.has(r.cause));
+  if (signs.length === 0) return results;
+  const location = all
+    .filter((r) => r.cause === 'HTTP_CAPTIVE_PORTAL')
+    .map((r) => r.evidence.location)
+    .find((l): l is string => typeof l === 'string');
+  const serverText = hostResults[0]!.evidence.server;
+  const server = typeof serverText === 'string' ? serverText : '';
+  // What names the portal: its login page (the redirect), else the name on its certificate.
+  const leaf = all
+    .map((r) =>
+      Array.isArray(r.evidence.chain) ? (r.evidence.chain[0] as { subject?: unknown }) : undefined,
+    )
+    .find((c) => typeof c?.subject === 'string');
+  const portal = location ? location : typeof leaf?.subject === 'string' ? leaf.subject : '';
+  const vars = { address, probe: probe.name, server, portal };
+  const hijack: Json = {
+    address,
+    nonexistentName: probe.name,
+    seenBy: signs.map((s) => `${s.id} ${s.cause}`),
+    ...(location ? { location } : {}),
+  };
+  return results.map((r) =>
+    hostResults.includes(r)
+      ? {
+          ...r,
+          status: 'fail',
+          cause: 'DNS_HIJACK',
+          summary: t('dns.hijack', { ...vars, host: r.target.host ?? '' }),
+          evidence: { ...r.evidence, hijack },
+          remediation: [installer(t(portal ? 'dns.hijack.fix' : 'dns.hijack.fix.plain', vars))],
+        }
+      : r,
+  );
+}
+
+/** The host whose check also asks a name that cannot exist: one nothing slow waits for (NTP only), else the last. */
+function nonexistentCarrier(ctx: SiteContext): string | undefined {
+  const hosts = uniqueHosts(ctx);
+  const ntpOnly = hosts.find((h) =>
+    ctx.profile.endpoints.filter((e) => e.host === h).every((e) => e.protocol === 'ntp'),
+  );
+  return ntpOnly ?? hosts[hosts.length - 1];
+}
+
 export const dnsFamily: CheckFamily = {
   kind: 'dns',
-  plan: (ctx) => uniqueHosts(ctx).map(dnsCheck),
+  plan: (ctx) => {
+    const carrier = nonexistentCarrier(ctx);
+    return uniqueHosts(ctx).map((h) => dnsCheck(h, { askNonexistent: h === carrier }));
+  },
+  correlate: (results, ctx, all) => correlateDns(results, ctx.t, all),
 };

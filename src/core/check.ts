@@ -48,9 +48,11 @@ export interface CheckFamily {
   plan(ctx: SiteContext): Check[];
   /**
    * Optional pure pass over the finished results of the whole run (e.g. one unknown issuer signing
-   * unrelated hosts means TLS interception). Returns the results to keep, in the same order.
+   * unrelated hosts means TLS interception). `results` are this family's; `all` every result of the run,
+   * for evidence from other families (a DNS redirect is confirmed by what TLS and HTTPS saw). Returns
+   * the results to keep (this family's, in the same order).
    */
-  correlate?(results: CheckResult[], ctx: SiteContext): CheckResult[];
+  correlate?(results: CheckResult[], ctx: SiteContext, all?: readonly CheckResult[]): CheckResult[];
 }
 
 /** Shorthand constructors keep verdicts uniform across checks. */

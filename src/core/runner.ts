@@ -29,6 +29,12 @@ const REPORT_RESERVE_MS = 150;
 const HARD_STOP_GRACE_MS = 50;
 
 const OK_DEPENDENCY = new Set(['pass', 'warn']);
+/**
+ * Causes a correlation finds that make every dependent's own result meaningless, failed ones included:
+ * behind a DNS redirect every connection went to the portal, so its TCP, TLS and HTTPS results are not
+ * about the host at all (they become skips, and the fault is said once, by DNS).
+ */
+const VOIDS_DEPENDENTS = new Set(['DNS_HIJACK']);
 
 export function planChecks(families: readonly CheckFamily[], ctx: SiteContext): Check[] {
   const checks = families.flatMap((f) => f.plan(ctx));
@@ -241,7 +247,7 @@ export async function runChecks(
   for (const family of families) {
     if (family.correlate) {
       const mine = ordered.filter((r) => r.kind === family.kind);
-      const updated = family.correlate(mine, ctx);
+      const updated = family.correlate(mine, ctx, ordered);
       const byId = new Map(updated.map((r) => [r.id, r]));
       ordered = ordered.map((r) => byId.get(r.id) ?? r);
     }
@@ -251,10 +257,12 @@ export async function runChecks(
   const finalById = new Map(ordered.map((r) => [r.id, r]));
   for (const check of checks) {
     const mine = finalById.get(check.id);
-    if (!mine || (mine.status !== 'pass' && mine.status !== 'warn')) continue;
-    const blocker = check.needs
-      .map((id) => finalById.get(id))
-      .find((r) => r && (!OK_DEPENDENCY.has(r.status) || r.evidence.optionalFailure === true));
+    if (!mine) continue;
+    const needs = check.needs.map((id) => finalById.get(id));
+    const voided = needs.find((r) => r && VOIDS_DEPENDENTS.has(r.cause));
+    if (!voided && mine.status !== 'pass' && mine.status !== 'warn') continue;
+    const blocker =
+      voided ?? needs.find((r) => r && (!OK_DEPENDENCY.has(r.status) || r.evidence.optionalFailure === true));
     if (blocker) {
       const out = skipFor(blocker, (id) => finalById.get(id));
       finalById.set(check.id, { ...mine, ...out });

@@ -40,6 +40,12 @@ export const en = {
   'dns.noipv4.v6only': '{host} resolves to IPv6 only (via {server}); the charger speaks IPv4 only',
   'dns.noipv4.fix':
     'The charger is IPv4 only: make {host} resolve to its IPv4 address (A record) through the DNS server {server}, and give the charger network IPv4 connectivity.',
+  'dns.hijack':
+    '{host} resolves to {address}, the address {server} gives every name, even one that cannot exist ({probe}), and what answers there shows a certificate for another name or a redirect: a captive portal or DNS redirect',
+  'dns.hijack.fix':
+    'The site network sends every name to {address}, a captive portal or DNS redirect ({portal}): log in to the portal, or ask IT to exempt the chargers from it (by their MAC addresses) so they get real DNS answers and a direct path to the internet.',
+  'dns.hijack.fix.plain':
+    'The site network sends every name to {address}, a captive portal or DNS redirect: log in to the portal, or ask IT to exempt the chargers from it (by their MAC addresses) so they get real DNS answers and a direct path to the internet.',
   'dns.sinkhole': '{host} is answered with {address} ({range} address) by {server}: blocked or redirected',
   'dns.sinkhole.fix':
     'The DNS server {server} answers {host} with {address}, which is not the real cloud address (a block list, sinkhole or local override). Remove the block or override so {host} resolves to its public address.',

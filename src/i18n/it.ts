@@ -44,6 +44,12 @@ export const it = {
   'dns.noipv4.v6only': '{host} si risolve solo in IPv6 (tramite {server}); la stazione usa soltanto IPv4',
   'dns.noipv4.fix':
     'La stazione usa soltanto IPv4: fare in modo che {host} si risolva nel suo indirizzo IPv4 (record A) tramite il server DNS {server}, e dare connettività IPv4 alla rete delle stazioni.',
+  'dns.hijack':
+    '{host} si risolve in {address}, l’indirizzo che {server} dà a ogni nome, anche a uno che non può esistere ({probe}), e lì risponde un certificato per un altro nome o un reindirizzamento: un captive portal o una deviazione DNS',
+  'dns.hijack.fix':
+    'La rete del sito manda ogni nome a {address}, un captive portal o una deviazione DNS ({portal}): accedere al portale, oppure chiedere all’IT di escludere le stazioni di ricarica (con i loro indirizzi MAC) così che ricevano risposte DNS vere e un percorso diretto verso internet.',
+  'dns.hijack.fix.plain':
+    'La rete del sito manda ogni nome a {address}, un captive portal o una deviazione DNS: accedere al portale, oppure chiedere all’IT di escludere le stazioni di ricarica (con i loro indirizzi MAC) così che ricevano risposte DNS vere e un percorso diretto verso internet.',
   'dns.sinkhole': '{server} risponde per {host} con {address} (indirizzo {range}): bloccato o deviato',
   'dns.sinkhole.fix':
     'Il server DNS {server} risponde per {host} con {address}, che non è il vero indirizzo del cloud (una block list, un sinkhole o una voce locale). Togliere il blocco o la voce locale, così che {host} si risolva nel suo indirizzo pubblico.',

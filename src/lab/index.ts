@@ -6,7 +6,16 @@ import type { Endpoint, Profile } from '../profile/types.js';
 import { DAY, makeLeaf, makeRoot, type CertAuthority, type IssuedCert } from './ca.js';
 import { startDnsServer, type DnsAnswerFn } from './dns-server.js';
 import { startNtpServer } from './ntp-server.js';
-import { DEFAULT_SCENARIO, EXPIRED_CA, findScenario, LAB_SCENARIOS, type LabBehaviour } from './scenarios.js';
+import {
+  DEFAULT_SCENARIO,
+  EXPIRED_CA,
+  findScenario,
+  LAB_PORTAL_ANSWER,
+  LAB_PORTAL_IP,
+  LAB_PORTAL_NAME,
+  LAB_SCENARIOS,
+  type LabBehaviour,
+} from './scenarios.js';
 import { startTlsListener, type HostCert } from './tls-servers.js';
 import { Tracker } from './tracker.js';
 import { dialThrough, routeKey, type LabDialTarget, type LabRoutes } from './routes.js';
@@ -118,6 +127,12 @@ export function labDnsAnswers(addresses: Map<string, string>, behaviour: LabBeha
   return ({ name, type }) => {
     if (mode === 'silent') return 'silent';
     if (mode === 'servfail') return { rcode: 'SERVFAIL', answers: [] };
+    if (behaviour?.hijackAll) {
+      return {
+        rcode: 'NOERROR',
+        answers: type === 'A' ? [{ name, type: 'A', ttl: 60, data: LAB_PORTAL_IP }] : [],
+      };
+    }
     if (nxdomain.some((p) => matchesName(name, p))) return { rcode: 'NXDOMAIN', answers: [] };
     const override = overrides[name];
     if (override !== undefined) {
@@ -260,7 +275,8 @@ export async function startLab(opts: StartLabOptions): Promise<Lab> {
     const tcpRule = (port: number): 'refused' | 'dropped' | undefined =>
       behaviour.tcp?.[port] ?? behaviour.tcp?.['*'];
     const reachable = tlsEndpoints.filter((e) => tcpRule(e.port) === undefined);
-    const needsClosedPort = tlsEndpoints.some((e) => tcpRule(e.port) !== undefined);
+    const portal = behaviour.dns?.hijackAll === true;
+    const needsClosedPort = portal || tlsEndpoints.some((e) => tcpRule(e.port) !== undefined);
 
     const cas = await makeLabCas();
     const interceptor = behaviour.tls?.interceptor ? makeRoot({ name: behaviour.tls.interceptor }) : null;
@@ -281,6 +297,19 @@ export async function startLab(opts: StartLabOptions): Promise<Lab> {
       const key = `${e.port}/${e.protocol}`;
       groups.set(key, [...(groups.get(key) ?? []), e]);
     }
+    const portalListener = portal
+      ? makeLeaf({ issuer: cas.publicIssuing, sans: [LAB_PORTAL_NAME] }).then((cert) =>
+          startTlsListener({
+            protocol: 'https',
+            logicalPort: 443,
+            certs: new Map([[LAB_PORTAL_NAME, cert]]),
+            behaviour: { https: LAB_PORTAL_ANSWER },
+            latencyMs,
+            tracker,
+          }),
+        )
+      : Promise.resolve(null);
+    portalListener.catch(() => undefined);
     const [dns, ntp, closedPort, listeners] = await Promise.all([
       startDnsServer({ answer: labDnsAnswers(addresses, behaviour.dns), latencyMs, tracker }),
       startNtpServer({
@@ -327,6 +356,16 @@ export async function startLab(opts: StartLabOptions): Promise<Lab> {
         const l = listenerFor.get(`${e.port}/${e.protocol}`)!;
         routes.set(routeKey('tcp', ip, e.port), { ip: '127.0.0.1', port: l.port });
       }
+    }
+
+    const portalServer = await portalListener;
+    if (portalServer) {
+      // Every name leads here: the portal's web server on 443, nothing (refused) on the other ports.
+      for (const e of profile.endpoints) {
+        const transport = e.protocol === 'ntp' ? 'udp' : 'tcp';
+        routes.set(routeKey(transport, LAB_PORTAL_IP, e.port), { ip: '127.0.0.1', port: closedPort });
+      }
+      routes.set(routeKey('tcp', LAB_PORTAL_IP, 443), { ip: '127.0.0.1', port: portalServer.port });
     }
 
     return {

@@ -47,6 +47,12 @@ export interface LabBehaviour {
     nxdomain?: string[];
     /** Names answered with this IPv4 address instead of their lab address (sinkhole, split horizon). */
     aOverride?: Record<string, string>;
+    /**
+     * A captive portal that hijacks DNS: every name, existing or not, is answered with the lab's portal
+     * address (LAB_PORTAL_IP), where a web server with a certificate for the portal's own name answers
+     * 443 with a redirect to its login page; 8883 and 123 are refused there.
+     */
+    hijackAll?: boolean;
   };
   ntp?: {
     /**
@@ -135,6 +141,14 @@ function tlsFails(host: string, cause: string): ExpectedResult[] {
 }
 
 const CAPTIVE_LOCATION = 'http://login.captive.example/';
+/** The portal of dns-hijack-portal: its address (TEST-NET-2, outside the hosts' .10-.249) and name. */
+export const LAB_PORTAL_IP = '198.51.100.250';
+export const LAB_PORTAL_NAME = 'login.captive.example';
+export const LAB_PORTAL_ANSWER: HttpAnswer = {
+  status: 302,
+  headers: { location: CAPTIVE_LOCATION, 'content-type': 'text/html' },
+  body: `<html><body><a href="${CAPTIVE_LOCATION}">Log in to continue</a></body></html>`,
+};
 /** The subject CN of the lab's expired intermediate (tls-expired-intermediate). */
 export const EXPIRED_CA = 'Zaptec Lab Public TLS CA 0';
 
@@ -187,6 +201,14 @@ export const LAB_SCENARIOS: readonly LabScenario[] = [
     verdict: `not ready: ${API} resolves to a private address (DNS_SINKHOLE)`,
     expect: dnsFails(API, 'DNS_SINKHOLE'),
     behaviour: { dns: { aOverride: { [API]: '10.20.30.40' } } },
+  },
+  {
+    name: 'dns-hijack-portal',
+    network: `a captive portal answers every DNS name, even made-up ones, with ${LAB_PORTAL_IP}, where a certificate for ${LAB_PORTAL_NAME} and a redirect to its login page answer`,
+    verdict:
+      'not ready: a captive portal or DNS redirect (DNS_HIJACK), said once with one piece of advice; everything after DNS is skipped',
+    expect: ALL_HOSTS.flatMap((h) => dnsFails(h, 'DNS_HIJACK')),
+    behaviour: { dns: { hijackAll: true } },
   },
   {
     name: 'ntp-blocked',

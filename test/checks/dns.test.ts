@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dnsCheck, dnsFamily, sinkholeKind } from '../../src/checks/dns.js';
+import { correlateDns, dnsCheck, dnsFamily, sinkholeKind } from '../../src/checks/dns.js';
+import type { CheckResult } from '../../src/core/result.js';
+import { createTranslator } from '../../src/i18n/index.js';
+import { groupRemediation } from '../../src/report/remediation.js';
 import { probeFail, probeOk, type ProbeErrorCode, type ProbeResult } from '../../src/core/errors.js';
 import type { ResolverAddr } from '../../src/core/context.js';
 import type { DnsAnswer } from '../../src/probes/types.js';
@@ -8,6 +11,7 @@ import {
   TEST_RESOLVER_2,
   fakeContext,
   fakeProbes,
+  passed,
   remediationText,
   runCheck,
 } from '../helpers/fake-context.js';
@@ -271,5 +275,103 @@ describe('dns check', () => {
       'dns:devices.zaptec.com',
       'dns:api.zaptec.com',
     ]);
+  });
+});
+
+describe('a resolver that answers names that cannot exist (captive portal, DNS redirect)', () => {
+  const PORTAL = '198.51.100.80';
+  const ctx = fakeContext();
+
+  it('asks a random name under the NTP host’s domain beside the host itself, in that one check only', async () => {
+    const checks = dnsFamily.plan(ctx);
+    const asked: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const probes = fakeProbes({
+      dns: async (q) => {
+        asked.push(q.name);
+        // Both questions must be out before either is answered: no extra round trip.
+        if (asked.length === 2) release();
+        await gate;
+        return q.name.startsWith('zc-')
+          ? probeFail('NXDOMAIN', `NXDOMAIN for ${q.name}`, 5)
+          : probeOk(answer(['198.51.100.9'], [q.name]), 5);
+      },
+    });
+    const ntpCheck = checks.find((c) => c.target.host === 'no.pool.ntp.org')!;
+    const out = await runCheck(ntpCheck, ctx, probes);
+    expect(out.status).toBe('pass');
+    expect(asked[0]).toBe('no.pool.ntp.org');
+    expect(asked[1]).toMatch(/^zc-[0-9a-f]{12}\.ntp\.org$/);
+    expect(out.evidence.nonexistentName).toEqual({ name: asked[1], error: 'NXDOMAIN' });
+    // The other hosts' checks ask their own name only.
+    const hub = checks.find((c) => c.target.host === 'zapcloud.azure-devices.net')!;
+    const one = fakeProbes({ dns: (q) => Promise.resolve(probeOk(answer(['198.51.100.9'], [q.name]), 5)) });
+    const hubOut = await runCheck(hub, ctx, one);
+    expect(one.calls).toHaveLength(1);
+    expect(hubOut.evidence).not.toHaveProperty('nonexistentName');
+  });
+
+  /** The dns results of zaptec-pro with every host (and the made-up name) answered `address`. */
+  function dnsResults(address: (host: string) => string, nonexistent: string[] = [PORTAL]): CheckResult[] {
+    return dnsFamily.plan(ctx).map((c) => {
+      const host = c.target.host!;
+      const r = passed(c.id, { addresses: [address(host)], cnameChain: [host], server: '192.0.2.53:53' });
+      if (host === 'no.pool.ntp.org') {
+        r.evidence.nonexistentName = {
+          name: 'zc-0123456789ab.ntp.org',
+          rcode: 'NOERROR',
+          addresses: nonexistent,
+        };
+      }
+      return { ...r, kind: 'dns', target: c.target };
+    });
+  }
+  const wrongName = {
+    ...passed('tls:api.zaptec.com:443'),
+    kind: 'tls',
+    status: 'fail',
+    cause: 'TLS_NAME_MISMATCH',
+  } as CheckResult;
+  const redirect = {
+    ...passed('https:api.zaptec.com:443', { location: 'http://portal.example/login' }),
+    kind: 'https',
+    status: 'fail',
+    cause: 'HTTP_CAPTIVE_PORTAL',
+  } as CheckResult;
+
+  it('every host and the made-up name at one address, a wrong-name certificate there: DNS_HIJACK, one piece of advice', () => {
+    const dns = dnsResults(() => PORTAL);
+    const out = correlateDns(dns, ctx.t, [...dns, wrongName, redirect]);
+    for (const r of out) {
+      expect([r.id, r.status, r.cause]).toEqual([r.id, 'fail', 'DNS_HIJACK']);
+      expect(r.summary).toContain(`${r.target.host} resolves to ${PORTAL}`);
+      expect(r.summary).toContain('zc-0123456789ab.ntp.org');
+      expect(r.evidence.hijack).toMatchObject({ address: PORTAL, location: 'http://portal.example/login' });
+    }
+    const items = groupRemediation(out);
+    expect(items.it).toEqual([]);
+    expect(items.installer).toHaveLength(1);
+    expect(items.installer[0]!.text).toMatch(/log in to the portal, or ask IT to exempt the chargers/);
+    expect(items.installer[0]!.text).toContain('http://portal.example/login');
+  });
+
+  it('says it in Italian', () => {
+    const dns = dnsResults(() => PORTAL);
+    const out = correlateDns(dns, createTranslator('it'), [...dns, wrongName]);
+    expect(out[0]!.summary).toMatch(/captive portal o una deviazione DNS/);
+    expect(out[0]!.remediation[0]!.text).toMatch(/accedere al portale/);
+  });
+
+  it.each([
+    ['the made-up name does not resolve (NXDOMAIN)', dnsResults(() => PORTAL, []), [wrongName]],
+    [
+      'the hosts resolve to different addresses',
+      dnsResults((h) => (h === 'api.zaptec.com' ? '198.51.100.81' : PORTAL)),
+      [wrongName],
+    ],
+    ['TLS and HTTPS saw nothing wrong there (a real reverse proxy)', dnsResults(() => PORTAL), []],
+  ])('is no portal when %s', (_why, dns, others) => {
+    expect(correlateDns(dns, ctx.t, [...dns, ...others])).toEqual(dns);
   });
 });

@@ -40,6 +40,7 @@ const ROWS: Record<string, string> = {
   'dns-timeout': 'R4=fail<R8 R5=fail<R8 R6=fail<R8 R7=fail<R8 R8=fail',
   'dns-filtered': 'R4=fail<R8 R7=fail<R8 R8=fail',
   'dns-private-answer': 'R4=fail<R8 R6=fail<R8 R8=fail',
+  'dns-hijack-portal': 'R4=fail<R8 R5=fail<R8 R6=fail<R8 R7=fail<R8 R8=fail',
   'ntp-blocked': 'R5=fail',
   'ntp-kod': 'R5=fail',
   'ntp-unsynchronised': 'R5=fail',

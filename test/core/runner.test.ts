@@ -290,6 +290,24 @@ describe('runChecks', () => {
     ]);
   });
 
+  it('a correlated DNS_HIJACK voids its dependents’ results, failed ones too: they become skips naming it', async () => {
+    const dns = family([check('d', () => verdict('pass'), { kind: 'dns' })], 'dns', (results, _ctx, all) => {
+      // The correlation sees the other families' results too.
+      expect(all?.map((r) => r.id)).toEqual(['d', 't', 'h']);
+      return results.map((r) => ({ ...r, status: 'fail', cause: 'DNS_HIJACK' }));
+    });
+    const rest = family([
+      check('t', () => verdict('fail', 'TLS_NAME_MISMATCH'), { needs: ['d'] }),
+      check('h', () => verdict('pass'), { needs: ['d', 't'] }),
+    ]);
+    const { results } = await runChecks([dns, rest], fakeContext(), fakeProbes({}));
+    expect(results.map((r) => [r.id, r.status, r.cause, r.evidence.rootCause])).toEqual([
+      ['d', 'fail', 'DNS_HIJACK', undefined],
+      ['t', 'skip', 'SKIPPED', 'DNS_HIJACK'],
+      ['h', 'skip', 'SKIPPED', 'DNS_HIJACK'],
+    ]);
+  });
+
   it('reports results in plan order whatever order they finish in', async () => {
     const first = latch();
     const checks = [

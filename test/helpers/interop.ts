@@ -30,6 +30,12 @@ import { createNetns, netnsUnavailable, type Netns, sh } from './netns.js';
 export const CLOUD_IP = '198.18.0.1';
 export const FILTERING_DNS_IP = '198.18.0.53';
 export const CLIENT_IP = '198.18.0.2';
+/** A resolver that answers every name, made-up ones too, with PORTAL_IP (dnsmasq `--address=/#/`). */
+export const HIJACK_DNS_IP = '198.18.0.54';
+/** The captive portal every name leads to there: nginx with a certificate for PORTAL_NAME, 302 to its login page. */
+export const PORTAL_IP = '198.18.0.80';
+export const PORTAL_NAME = 'portal.interop.example';
+export const PORTAL_LOGIN = `http://${PORTAL_NAME}/login`;
 const PREFIX = 24;
 
 /** The hosts of the zaptec-pro profile, all served here (the names never leave the namespaces). */
@@ -183,6 +189,10 @@ export class InteropCloud {
     this.client = createNetns('client');
     this.extraHttpsHosts = opts.extraHttpsHosts ?? [];
     await (opts.link ?? vethLink)(this.cloud, this.client);
+    // The hijacking resolver and the portal live on the cloud side's loopback, whatever the link: the
+    // client reaches them through the cloud address (its default route, or ARP on the veth).
+    for (const ip of [HIJACK_DNS_IP, PORTAL_IP])
+      this.cloud.run('ip', ['addr', 'add', `${ip}/32`, 'dev', 'lo']);
     this.firewall('');
 
     await this.writeCertificates();
@@ -214,6 +224,7 @@ export class InteropCloud {
   /** Per TLS variant and host: the certificate files nginx serves. */
   private readonly served = new Map<string, Map<string, { crt: string; key: string }>>();
   private hubCert: { crt: string; key: string } | undefined;
+  private portalCert: { crt: string; key: string } | undefined;
 
   private async writeCertificates(): Promise<void> {
     const testRoot = await makeRoot({ name: { CN: 'zapcheck interop public root', O: 'zapcheck tests' } });
@@ -252,6 +263,8 @@ export class InteropCloud {
     }
     this.served.set('healthy', healthy);
     this.hubCert = this.certFiles(`hub-${HOSTS.hub}`, await leaf(testRoot, HOSTS.hub));
+    // A valid certificate from the public root, for the portal's own name (as a real portal has one).
+    this.portalCert = this.certFiles('portal', await leaf(testRoot, PORTAL_NAME));
 
     this.served.set(
       'fortinet',
@@ -372,6 +385,13 @@ export class InteropCloud {
         .map((h) => `--address=/${h}/${CLOUD_IP}`),
       `--address=/${NXDOMAIN_HOST}/`,
     ]);
+    // A captive portal's resolver: every name, existing or not, is the portal.
+    this.spawnIn(this.cloud!, 'dnsmasq (hijacking)', [
+      ...common,
+      `--listen-address=${HIJACK_DNS_IP}`,
+      `--pid-file=${path.join(this.dir, 'dnsmasq-hijacking.pid')}`,
+      `--address=/#/${PORTAL_IP}`,
+    ]);
   }
 
   private startNginx(): void {
@@ -390,6 +410,14 @@ export class InteropCloud {
   }`);
       }
     }
+    servers.push(`
+  server {
+    listen ${PORTAL_IP}:443 ssl default_server;
+    server_name ${PORTAL_NAME};
+    ssl_certificate ${this.portalCert!.crt};
+    ssl_certificate_key ${this.portalCert!.key};
+    location / { return 302 ${PORTAL_LOGIN}; }
+  }`);
     if (this.extraCert) {
       servers.push(`
   server {
@@ -504,6 +532,8 @@ pidfile ${d}/chronyd-unsynchronised.pid
       `tcp ${CLOUD_IP}:8883`,
       `udp ${CLOUD_IP}:53`,
       `udp ${FILTERING_DNS_IP}:53`,
+      `udp ${HIJACK_DNS_IP}:53`,
+      `tcp ${PORTAL_IP}:443`,
       `udp ${CLOUD_IP}:123`,
       `udp ${CLOUD_IP}:${UNSYNCHRONISED_NTP_PORT}`,
     ];

@@ -4,6 +4,9 @@ import {
   type CaseRun,
   CLIENT_IP,
   FILTERING_DNS_IP,
+  HIJACK_DNS_IP,
+  PORTAL_IP,
+  PORTAL_NAME,
   HOSTS,
   InteropCloud,
   NXDOMAIN_HOST,
@@ -308,6 +311,29 @@ describe.skipIf(why !== null)('zapcheck site against real servers in network nam
       ...downstreamSkips(NXDOMAIN_HOST, 443, 'tcp'),
     });
     expect(r.report.environment.resolvers).toEqual([`${FILTERING_DNS_IP}:53`]);
+    expect(r.code).toBe(1);
+  });
+
+  it('a captive portal’s resolver answers every name (made-up ones too) with the portal: DNS_HIJACK said once, the rest skipped', async () => {
+    const r = await run('Interop DNS hijack', [], ['--dns-server', HIJACK_DNS_IP]);
+    const expected: Expected = {};
+    for (const id of allIds()) {
+      if (id.startsWith('env:')) continue;
+      expected[id] = id.startsWith('dns:') ? ['fail', 'DNS_HIJACK'] : ['skip', 'SKIPPED'];
+    }
+    expectVerdicts(r, expected);
+    const dns = check(r.report, `dns:${ntp}`);
+    expect(dns.evidence.nonexistentName).toMatchObject({ rcode: 'NOERROR', addresses: [PORTAL_IP] });
+    expect((dns.evidence.nonexistentName as { name: string }).name).toMatch(/^zc-[0-9a-f]{12}\.ntp\.org$/);
+    expect(dns.evidence.hijack).toMatchObject({ address: PORTAL_IP });
+    expect(check(r.report, `tls:${api}:443`).evidence.rootCause).toBe('DNS_HIJACK');
+    // One piece of advice for the whole fault, naming the portal, not one per host.
+    const fixes = [...new Set(r.report.checks.flatMap((c) => c.remediation.map((m) => m.text)))];
+    const portal = fixes.filter((f) => f.includes(PORTAL_IP));
+    expect(portal).toHaveLength(1);
+    expect(portal[0]).toMatch(/log in to the portal, or ask IT to exempt the chargers/);
+    expect(portal[0]).toContain(PORTAL_NAME);
+    expect(fixes.filter((f) => /certificate|TLS/.test(f))).toEqual([]);
     expect(r.code).toBe(1);
   });
 

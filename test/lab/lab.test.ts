@@ -301,6 +301,21 @@ describe('DNS faults', () => {
   });
 });
 
+describe('dns-hijack-portal', () => {
+  it('answers every name, made-up ones too, with the portal, whose 443 shows its own name and redirects', async () => {
+    const l = await lab('dns-hijack-portal');
+    for (const name of [API, HUB, 'zc-0123456789ab.zaptec.com']) {
+      expect(aRecords(answered(await dnsUdp(dnsPort(l), name))), name).toEqual(['198.51.100.250']);
+    }
+    const portal = l.dial('198.51.100.250', 443, 'tcp')!;
+    const r = await tlsConnect(portal.port, API, l.publicRoots);
+    expect(r.error).toBe('ERR_TLS_CERT_ALTNAME_INVALID');
+    expect(r.subjectAltName).toBe('DNS:login.captive.example');
+    // 8883 there is refused (a closed port), not a broker.
+    expect(l.dial('198.51.100.250', 8883, 'tcp')!.port).not.toBe(route(l, HUB, 8883).port);
+  });
+});
+
 describe('NTP faults', () => {
   it('ntp-blocked: the server stays silent', async () => {
     const l = await lab('ntp-blocked');
