@@ -1,3 +1,4 @@
+import { channel } from 'node:diagnostics_channel';
 import type { Check, CheckFamily, CheckOutcome } from './check.js';
 import type { SiteContext } from './context.js';
 import type { CheckResult } from './result.js';
@@ -14,6 +15,14 @@ export interface RunnerEvents {
   onStart?(check: Check): void;
   onFinish?(result: CheckResult): void;
 }
+
+/**
+ * Each finished check is also published on this diagnostics channel as `{ id, status, cause }`, after the
+ * caller's onFinish: a way to watch a run from outside the program (a test's preload waits for "the DNS
+ * check passed" there instead of sleeping). Without a subscriber it costs nothing.
+ */
+export const CHECK_FINISHED_CHANNEL = 'zapcheck:check-finished';
+const checkFinished = channel(CHECK_FINISHED_CHANNEL);
 
 export interface RunOutcome {
   results: CheckResult[];
@@ -117,6 +126,9 @@ export async function runChecks(
     };
     results.set(check.id, result);
     events.onFinish?.(result);
+    if (checkFinished.hasSubscribers) {
+      checkFinished.publish({ id: result.id, status: result.status, cause: result.cause });
+    }
   };
 
   /** The check that really failed, following skips down the dependency chain. */

@@ -119,36 +119,31 @@ export function forgetSpot(historyDir: string, site: string, spot: string): numb
   return n;
 }
 
+/**
+ * The fields of the report's SurveySpot, named once: a stored reading keeps only these in the report
+ * (not its storage fields, nor anything a hand-edited file added). The compiler fails the build when the
+ * report shape (src/core/report-shape.ts) gains a field this list lacks.
+ */
+const SPOT_FIELDS = [
+  'spot',
+  'takenAt',
+  'ssid',
+  'bssid',
+  'channel',
+  'band',
+  'samples',
+  'minDbm',
+  'medianDbm',
+  'status',
+  'cause',
+  'summary',
+  'remediation',
+] as const satisfies readonly (keyof SurveySpot)[];
+type MissingSpotField = Exclude<keyof SurveySpot, (typeof SPOT_FIELDS)[number]>;
+const everySpotField: [MissingSpotField] extends [never] ? true : MissingSpotField = true;
+void everySpotField;
+
 /** The report's view of a stored reading (what `report.survey` holds). */
 export function spotForReport(s: StoredSpot): SurveySpot {
-  const {
-    spot,
-    takenAt,
-    ssid,
-    bssid,
-    channel,
-    band,
-    samples,
-    minDbm,
-    medianDbm,
-    status,
-    cause,
-    summary,
-    remediation,
-  } = s;
-  return {
-    spot,
-    takenAt,
-    ssid,
-    bssid,
-    channel,
-    band,
-    samples,
-    minDbm,
-    medianDbm,
-    status,
-    cause,
-    summary,
-    remediation,
-  };
+  return Object.fromEntries(SPOT_FIELDS.map((k) => [k, s[k]])) as SurveySpot;
 }

@@ -1,8 +1,7 @@
 // Benchmark (not a test): parse a 65,536-entry neighbour table (`ip -j neigh` JSON and `ip neigh`
 // text) and compare with a plain split of the same text, in the same run.
 // Usage: npm run build && node test/bench/neigh-table.js   (reads the compiled parsers from dist/)
-import { performance } from 'node:perf_hooks';
-import { ms as fmtMs, ratioLine } from './format.js';
+import { best, ms as fmtMs, ratioLine } from './format.js';
 
 const { parseIpNeighJson, parseIpNeighText } = await import('../../dist/platform/net/linux.js');
 
@@ -25,16 +24,6 @@ const text = rows
     r.state === 'FAILED' ? `${r.ip} dev eth0 FAILED` : `${r.ip} dev eth0 lladdr ${r.mac} ${r.state}`,
   )
   .join('\n');
-
-function best(fn, runs = 7) {
-  let min = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn();
-    min = Math.min(min, performance.now() - t);
-  }
-  return min;
-}
 
 const plainText = best(() => text.split('\n').map((l) => l.split(' ')));
 const plainJson = best(() => JSON.parse(json));

@@ -1,7 +1,6 @@
 // Benchmark (not a test): parse a 5,000-BSS scan in each major format and compare with a plain line split of
 // the same text, measured in the same run. Run after `npm run build`: node test/bench/wifi-parse.bench.js
-import { performance } from 'node:perf_hooks';
-import { ms as fmtMs, ratioLine } from './format.js';
+import { best, ms as fmtMs, ratioLine } from './format.js';
 import { parseIwScan } from '../../dist/platform/wifi/iw.js';
 import { parseNetshNetworks } from '../../dist/platform/wifi/netsh.js';
 import { parseNmcliTabular, parseNmcliTerse } from '../../dist/platform/wifi/nmcli.js';
@@ -41,16 +40,6 @@ const parsers = {
   'iw scan': parseIwScan,
   'netsh networks': parseNetshNetworks,
 };
-
-function best(fn, reps = 7) {
-  let min = Infinity;
-  for (let r = 0; r < reps; r++) {
-    const t0 = performance.now();
-    fn();
-    min = Math.min(min, performance.now() - t0);
-  }
-  return min;
-}
 
 for (const [name, text] of Object.entries(texts)) {
   const parse = parsers[name];

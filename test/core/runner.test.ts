@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Check, CheckFamily, CheckInput, CheckOutcome } from '../../src/core/check.js';
 import { outcome } from '../../src/core/check.js';
 import type { CheckResult, Status } from '../../src/core/result.js';
-import { planChecks, runChecks } from '../../src/core/runner.js';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { CHECK_FINISHED_CHANNEL, planChecks, runChecks } from '../../src/core/runner.js';
 import { fakeContext, fakeProbes } from '../helpers/fake-context.js';
+import { eventually } from '../helpers/timing.js';
 
 /** A promise with its resolve function outside: a latch the test opens. */
 function latch<T = void>(): { promise: Promise<T>; open(v: T): void } {
@@ -61,7 +63,9 @@ describe('runChecks', () => {
     ];
     const ctx = fakeContext();
     const run = runChecks([family(checks)], ctx, fakeProbes({}));
-    await new Promise((r) => setTimeout(r, 20));
+    // Once a has started, a few more turns of the event loop: b must still wait for a.
+    await eventually(() => log.length > 0);
+    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 1));
     expect(log).toEqual(['a start']);
     a.open();
     const { results, interrupted } = await run;
@@ -401,5 +405,32 @@ describe('runChecks after correlation', () => {
     const { results } = await runChecks([family(checks)], fakeContext(), fakeProbes({}));
     expect(byId(results, 'tls').summary).toContain('DNS_NXDOMAIN');
     expect(byId(results, 'tls').evidence.rootCause).toBe('DNS_NXDOMAIN');
+  });
+
+  it('publishes each finished check on the zapcheck:check-finished diagnostics channel, after onFinish', async () => {
+    const seen: string[] = [];
+    const onMessage = (m: unknown): void => {
+      const { id, status, cause } = m as { id: string; status: string; cause: string };
+      seen.push(`channel ${id} ${status} ${cause}`);
+    };
+    subscribe(CHECK_FINISHED_CHANNEL, onMessage);
+    try {
+      const checks = [
+        check('dns', () => verdict('pass')),
+        check('tcp', () => verdict('fail', 'TCP_DROPPED'), { needs: ['dns'] }),
+      ];
+      await runChecks([family(checks)], fakeContext(), fakeProbes({}), {
+        onFinish: (r) => seen.push(`onFinish ${r.id}`),
+      });
+    } finally {
+      unsubscribe(CHECK_FINISHED_CHANNEL, onMessage);
+    }
+    expect(CHECK_FINISHED_CHANNEL).toBe('zapcheck:check-finished');
+    expect(seen).toEqual([
+      'onFinish dns',
+      'channel dns pass OK',
+      'onFinish tcp',
+      'channel tcp fail TCP_DROPPED',
+    ]);
   });
 });

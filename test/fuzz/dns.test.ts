@@ -9,6 +9,7 @@ import {
   labLikeContext,
   RESOLVER,
   runs,
+  expectNoSocketLeft,
   socketHandles,
   timed,
   fuzzIt,
@@ -43,9 +44,8 @@ describe('fuzz: hostile DNS resolver', () => {
   });
   afterAll(async () => {
     server.reset();
-    await new Promise((r) => setTimeout(r, 20));
     // Every probe socket is gone: only the server's own remain.
-    expect(socketHandles()).toBeLessThanOrEqual(baseline);
+    await expectNoSocketLeft(baseline);
     await server.close();
   });
 
@@ -55,7 +55,11 @@ describe('fuzz: hostile DNS resolver', () => {
     dnsCase,
     async (c) => {
       server.set(c);
-      const { value: r, elapsedMs } = await timed(() =>
+      const {
+        value: r,
+        elapsedMs,
+        starvedMs,
+      } = await timed(() =>
         probes.dns({
           name: 'charger.fuzz.zapcheck.test',
           type: 'A',
@@ -67,6 +71,7 @@ describe('fuzz: hostile DNS resolver', () => {
         allowed: ALLOWED,
         timeoutMs: c.timeoutMs,
         elapsedMs,
+        starvedMs,
         what: JSON.stringify(c).slice(0, 600),
       });
       if (r.ok) {

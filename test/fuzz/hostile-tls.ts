@@ -3,10 +3,18 @@ import tls from 'node:tls';
 import fc from 'fast-check';
 import { makeLeaf, makeRoot, type CertAuthority, type IssuedCert } from '../../src/lab/ca.js';
 import type { ProbeErrorCode } from '../../src/core/errors.js';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { createProbes } from '../../src/probes/index.js';
 import type { Probes } from '../../src/probes/types.js';
-import { HOSTS, hostileText, labLikeContext, LONG_MS, socketHandles, TCP_WAIT_MS } from './harness.js';
+import {
+  HOSTS,
+  hostileText,
+  labLikeContext,
+  LONG_MS,
+  expectNoSocketLeft,
+  socketHandles,
+  TCP_WAIT_MS,
+} from './harness.js';
 
 /**
  * Hostile TLS peers on 127.0.0.1 port 0: a raw TCP server that sends junk, TLS-looking records, hangs,
@@ -294,8 +302,8 @@ export function useHostileTlsServer<S extends { port: number; reset(): void; clo
   });
   afterAll(async () => {
     state.server.reset();
-    await new Promise((r) => setTimeout(r, 20));
-    expect(socketHandles()).toBeLessThanOrEqual(baseline);
+    // Every probe socket is gone: only the server's own remain.
+    await expectNoSocketLeft(baseline);
     await state.server.close();
   });
   return state;

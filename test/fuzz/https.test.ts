@@ -23,7 +23,11 @@ describe('fuzz: hostile HTTP server', () => {
     httpCase,
     async (c) => {
       suite.server.set(httpHandler(c));
-      const { value: r, elapsedMs } = await timed(() =>
+      const {
+        value: r,
+        elapsedMs,
+        starvedMs,
+      } = await timed(() =>
         suite.probes.https({
           ip: HOSTS.https.ip,
           port: HOSTS.https.port,
@@ -35,7 +39,7 @@ describe('fuzz: hostile HTTP server', () => {
         }),
       );
       const what = JSON.stringify({ ...c, bytes: Buffer.from(c.bytes).toString('latin1').slice(0, 300) });
-      assertCleanProbe(r, { allowed: ALLOWED, timeoutMs: c.timeoutMs, elapsedMs, what });
+      assertCleanProbe(r, { allowed: ALLOWED, timeoutMs: c.timeoutMs, elapsedMs, starvedMs, what });
       if (r.ok) {
         expect(Number.isInteger(r.value.status) && r.value.status >= 100 && r.value.status <= 999).toBe(true);
         expect([...r.value.bodySnippet].length).toBeLessThanOrEqual(513);

@@ -22,7 +22,11 @@ describe('fuzz: hostile MQTT broker', () => {
     mqttCase,
     async (c) => {
       suite.server.set(mqttHandler(c));
-      const { value: r, elapsedMs } = await timed(() =>
+      const {
+        value: r,
+        elapsedMs,
+        starvedMs,
+      } = await timed(() =>
         suite.probes.mqtt({
           ip: HOSTS.mqtts.ip,
           port: HOSTS.mqtts.port,
@@ -34,7 +38,7 @@ describe('fuzz: hostile MQTT broker', () => {
         }),
       );
       const what = JSON.stringify({ ...c, bytes: Buffer.from(c.bytes).toString('hex').slice(0, 200) });
-      assertCleanProbe(r, { allowed: ALLOWED, timeoutMs: c.timeoutMs, elapsedMs, what });
+      assertCleanProbe(r, { allowed: ALLOWED, timeoutMs: c.timeoutMs, elapsedMs, starvedMs, what });
       const e = expectedMqtt(c);
       if (e.ok)
         expect(r.ok ? r.value : r.error.message).toEqual({

@@ -23,7 +23,11 @@ describe('fuzz: hostile TLS server', () => {
     fc.tuple(tlsCase, fc.constantFrom('TLSv1.2' as const, 'TLSv1.3' as const, undefined)),
     async ([c, version]) => {
       suite.server.set(c.behaviour);
-      const { value: r, elapsedMs } = await timed(() =>
+      const {
+        value: r,
+        elapsedMs,
+        starvedMs,
+      } = await timed(() =>
         suite.probes.tls({
           ip: HOSTS.tls.ip,
           port: HOSTS.tls.port,
@@ -36,7 +40,7 @@ describe('fuzz: hostile TLS server', () => {
       const what = JSON.stringify({ c, version }, (_k, v: unknown) =>
         v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v,
       ).slice(0, 600);
-      assertCleanProbe(r, { allowed: ALLOWED, timeoutMs: c.timeoutMs, elapsedMs, what });
+      assertCleanProbe(r, { allowed: ALLOWED, timeoutMs: c.timeoutMs, elapsedMs, starvedMs, what });
       if (r.ok) {
         expect(['TLSv1.2', 'TLSv1.3']).toContain(r.value.protocol);
         expect(r.value.chain.length).toBeGreaterThan(0);

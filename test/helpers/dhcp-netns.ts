@@ -93,12 +93,14 @@ export class Lab {
     this.procs.push(p);
     let log = '';
     await new Promise<void>((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`dnsmasq in ${ns} did not start: ${log}`)), 5000);
+      // A limit for a dnsmasq that never comes up, not a wait: it resolves on the log line.
+      const t = setTimeout(() => reject(new Error(`dnsmasq in ${ns} did not start: ${log}`)), 20_000);
       const onData = (d: Buffer): void => {
         log += d.toString();
-        if (/DHCP, IP range|started, version/.test(log)) {
+        // dnsmasq logs its DHCP range after it has bound the DHCP socket: it answers from then on.
+        if (/DHCP, IP range/.test(log)) {
           clearTimeout(t);
-          setTimeout(resolve, 200);
+          resolve();
         }
       };
       p.stdout?.on('data', onData);

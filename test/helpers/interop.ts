@@ -7,6 +7,7 @@ import { DAY, type CertAuthority, type IssuedCert, makeLeaf, makeRoot } from '..
 import { ZAPTEC_PRO } from '../../src/profile/builtin.js';
 import { BIN, ROOT } from './cli.js';
 import { createNetns, netnsUnavailable, type Netns, sh } from './netns.js';
+import { reportedRunQueueMs, runQueueWaitMs, RUNQUEUE_PRELOAD } from './timing.js';
 
 /**
  * The real-server cloud of the interop suite (test/interop/cloud.test.ts): two network namespaces this
@@ -139,6 +140,10 @@ export interface CaseRun {
   stderr: string;
   /** Wall time of the whole subprocess, start-up included. */
   ms: number;
+  /** Of its life, the time zapcheck's main thread waited for a CPU (test/helpers/timing.ts). */
+  starvedMs: number;
+  /** Meanwhile, the time this process (which measures `ms`) waited for a CPU. */
+  parentStarvedMs: number;
 }
 
 interface Daemon {
@@ -652,6 +657,8 @@ table inet zapcheck_interop {
       'exec',
       this.client!.name,
       process.execPath,
+      '--import',
+      RUNQUEUE_PRELOAD,
       BIN,
       'site',
       site,
@@ -668,11 +675,18 @@ table inet zapcheck_interop {
     ];
     return new Promise((resolve, reject) => {
       const started = performance.now();
-      const child = spawn('ip', argv, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const waited = runQueueWaitMs();
+      const child = spawn('ip', argv, {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe', 'ignore', 'pipe'],
+      });
       let stdout = '';
       let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      let fd4 = '';
+      child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      (child.stdio[4] as NodeJS.ReadableStream).setEncoding('utf8').on('data', (d: string) => (fd4 += d));
       const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 30_000);
       child.on('error', reject);
       child.on('close', (code, signal) => {
@@ -687,7 +701,17 @@ table inet zapcheck_interop {
           );
           return;
         }
-        resolve({ code, signal, report, stdout, stderr, ms });
+        const parentStarvedMs = runQueueWaitMs() - waited;
+        resolve({
+          code,
+          signal,
+          report,
+          stdout,
+          stderr,
+          ms,
+          starvedMs: reportedRunQueueMs(fd4),
+          parentStarvedMs,
+        });
       });
     });
   }

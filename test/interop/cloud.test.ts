@@ -37,6 +37,14 @@ const HTTPS_HOSTS = [api, devices, zaptecApi];
 const NETWORK_KINDS = new Set(['env', 'dns', 'ntp', 'tcp', 'tls', 'https', 'mqtt']);
 /** Short enough to keep the suite fast, long enough that a loaded CI machine still answers in time. */
 const DEADLINE_S = 3;
+/** A TCP or NTP check's time limit under --deadline DEADLINE_S (budgetShare 0.5 of the deadline). */
+const LIMIT_MS = DEADLINE_S * 1000 * 0.5;
+/**
+ * The run ends by its deadline: 300 ms for the report, plus the time the OS kept zapcheck waiting for a
+ * CPU (measured, test/helpers/timing.ts), so a loaded 2-core machine cannot fail it while a run that
+ * overruns its deadline still does.
+ */
+const withinDeadline = (deadlineMs: number, r: CaseRun): number => deadlineMs + 300 + r.starvedMs;
 
 type Expected = Record<string, [Status, string]>;
 
@@ -126,8 +134,11 @@ describe.skipIf(why !== null)('zapcheck site against real servers in network nam
     });
     const ntpCheck = check(r.report, `ntp:${ntp}:123`);
     expect(ntpCheck.evidence.stratum).toBe(8);
-    // chronyd serves this machine's own clock: the offset is the exchange's noise, not a skew.
-    expect(Math.abs(ntpCheck.evidence.offsetMs as number)).toBeLessThan(1000);
+    // chronyd serves this machine's own clock: the offset is the exchange's noise, not a skew. With no
+    // skew, NTP's offset is at most half the round trip (the two legs' difference), however slow the
+    // machine; 1 ms each for the rounding of both to whole ms.
+    const { offsetMs, delayMs } = ntpCheck.evidence as { offsetMs: number; delayMs: number };
+    expect(Math.abs(offsetMs)).toBeLessThanOrEqual(delayMs / 2 + 2);
     expect(check(r.report, `dns:${api}`).evidence.addresses).toEqual(['198.18.0.1']);
     // The charger's handshake: TLS 1.2, against the test root that plays the public roots.
     expect(check(r.report, `tls:${hub}:8883`).evidence).toMatchObject({
@@ -159,8 +170,9 @@ describe.skipIf(why !== null)('zapcheck site against real servers in network nam
       [`tcp:${hub}:8883`]: ['fail', 'TCP_REFUSED'],
       ...downstreamSkips(hub, 8883, 'tcp'),
     });
-    // A reset comes back at once: no waiting out the time limit.
-    expect(check(r.report, `tcp:${hub}:8883`).evidence.ms as number).toBeLessThan(1000);
+    // A reset comes back at once: well inside the limit it would otherwise wait out (TIMEOUT would say
+    // TCP_DROPPED anyway); time the OS did not run zapcheck on a loaded machine does not count.
+    expect(check(r.report, `tcp:${hub}:8883`).evidence.ms as number).toBeLessThan(LIMIT_MS + r.starvedMs);
     expect(r.code).toBe(1);
   });
 
@@ -210,7 +222,8 @@ describe.skipIf(why !== null)('zapcheck site against real servers in network nam
     expectVerdicts(r, { [`ntp:${ntp}:123`]: ['fail', 'NTP_NO_REPLY'] });
     const c = check(r.report, `ntp:${ntp}:123`);
     expect(c.evidence.servers).toMatchObject([{ error: 'REFUSED' }]);
-    expect(c.durationMs).toBeLessThan(1000);
+    // At once: inside the limit it would wait out for a silent server (as for the TCP reset above).
+    expect(c.durationMs).toBeLessThan(LIMIT_MS + r.starvedMs);
     expect(r.code).toBe(1);
   });
 
@@ -229,8 +242,8 @@ describe.skipIf(why !== null)('zapcheck site against real servers in network nam
     ]);
     expect(c.summary).toMatch(/not synchronised/);
     expect(c.remediation.map((m) => m.text).join(' ')).toMatch(/pool\.ntp\.org/);
-    // It answered: no waiting out the time limit.
-    expect(c.durationMs).toBeLessThan(1000);
+    // It answered: no waiting out the time limit (less the time the OS did not run zapcheck).
+    expect(c.durationMs).toBeLessThan(LIMIT_MS + r.starvedMs);
     expect(r.code).toBe(1);
   });
 
@@ -285,7 +298,7 @@ describe.skipIf(why !== null)('zapcheck site against real servers in network nam
     expectVerdicts(r, expected);
     expect(r.code).toBe(1);
     expect(r.report.deadlineMs).toBe(5000);
-    expect(r.report.durationMs).toBeLessThanOrEqual(5000 + 300);
+    expect(r.report.durationMs).toBeLessThanOrEqual(withinDeadline(5000, r));
   });
 
   it('everything dropped, DNS included: DNS_TIMEOUT, the rest skipped, the run ends within the deadline', async () => {
@@ -298,9 +311,9 @@ describe.skipIf(why !== null)('zapcheck site against real servers in network nam
     }
     expectVerdicts(r, expected);
     expect(r.code).toBe(1);
-    expect(r.report.durationMs).toBeLessThanOrEqual(5000 + 300);
-    // Start-up is outside the deadline; the process as a whole must not hang past it.
-    expect(r.ms).toBeLessThan(5000 + 5000);
+    expect(r.report.durationMs).toBeLessThanOrEqual(withinDeadline(5000, r));
+    // The process as a whole (Node's boot and exit around the run) must not hang past it either.
+    expect(r.ms).toBeLessThan(5000 + 5000 + r.starvedMs + r.parentStarvedMs);
   });
 
   it(`DNS NXDOMAIN for ${NXDOMAIN_HOST} (a filtering resolver): DNS_NXDOMAIN, its TCP/TLS/HTTPS skipped, exit 1`, async () => {

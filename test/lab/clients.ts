@@ -90,6 +90,11 @@ export interface NtpReply {
   sentOrigin: Buffer;
   offsetMs: number;
   delayMs: number;
+  /** The four timestamps (Unix ms): our send and receive (t1, t4), the server's receive and transmit. */
+  t1: number;
+  t2: number;
+  t3: number;
+  t4: number;
 }
 
 export async function ntpQuery(port: number, version = 4, timeoutMs = 1000): Promise<NtpReply | 'timeout'> {
@@ -118,6 +123,10 @@ export async function ntpQuery(port: number, version = 4, timeoutMs = 1000): Pro
           sentOrigin: req.subarray(40, 48),
           offsetMs: (t2 - t1 + (t3 - t4)) / 2,
           delayMs: t4 - t1 - (t3 - t2),
+          t1,
+          t2,
+          t3,
+          t4,
         });
       });
       sock.send(req, port, '127.0.0.1');

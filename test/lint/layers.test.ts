@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -68,19 +69,46 @@ describe('lint: the layers', { timeout: 120_000 }, () => {
   });
 });
 
-/** madge over the built modules (test/global-setup.ts builds dist/ before the suite). */
-function madgeJson(...args: string[]): unknown {
-  const out = execFileSync(
+/** madge over the built modules (test/global-setup.ts builds dist/ before the suite); its JSON and exit status. */
+function madgeRun(...args: string[]): { status: number | null; json: unknown } {
+  const r = spawnSync(
     process.execPath,
     [path.join(root, 'node_modules/madge/bin/cli.js'), '--json', '--extensions', 'js', ...args],
     { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  return JSON.parse(out) as unknown;
+  return { status: r.status, json: JSON.parse(r.stdout) as unknown };
+}
+const madgeJson = (...args: string[]): unknown => madgeRun(...args).json;
+
+/** `npm run cycles` as package.json says it, so the script and this test cannot drift apart. */
+function cyclesScriptArgs(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const [tool, ...args] = (pkg.scripts.cycles ?? '').split(/\s+/);
+  expect(tool).toBe('madge');
+  expect(args).toContain('--circular');
+  return args;
 }
 
 describe('built modules', { timeout: 120_000 }, () => {
-  it('have no import cycle (madge --circular dist)', () => {
-    expect(madgeJson('--circular', 'dist')).toEqual([]);
+  it('have no import cycle (`npm run cycles`, madge --circular dist, fails the suite on a new one)', () => {
+    const args = cyclesScriptArgs();
+    expect(args.at(-1)).toBe('dist');
+    expect(madgeRun(...args)).toEqual({ status: 0, json: [] });
+  });
+
+  it('the same command finds a cycle planted in built modules (the check above can fail)', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'zapcheck-cycle-'));
+    try {
+      writeFileSync(path.join(dir, 'a.js'), "import { b } from './b.js';\nexport const a = () => b;\n");
+      writeFileSync(path.join(dir, 'b.js'), "import { a } from './a.js';\nexport const b = () => a;\n");
+      const args = cyclesScriptArgs().slice(0, -1);
+      // A cycle is a non-zero exit too: `npm run cycles` fails CI on its own.
+      expect(madgeRun(...args, dir)).toEqual({ status: 1, json: [['a.js', 'b.js']] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the checks load no Wi-Fi parser or probe: site-run.ts imports the scanner lazily, and only when it scans', () => {

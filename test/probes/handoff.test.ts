@@ -6,6 +6,7 @@ import { createGuard } from '../../src/core/guard.js';
 import { makeLeaf, makeRoot } from '../../src/lab/ca.js';
 import { createProbes } from '../../src/probes/index.js';
 import { closeAll, listen } from './servers.js';
+import { eventually } from '../helpers/timing.js';
 
 /**
  * Issue 14, point 1: one connection per endpoint. The TCP check's socket carries the TLS handshake, and
@@ -98,10 +99,11 @@ describe('connection hand-off between checks', () => {
   it('a kept socket the server already wrote to is not reused: a new connection, the same outcome', async () => {
     // A server that speaks first (a banner): the bytes would be lost to a TLS handshake over that socket.
     let connections = 0;
+    let bannersWritten = 0;
     const server = net.createServer((s) => {
       connections += 1;
       s.on('error', () => undefined);
-      s.write('SSH-2.0-OpenSSH_9.6\r\n');
+      s.write('SSH-2.0-OpenSSH_9.6\r\n', () => (bannersWritten += 1));
     });
     const port = await listen(server);
     const ip = '127.0.0.1';
@@ -109,7 +111,10 @@ describe('connection hand-off between checks', () => {
     const fresh = await createProbes(context()).tls(request);
     const probes = createProbes(context());
     await probes.tcp({ ip, port, timeoutMs: 2000, keepAs: KEY });
-    await new Promise((r) => setTimeout(r, 50));
+    // Wait for the event, not a time: the banner is in the kernel once written, and the kept socket has
+    // read it after the next poll phase (two setImmediate turns include one), however loaded the machine.
+    await eventually(() => bannersWritten === 2);
+    for (let i = 0; i < 2; i++) await new Promise((r) => setImmediate(r));
     const reused = await probes.tls({ ...request, reuse: KEY });
     expect(fresh.ok).toBe(false);
     expect(reused.ok).toBe(false);
@@ -135,7 +140,7 @@ describe('connection hand-off between checks', () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(closed).toBe(0);
     probes.release?.();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await eventually(() => closed > 0);
     expect(closed).toBe(1);
   });
 });

@@ -8,6 +8,7 @@ import { probeMqtt } from '../../src/probes/mqtt.js';
 import { probeSntp } from '../../src/probes/sntp.js';
 import { probeTls } from '../../src/probes/tls.js';
 import { closeAll, listen, never, udpServer } from './servers.js';
+import { eventually } from '../helpers/timing.js';
 
 afterEach(closeAll);
 
@@ -77,8 +78,10 @@ describe('probes leave no handles behind', () => {
       'PROTOCOL',
       'ABORTED',
     ]);
-    // Sockets close on the next turns of the event loop.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Sockets close on the next turns of the event loop: wait for that, not for a fixed time.
+    const settled = (): boolean =>
+      HANDLE_KINDS.every((kind) => (handles()[kind] ?? 0) <= (before[kind] ?? 0));
+    await eventually(settled);
     const after = handles();
     for (const kind of HANDLE_KINDS) {
       expect({ kind, n: after[kind] ?? 0 }).toEqual({

@@ -91,6 +91,9 @@ describe('SNTP maths and packets (pure)', () => {
 
 interface ReplyOpts {
   offsetMs?: number;
+  /** The server's receive and transmit times (Unix ms) instead of its real clock plus offsetMs. */
+  receiveMs?: number;
+  transmitMs?: number;
   mode?: number;
   stratum?: number;
   leap?: number;
@@ -111,12 +114,14 @@ function ntpReply(req: Buffer, o: ReplyOpts = {}): Buffer {
     b.writeUInt32BE(o.origin.seconds, 24);
     b.writeUInt32BE(o.origin.fraction, 28);
   } else req.copy(b, 24, 40, 48);
-  const now = unixMsToNtp(Date.now() + (o.offsetMs ?? 0));
-  b.writeUInt32BE(now.seconds, 32);
-  b.writeUInt32BE(now.fraction, 36);
+  const real = Date.now() + (o.offsetMs ?? 0);
+  const received = unixMsToNtp(o.receiveMs ?? real);
+  const sentAt = unixMsToNtp(o.transmitMs ?? real);
+  b.writeUInt32BE(received.seconds, 32);
+  b.writeUInt32BE(received.fraction, 36);
   if (!o.zeroTransmit) {
-    b.writeUInt32BE(now.seconds, 40);
-    b.writeUInt32BE(now.fraction, 44);
+    b.writeUInt32BE(sentAt.seconds, 40);
+    b.writeUInt32BE(sentAt.fraction, 44);
   }
   return b.subarray(0, o.length ?? 48);
 }
@@ -134,17 +139,24 @@ const ask = (port: number, extra: Partial<Parameters<typeof probeSntp>[0]> = {})
 
 describe('probeSntp against a fake server', () => {
   it('measures the offset of a server 5 s ahead', async () => {
-    const s = await ntpServer((req) => ntpReply(req, { offsetMs: 5000 }));
-    const r = await ask(s.port);
+    // One scripted clock for both ends (no wall-clock bound): each reading advances it 10 ms, so t1, t2,
+    // t3, t4 are B, B+10+5000, B+20+5000, B+30 whatever the machine's load: offset 5000, delay 20.
+    const B = Date.UTC(2026, 0, 1);
+    let tick = 0;
+    const read = (): number => B + 10 * tick++;
+    const s = await ntpServer((req) =>
+      ntpReply(req, { receiveMs: read() + 5000, transmitMs: read() + 5000 }),
+    );
+    // A limit the test never waits out: no retransmission reads the clock between t1 and t4.
+    const r = await ask(s.port, { timeoutMs: 20_000, clock: { now: read } });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value.offsetMs).toBeGreaterThan(4900);
-    expect(r.value.offsetMs).toBeLessThan(5100);
-    expect(r.value.delayMs).toBeGreaterThanOrEqual(-5);
-    expect(r.value.delayMs).toBeLessThan(200);
+    expect(tick).toBe(4);
+    expect(r.value.offsetMs).toBeCloseTo(5000, 3);
+    expect(r.value.delayMs).toBeCloseTo(20, 3);
     expect(r.value).toMatchObject({ stratum: 2, leap: 0, version: 4, refId: '192.0.2.123', kissCode: null });
     expect(r.value.rootDelayMs).toBeCloseTo(31.25, 5);
-    expect(Date.parse(r.value.serverTime)).toBeGreaterThan(Date.now());
+    expect(Date.parse(r.value.serverTime)).toBe(B + 20 + 5000);
     // The transmit timestamp we sent is a nonce, not our clock.
     const sent = decodeSntpPacket(s.received[0]!);
     expect(sent.ok && Math.abs(ntpToUnixMs(sent.packet.transmitTime) - Date.now()) > 1000).toBe(true);

@@ -7,6 +7,7 @@ import { probeTcp } from '../../src/probes/tcp.js';
 import { ROOT } from '../helpers/cli.js';
 import { createNetns, netnsUnavailable, type Netns } from '../helpers/netns.js';
 import { closeAll, closedTcpPort, listen, never } from './servers.js';
+import { eventually } from '../helpers/timing.js';
 
 afterEach(closeAll);
 
@@ -17,7 +18,8 @@ describe('probeTcp on loopback', () => {
     const r = await probeTcp({ ip: '127.0.0.1', port, timeoutMs: 1000, signal: never });
     expect(r.ok && r.value.remote).toBe(`127.0.0.1:${port}`);
     expect(r.ok && r.value.local).toMatch(/^127\.0\.0\.1:\d+$/);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The server sees the FIN a loop turn or more later.
+    await eventually(() => closedByProbe);
     expect(closedByProbe).toBe(true);
   });
 

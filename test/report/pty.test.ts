@@ -91,9 +91,9 @@ describe.skipIf(!SCRIPT)('terminal report in a pseudo-terminal', () => {
   // Issue 12: a terminal that reports 0 columns (script, docker -t, some CI runners) made the spinner write
   // 14 MB of escape codes in 20 s and never end. Below 20 columns there is no spinner at all.
   it('0 columns: no spinner, the run ends with its report, output stays small', async () => {
-    const started = performance.now();
+    // That the run ends is what the report proves (it is printed at the end, within the default deadline);
+    // a run that never ended would print none. No wall-clock bound: the size is the symptom of issue 12.
     const raw = await inPty(0, ['site', 'Garage Nord', '--lab', 'tls-intercepted', '--lab-latency', '300']);
-    expect(performance.now() - started).toBeLessThan(30_000);
     expect(raw.length).toBeLessThan(20_000);
     expect(raw).not.toMatch(SPINNER);
     expect(raw).toContain('NOT READY');

@@ -372,3 +372,123 @@ export function parseProcNetRoute(text: string): { interface: string; gateway: s
   }
   return null;
 }
+
+/**
+ * `ip -4 addr show [dev <if>]` text, for iproute2 too old for `-j` (before 4.14: CentOS 7, Debian 9):
+ * "2: ens32: <BROADCAST,MULTICAST,UP,LOWER_UP> ... state UP" headers, then "inet 192.168.131.128/24 brd ...
+ * scope global dynamic ens32" and "valid_lft 1307sec preferred_lft 1307sec". The same shape as
+ * parseIpAddrJson: the `dynamic` flag is how the kernel says a DHCP client set the address.
+ */
+export function parseIpAddrText(text: string): InterfaceAddress[] {
+  const out: InterfaceAddress[] = [];
+  let link: { name: string; ifindex: number; up: boolean } | null = null;
+  let last: InterfaceAddress | null = null;
+  for (const raw of text.split(/\r?\n/)) {
+    const head = /^(\d+):\s+([^:\s@]+)(?:@\S+)?:\s+<([^>]*)>(.*)$/.exec(raw);
+    if (head) {
+      const flags = (head[3] ?? '').split(',');
+      link = {
+        name: head[2] ?? '',
+        ifindex: Number(head[1]),
+        up: flags.includes('UP') || /\bstate UP\b/.test(head[4] ?? ''),
+      };
+      last = null;
+      continue;
+    }
+    const line = raw.trim();
+    const inet = /^inet\s+([\d.]+)(?:\/(\d+))?\s*(.*)$/.exec(line);
+    if (inet && link) {
+      const address = inet[1] ?? '';
+      if (!isIpv4(address)) continue;
+      last = {
+        interface: link.name,
+        ifindex: link.ifindex,
+        address,
+        prefixLength: inet[2] === undefined ? 32 : Number(inet[2]),
+        dynamic: /(?:^|\s)dynamic(?:\s|$)/.test(inet[3] ?? ''),
+        validLifetimeSec: null,
+        up: link.up,
+      };
+      out.push(last);
+      continue;
+    }
+    // valid_lft belongs to the address line above it ("forever" stays null); an inet6 one is not ours.
+    if (line.startsWith('inet6')) last = null;
+    const life = /^valid_lft\s+(\d+)sec\b/.exec(line);
+    if (life && last) last.validLifetimeSec = Number(life[1]) >= FOREVER ? null : Number(life[1]);
+  }
+  return out;
+}
+
+/** What `networkctl status <if>` says of one link (systemd-networkd). */
+export interface NetworkctlLink extends LeaseFacts {
+  /** "routable", "degraded", "carrier" ... (the first word of State:). */
+  operational?: string;
+  /** "configured" when networkd manages the link, "unmanaged" when another program does. */
+  setup?: string;
+}
+
+/**
+ * `networkctl status <if>`: "● 2: eth0" then right-aligned "Label: value" lines, values continued on
+ * deeper-indented lines, then (after a blank line) journal lines, which are ignored. "Address: 10.0.0.114
+ * (DHCP4 via 10.0.0.1)" names the DHCP server; DNS: is the link's own resolvers (what DHCP gave it), which
+ * systemd-resolved's stub 127.0.0.53 in /etc/resolv.conf hides.
+ */
+export function parseNetworkctlStatus(text: string): NetworkctlLink {
+  const f: NetworkctlLink = {};
+  const fields = new Map<string, string[]>();
+  let label: string | null = null;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trimEnd();
+    if (line.trim() === '') {
+      if (fields.size > 0) break; // the journal follows
+      continue;
+    }
+    const head = /^\s*\S?\s*\d+:\s+(\S+)\s*$/.exec(line);
+    if (head && fields.size === 0) {
+      f.interface = head[1];
+      continue;
+    }
+    const m = /^\s*([A-Za-z][A-Za-z0-9 ()/.-]*?):(?:\s+(.*))?$/.exec(line);
+    if (m?.[1] && !/^\s*[0-9a-f]*:[0-9a-f:]*$/i.test(line)) {
+      label = m[1];
+      fields.set(label, m[2] === undefined ? [] : [m[2].trim()]);
+    } else if (label && /^\s+\S/.test(line)) {
+      fields.get(label)?.push(line.trim());
+    }
+  }
+  const state = fields.get('State')?.[0];
+  if (state) {
+    const s = /^(\S+)(?:\s+\((\S+)\))?/.exec(state);
+    if (s?.[1]) f.operational = s[1];
+    if (s?.[2]) f.setup = s[2];
+  }
+  for (const v of fields.get('Address') ?? []) {
+    const a = /^([\d.]+)(?:\/(\d+))?(?:\s+\(([^)]*)\))?/.exec(v);
+    if (!a?.[1] || !isIpv4(a[1])) continue;
+    if (f.address === undefined) {
+      f.address = a[1];
+      if (a[2] !== undefined) f.prefixLength = Number(a[2]);
+    }
+    const via = /^DHCP4?\s+via\s+([\d.]+)$/.exec(a[3] ?? '');
+    if (via?.[1] && isIpv4(via[1]) && f.dhcpServer === undefined) {
+      f.dhcpServer = via[1];
+      f.dhcp = true;
+      f.address = a[1];
+      if (a[2] !== undefined) f.prefixLength = Number(a[2]);
+    }
+  }
+  for (const v of fields.get('Gateway') ?? []) {
+    const g = /^([\d.]+)/.exec(v)?.[1];
+    if (g && isIpv4(g)) {
+      f.gateway = g;
+      break;
+    }
+  }
+  const dns = (fields.get('DNS') ?? []).flatMap((v) => {
+    const ip = /^([\d.]+)/.exec(v)?.[1];
+    return ip && isIpv4(ip) ? [ip] : [];
+  });
+  if (dns.length) f.dnsServers = dns;
+  return f;
+}

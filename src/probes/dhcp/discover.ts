@@ -116,21 +116,12 @@ export async function discoverDhcpOffers(opts: DiscoverOptions): Promise<Discove
     if (!d.ok) return;
     const p = d.packet;
     if (p.op !== BOOTREPLY || p.xid !== xid || p.chaddr !== clientMac) return;
-    const f = offerFields(p);
-    if (f.messageType !== MessageType.OFFER) return;
-    const server = f.serverId ?? rinfo.address;
-    const key = `${server}|${f.address}`;
+    const { messageType, serverId, ...fields } = offerFields(p);
+    if (messageType !== MessageType.OFFER) return;
+    const server = serverId ?? rinfo.address;
+    const key = `${server}|${fields.address}`;
     if (offers.has(key)) return;
-    offers.set(key, {
-      server,
-      from: rinfo.address,
-      address: f.address,
-      subnetMask: f.subnetMask,
-      routers: f.routers,
-      dnsServers: f.dnsServers,
-      leaseSec: f.leaseSec,
-      domainName: f.domainName,
-    });
+    offers.set(key, { server, from: rinfo.address, ...fields });
   });
 
   let sent = 0;

@@ -94,9 +94,14 @@ export function createDhcpFactsProbe(opts: DhcpFactsProbeOptions): DhcpFactsProb
       const neighbours = await readNeighbourTable(deps, g);
       if (network.interface) {
         const iface = network.interface;
-        // Windows names the interface by its address in arp -a.
+        // Windows names the interface by its address in arp -a, by its connection name in netsh (the end
+        // of ipconfig's "Ethernet adapter Ethernet 4" header).
         neighbours.entries = neighbours.entries.filter(
-          (n) => n.interface === null || n.interface === iface || n.interface === network.address,
+          (n) =>
+            n.interface === null ||
+            n.interface === iface ||
+            n.interface === network.address ||
+            iface.endsWith(` ${n.interface}`),
         );
       }
       const facts: DhcpFacts = { network, neighbours, sweep, discover: discover ? await discover : null };

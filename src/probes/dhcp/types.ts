@@ -1,4 +1,5 @@
 import type { Ipv4Range } from '../../core/ipv4.js';
+import type { OfferFields } from './codec.js';
 import type { Neighbour, NetworkFacts } from '../../platform/net/types.js';
 
 /** What the `dhcpFacts` probe is asked for: passive facts always; a sweep and a DISCOVER only on request. */
@@ -28,17 +29,12 @@ export type SweepReport =
   | { status: 'done'; first: string; last: string; sent: number; ratePerSec: number; ms: number }
   | { status: 'too-large' | 'blocked' | 'no-subnet' | 'failed'; message: string };
 
-export interface DhcpOffer {
+/** One server's offer: what the codec read from it (codec.ts OfferFields), and who sent it. */
+export interface DhcpOffer extends Omit<OfferFields, 'messageType' | 'serverId'> {
   /** Server identifier (option 54), else the address the offer came from. */
   server: string;
   /** Source address of the UDP datagram (a relay when it differs from `server`). */
   from: string;
-  address: string;
-  subnetMask: string | null;
-  routers: string[];
-  dnsServers: string[];
-  leaseSec: number | null;
-  domainName: string | null;
 }
 
 export type DiscoverReport =

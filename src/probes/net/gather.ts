@@ -18,10 +18,12 @@ import {
   parseDhclientLeases,
   parseDhcpcdDump,
   parseIpAddrJson,
+  parseIpAddrText,
   parseIpNeighJson,
   parseIpNeighText,
   parseIpRouteJson,
   parseIpRouteText,
+  parseNetworkctlStatus,
   parseNetworkdLease,
   parseNmcliDeviceShow,
   parseResolvConf,
@@ -29,7 +31,7 @@ import {
 } from '../../platform/net/linux.js';
 import { parseIpconfigGetpacket, parseNetstatRn } from '../../platform/net/macos.js';
 import { parseIpconfigAll, parseRoutePrint } from '../../platform/net/windows.js';
-import { parseBsdArp, parseWindowsArp } from '../../platform/net/arp.js';
+import { parseBsdArp, parseNetshNeighbors, parseWindowsArp } from '../../platform/net/arp.js';
 
 export interface GatherDeps {
   platform: NodeJS.Platform;
@@ -149,10 +151,18 @@ async function gatherLinux(deps: GatherDeps, o: GatherOptions): Promise<NetworkF
 
   let ifindex: number | null = null;
   let dynamic = false;
+  // iproute2 before 4.14 (CentOS 7, Debian 9) has no -j: the text form keeps the kernel's `dynamic` flag
+  // (a DHCP client set the address), which os.networkInterfaces() does not give.
   const aj = await tool(deps, o, 'ip', ['-j', '-4', 'addr', 'show', 'dev', iface]);
-  if (aj.ok) {
-    f.sources.push(`ip -j -4 addr show dev ${iface}`);
-    const addrs = parseIpAddrJson(aj.stdout).filter((a) => a.interface === iface);
+  const at = aj.ok ? null : await tool(deps, o, 'ip', ['-4', 'addr', 'show', 'dev', iface]);
+  const addrSource = aj.ok
+    ? { name: `ip -j -4 addr show dev ${iface}`, addrs: parseIpAddrJson(aj.stdout) }
+    : at?.ok
+      ? { name: `ip -4 addr show dev ${iface}`, addrs: parseIpAddrText(at.stdout) }
+      : null;
+  if (addrSource) {
+    f.sources.push(addrSource.name);
+    const addrs = addrSource.addrs.filter((a) => a.interface === iface);
     const a = addrs.find((x) => x.address === def?.src) ?? addrs[0];
     if (a) {
       f.address = a.address;
@@ -185,6 +195,21 @@ async function gatherLinux(deps: GatherDeps, o: GatherOptions): Promise<NetworkF
     const path = `/run/systemd/netif/leases/${ifindex}`;
     const text = await deps.readText(path);
     if (text !== null) applyLease(f, parseNetworkdLease(text), path);
+  }
+  // systemd-networkd without a readable lease file: `networkctl status` names the DHCP server ("Address:
+  // 10.0.0.114 (DHCP4 via 10.0.0.1)") and the link's own DNS servers, which resolv.conf hides behind
+  // systemd-resolved's stub 127.0.0.53. Journal lines are not asked for (-n 0).
+  if (!leaseFound(f) || f.dnsServers.length === 0) {
+    const nc = await tool(deps, o, 'networkctl', ['--no-pager', '-n', '0', 'status', iface]);
+    const link = nc.ok ? parseNetworkctlStatus(nc.stdout) : null;
+    if (link && (link.interface === undefined || link.interface === iface)) {
+      const source = `networkctl status ${iface}`;
+      if (!leaseFound(f) && link.dhcp) applyLease(f, link, source);
+      else if (f.dnsServers.length === 0 && link.dnsServers?.length) {
+        f.dnsServers = [...link.dnsServers];
+        f.sources.push(source);
+      }
+    }
   }
   if (!leaseFound(f)) {
     for (const dir of ['/var/lib/dhcp', '/var/lib/dhclient', '/var/lib/NetworkManager']) {
@@ -315,9 +340,20 @@ export async function readNeighbourTable(
   }
   if (deps.platform === 'win32') {
     const a = await tool(deps, o, 'arp', ['-a']);
-    return a.ok
-      ? { source: 'arp -a', entries: parseWindowsArp(a.stdout), error: null }
-      : { source: 'arp -a', entries: [], error: a.message };
+    const entries = a.ok ? parseWindowsArp(a.stdout) : [];
+    if (entries.length > 0 || (a.ok && !/\d+\.\d+\.\d+\.\d+/.test(a.stdout))) {
+      return { source: 'arp -a', entries, error: null };
+    }
+    // arp -a failed, or printed addresses in a layout it cannot read: the same table through netsh.
+    const n = await tool(deps, o, 'netsh', ['interface', 'ipv4', 'show', 'neighbors']);
+    if (n.ok) {
+      return {
+        source: 'netsh interface ipv4 show neighbors',
+        entries: parseNetshNeighbors(n.stdout),
+        error: null,
+      };
+    }
+    return { source: 'arp -a', entries: [], error: a.ok ? n.message : a.message };
   }
   return { source: 'none', entries: [], error: `no neighbour table reader for ${deps.platform}` };
 }
