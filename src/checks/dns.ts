@@ -7,6 +7,7 @@ import type { ResolverAddr, SiteContext } from '../core/context.js';
 import type { CheckResult, Evidence, Json } from '../core/result.js';
 import type { DnsAnswer } from '../probes/types.js';
 import { dnsCheckId, installer, it, registrableDomain, seconds, uniqueHosts } from './shared.js';
+import type { MessageKey } from '../i18n/index.js';
 
 /**
  * R8: every profile host resolves to IPv4 through the resolver the charger gets from DHCP (and, as
@@ -82,7 +83,7 @@ function failureOutcome(
 ): CheckOutcome {
   const t = ctx.t;
   const cause = ERROR_CAUSE[error.code] ?? 'DNS_ERROR';
-  const vars = { host, server, limit: seconds(ctx.deadlineMs) };
+  const vars = { host, server, limit: seconds(ctx.deadlineMs, ctx.t) };
   switch (cause) {
     case 'DNS_NXDOMAIN':
       return outcome('fail', cause, t('dns.nxdomain', vars), evidence, [it(t('dns.nxdomain.fix', vars))]);
@@ -246,7 +247,9 @@ export function dnsCheck(host: string, opts: { askNonexistent?: boolean } = {}):
         .flatMap(([srv, list]) => list.map((a) => [a, sinkholeKind(a), srv] as const))
         .find(([, kind]) => kind !== null);
       if (sinkholed) {
-        const vars = { host, server: sinkholed[2], address: sinkholed[0], range: sinkholed[1] ?? '' };
+        // The range in words of the run's language ("private" -> "privato"); the evidence keeps ipaddr.js's name.
+        const range = t(`dns.range.${sinkholed[1] ?? 'unspecified'}` as MessageKey);
+        const vars = { host, server: sinkholed[2], address: sinkholed[0], range };
         evidence.sinkhole = { address: sinkholed[0], range: sinkholed[1], server: sinkholed[2] };
         return outcome('fail', 'DNS_SINKHOLE', t('dns.sinkhole', vars), evidence, [
           it(t('dns.sinkhole.fix', vars)),

@@ -82,7 +82,7 @@ export function httpsCheck(endpoint: Endpoint): Check {
         reuse: connectionKey(endpoint),
       });
       if (r.ok) return judgeHttps(t, endpoint, r.value);
-      const vars = { host, port, limit: seconds(budgetMs), message: r.error.message };
+      const vars = { host, port, limit: seconds(budgetMs, ctx.t), message: r.error.message };
       const evidence = { error: r.error.code, message: r.error.message };
       switch (r.error.code) {
         case 'TIMEOUT':

@@ -54,7 +54,7 @@ export function mqttCheck(endpoint: Endpoint): Check {
         // The TLS check's verified connection, when it is still fresh.
         reuse: connectionKey(endpoint),
       });
-      const vars = { host, port, limit: seconds(budgetMs) };
+      const vars = { host, port, limit: seconds(budgetMs, ctx.t) };
       if (r.ok) {
         const meaning = CONNACK_MEANING[r.value.returnCode] ?? 'unknown';
         const evidence = { clientId, returnCode: r.value.returnCode, meaning, ms: Math.round(r.ms) };

@@ -3,6 +3,7 @@ import { outcome } from '../core/check.js';
 import type { Endpoint } from '../profile/types.js';
 import type { Evidence, Json } from '../core/result.js';
 import { addressesFrom, dnsCheckId, installer, it, seconds } from './shared.js';
+import type { Translate } from '../i18n/index.js';
 import { softenOptional } from './optional.js';
 
 /**
@@ -17,11 +18,12 @@ export const CLOCK_FAIL_MS = 5 * 60_000;
 /** How many of the host's addresses are asked at once (pool.ntp.org answers with four). */
 const MAX_SERVERS = 3;
 
-function humanOffset(ms: number): string {
+/** "10.0 min" ("10,0 min" in Italian), "2.5 s", "40 ms": numbers in the run's language. */
+function humanOffset(ms: number, t: Translate): string {
   const abs = Math.abs(ms);
-  if (abs >= 120_000) return `${(abs / 60_000).toFixed(1)} min`;
-  if (abs >= 1000) return `${(abs / 1000).toFixed(1)} s`;
-  return `${Math.round(abs)} ms`;
+  if (abs >= 120_000) return t('unit.min.1', { x: abs / 60_000 });
+  if (abs >= 1000) return t('unit.s.1', { x: abs / 1000 });
+  return t('unit.ms', { x: Math.round(abs) });
 }
 
 export function ntpCheck(endpoint: Endpoint): Check {
@@ -52,7 +54,7 @@ export function ntpCheck(endpoint: Endpoint): Check {
           : { server: `${addresses[i]}:${port}`, error: s.error.code, message: s.error.message },
       );
       const evidence: Evidence = { servers };
-      const vars = { host, port, limit: seconds(budgetMs) };
+      const vars = { host, port, limit: seconds(budgetMs, ctx.t) };
 
       const good = samples.flatMap((s) =>
         s.ok && s.value.kissCode === null && !s.value.unsynchronised ? [s.value] : [],
@@ -62,7 +64,7 @@ export function ntpCheck(endpoint: Endpoint): Check {
         evidence.offsetMs = Math.round(best.offsetMs);
         evidence.delayMs = Math.round(best.delayMs);
         evidence.stratum = best.stratum;
-        const offset = humanOffset(best.offsetMs);
+        const offset = humanOffset(best.offsetMs, t);
         const direction = best.offsetMs > 0 ? t('ntp.behind') : t('ntp.ahead');
         const offVars = { ...vars, offset, direction, stratum: best.stratum };
         if (Math.abs(best.offsetMs) > CLOCK_FAIL_MS) {

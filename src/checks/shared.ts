@@ -3,6 +3,9 @@ import type * as Tldts from 'tldts';
 import type { CheckResult, Remediation } from '../core/result.js';
 import type { SiteContext } from '../core/context.js';
 import type { Endpoint } from '../profile/types.js';
+import { createTranslator, type Translate } from '../i18n/index.js';
+
+const EN = createTranslator('en');
 
 // A plain require() the executable's bundler can see (bin/sea/build.js strips this line; the npm build keeps
 // it and finds node_modules).
@@ -49,8 +52,9 @@ export function installer(text: string): Remediation {
   return { audience: 'installer', text };
 }
 
-export function seconds(ms: number): string {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)} s` : `${Math.round(ms)} ms`;
+/** "2 s", "1.5 s" ("1,5 s" in Italian: Intl.NumberFormat through the catalogue), "250 ms". */
+export function seconds(ms: number, t: Translate = EN): string {
+  return ms >= 1000 ? t('unit.s', { x: ms / 1000 }) : t('unit.ms', { x: Math.round(ms) });
 }
 
 /**

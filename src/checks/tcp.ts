@@ -30,7 +30,7 @@ export function tcpCheck(endpoint: Endpoint): Check {
       if (!ip) return outcome('error', 'INTERNAL_ERROR', t('tcp.noaddress', { host }));
       // Every TCP endpoint has a TLS check, which goes on over this connection.
       const r = await probes.tcp({ ip, port, timeoutMs: budgetMs, keepAs: connectionKey(endpoint) });
-      const vars = { host, port, ip, limit: seconds(budgetMs), ms: Math.round(r.ms) };
+      const vars = { host, port, ip, limit: seconds(budgetMs, ctx.t), ms: Math.round(r.ms) };
       const evidence = {
         ip,
         port,

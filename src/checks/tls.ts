@@ -200,7 +200,7 @@ export function judgeTls(
   const t = ctx.t;
   const { host, port } = endpoint;
   const version = endpoint.tlsVersions.includes('TLSv1.2') ? 'TLS 1.2' : 'TLS 1.3';
-  const vars = { host, port, version, trust: trust.label, limit: seconds(limitMs) };
+  const vars = { host, port, version, trust: trust.label, limit: seconds(limitMs, ctx.t) };
   const evidence: Evidence = { trust: trust.kind, trustLabel: trust.label };
   const r = attempts.charger;
 

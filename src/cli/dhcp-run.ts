@@ -156,7 +156,7 @@ export function formatDhcpResult(
     return JSON.stringify(x);
   };
   lines.push(
-    `  ${t('dhcp.fmt.net', { iface: v(e.interface), subnet: v(e.subnet), gateway: v(e.gateway), addressing: v(e.addressing) })}`,
+    `  ${t('dhcp.fmt.net', { iface: v(e.interface), subnet: v(e.subnet), gateway: v(e.gateway), addressing: typeof e.addressing === 'string' ? t(`dhcp.addressing.${e.addressing}` as MessageKey) : '-' })}`,
   );
   const lease = (e.lease ?? {}) as { durationSec?: number | null; expires?: string | null };
   lines.push(

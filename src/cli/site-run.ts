@@ -145,9 +145,14 @@ function siteSurvey(
   return listSpots(dir, site).spots.map(spotForReport);
 }
 
-export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO): Promise<number> {
+export async function runSite(
+  name: string | undefined,
+  opts: SiteCommandOptions,
+  io: CliIO,
+): Promise<number> {
   const { lang, t } = resolveLang(opts.lang, io.env);
-  const typed = cleanSiteName(name, t);
+  // No name given: the word for a site in the run's language (not the English "site" in an Italian run).
+  const typed = cleanSiteName(name ?? t('site.default'), t);
   // The sites file gives per-site defaults; options on the command line win.
   // The sites-file reader (YAML with positions, a JSON Schema validator) is loaded only when there is one.
   let sitesFile: SitesFile | null = null;

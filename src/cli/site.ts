@@ -37,7 +37,7 @@ export function registerSite(program: Command, io: CliIO, state: RunState): void
     .description(
       'check whether this site network will carry the chargers (run it on the network the chargers will use)',
     )
-    .argument('[name]', 'site name for the report', 'site')
+    .argument('[name]', 'site name for the report, sito in Italian runs (default: site)')
     .option(
       '--lab [scenario]',
       'run against the built-in simulated site (no internet needed); scenarios: zapcheck lab --list',
@@ -100,7 +100,7 @@ Every real run is kept as JSON in the history (zapcheck history --help); lab run
 Exit codes: 0 ready (warnings allowed; --strict refuses them and checks not done), 1 not ready, 2 bad input, 3 internal error,
 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).`,
     )
-    .action(async (name: string, opts: SiteCommandOptions, cmd: Command) => {
+    .action(async (name: string | undefined, opts: SiteCommandOptions, cmd: Command) => {
       const { runSite } = await import('./site-run.js');
       const profileFromCli = cmd.getOptionValueSource('profile') !== 'default';
       state.exitCode = await runSite(name, { ...opts, profileFromCli }, io);

@@ -289,7 +289,7 @@ export async function runChecks(
  * remembers them), so a saved report renders in any language. Texts that are not one sentence of the
  * catalogue keep only their text.
  */
-function withMessageKeys(r: CheckResult, ctx: SiteContext): CheckResult {
+export function withMessageKeys(r: CheckResult, ctx: SiteContext): CheckResult {
   const lookup = ctx.t.messageOf;
   if (!lookup) return r;
   const out: CheckResult = { ...r };

@@ -260,18 +260,20 @@ export const en = {
   'req.root.intercepted.by': 'TLS is intercepted by {product}',
   'req.root.intercepted': 'TLS is intercepted',
   'req.root.dns': '{host} does not resolve ({cause})',
-  'req.root.dns.many': '{n} hosts do not resolve ({cause})',
+  'req.root.dns.many': '{n, plural, one {# host does} other {# hosts do}} not resolve ({cause})',
   'req.root.tcp': 'TCP {port} to {host} does not connect ({cause})',
-  'req.root.tcp.many': 'TCP {port} does not connect to {n} hosts ({cause})',
+  'req.root.tcp.many': 'TCP {port} does not connect to {n, plural, one {# host} other {# hosts}} ({cause})',
   'req.root.tls': 'TLS to {host}:{port} fails ({cause})',
-  'req.root.tls.many': 'TLS fails to {n} hosts ({cause})',
+  'req.root.tls.many': 'TLS fails to {n, plural, one {# host} other {# hosts}} ({cause})',
   'survey.heading': 'Wi-Fi survey of {site}, spot {spot}: network {ssid}',
   'survey.samples': 'samples {samples} dBm; min {min}, median {median} dBm',
   'survey.where': 'BSSID {bssid}, channel {channel} ({band} GHz)',
-  'survey.kept': 'Kept with the site ({n} spots surveyed). Every spot: zapcheck survey "{site}" --list',
+  'survey.kept':
+    'Kept with the site ({n, plural, one {# spot} other {# spots}} surveyed). Every spot: zapcheck survey "{site}" --list',
   'survey.notkept': 'Not kept (--no-history).',
   'survey.keepfail': 'Could not keep the reading in {dir}: {message}',
-  'survey.list.heading': 'Wi-Fi survey of {site}: {n} spots, the newest reading of each',
+  'survey.list.heading':
+    'Wi-Fi survey of {site}: {n, plural, one {# spot} other {# spots}}, the newest reading of each',
   'survey.list.none':
     'No survey of {site} yet. Take one at each charger position: zapcheck survey "{site}" --spot "<name>"',
   'survey.col.spot': 'Spot',
@@ -281,7 +283,7 @@ export const en = {
   'survey.col.min': 'Min',
   'survey.col.channel': 'Channel',
   'survey.col.verdict': 'Verdict',
-  'survey.forgot': 'Forgot spot {spot} of {site} ({n} readings removed).',
+  'survey.forgot': 'Forgot spot {spot} of {site} ({n, plural, one {# reading} other {# readings}} removed).',
   'survey.fix.weak': 'Add an access point or move the existing one nearer to {spot}.',
   'survey.notseen': 'not seen',
   'survey.sample': 'sample {i} of {n}: {dbm}',
@@ -300,7 +302,7 @@ export const en = {
   'watch.notseen': '{ssid}: not seen in this scan',
   'watch.any': 'the network this laptop is on',
   'report.survey.heading': 'Wi-Fi survey: signal at each charger position',
-  'req.R1.survey.pass': '{n} spots surveyed, the weakest {spot} at {dbm}',
+  'req.R1.survey.pass': '{n, plural, one {# spot} other {# spots}} surveyed, the weakest {spot} at {dbm}',
   'req.R1.survey.bad': 'weakest spot {spot}: {dbm} ({cause}); {fix}',
   'req.R1.untested':
     'Scan the Wi-Fi with a laptop where the chargers will hang (zapcheck wifi), or give a saved scan.',
@@ -316,8 +318,10 @@ export const en = {
   'req.R7.pass': 'TCP 8883 connects, TLS verified, the hub answers MQTT (CONNACK)',
   'req.R8.pass': 'all {n} cloud hosts resolve',
   'req.detail.none': 'not tested: nothing in this run tests it',
-  'req.R3.metered': 'About {total} per month for {chargers} chargers on a metered uplink.',
-  'req.R3.unmetered': 'About {total} per month for {chargers} chargers; the uplink is not metered.',
+  'req.R3.metered':
+    'About {total} per month for {chargers, plural, one {# charger} other {# chargers}} on a metered uplink.',
+  'req.R3.unmetered':
+    'About {total} per month for {chargers, plural, one {# charger} other {# chargers}}; the uplink is not metered.',
   'req.R3.unknown': 'Number of chargers not given: add it to the site’s settings.',
   'req.R9.detail': 'Nothing inbound is needed: never open or forward ports for the chargers.',
   'report.fix.heading': 'What to change',
@@ -343,7 +347,7 @@ export const en = {
     'Three phases are recommended: they allow dynamic load management and phase balancing.',
   'report.footer':
     'Made by zapcheck {version} from a laptop on the site network: valid for the chargers if the laptop was on the network they will use.',
-  'report.multi.heading': '{n} reports',
+  'report.multi.heading': '{n, plural, one {# report} other {# reports}}',
 
   'allow.title': 'Outbound connections the chargers need (profile {profile})',
   'allow.col.host': 'Host',
@@ -554,11 +558,13 @@ export const en = {
     'Send {file} to the zapcheck maintainers (open an issue and attach it) so its language can be read; meanwhile scan from a laptop set to English.',
   'wifi.unread.fix.save':
     'Save the scan with `{command}` and send {file} to the zapcheck maintainers (open an issue and attach it) so its language can be read.',
-  'wifi.nodetails': '{tool} lists {n} network(s) but without their BSSID details (channel, signal)',
+  'wifi.nodetails':
+    '{tool} lists {n, plural, one {# network} other {# networks}} but without their BSSID details (channel, signal)',
   'wifi.nodetails.fix':
     'The Wi-Fi driver reports no channel or signal: open the Windows Wi-Fi menu once and scan again; if it stays so, update the Wi-Fi driver or scan from another laptop.',
-  'wifi.notfound': '{ssid} is not in this scan ({n} networks seen)',
-  'wifi.notfound.hidden': '{ssid} is not in this scan ({n} networks seen, {hidden} of them hidden)',
+  'wifi.notfound': '{ssid} is not in this scan ({n, plural, one {# network} other {# networks}} seen)',
+  'wifi.notfound.hidden':
+    '{ssid} is not in this scan ({n, plural, one {# network} other {# networks}} seen, {hidden} of them hidden)',
   'wifi.notfound.fix':
     'Check the network name (exact spelling, upper/lower case) and scan where the chargers will hang.',
   'wifi.notfound.hidden.fix':
@@ -567,12 +573,12 @@ export const en = {
   'wifi.onlyhidden': 'the scan lists only hidden networks ({n})',
   'wifi.onlyhidden.fix': 'Name the site network with --ssid.',
   'wifi.choose':
-    'not checked: name the site network (--ssid); {ok} of {total} visible networks would suit the charger: {list}',
+    'not checked: name the site network (--ssid); {ok} of {total, plural, one {# visible network} other {# visible networks}} would suit the charger: {list}',
   'wifi.choose.none':
     'not checked: name the site network (--ssid); none of the {total} visible networks would suit the charger: {list}',
   'wifi.choose.fix': 'Run again with --ssid "<site network>" for a verdict on that network.',
 
-  'wifi.term.scan': 'Scan: {format}{from}, {n} networks',
+  'wifi.term.scan': 'Scan: {format}{from}, {n, plural, one {# network} other {# networks}}',
   'wifi.term.scan.from': ' from {path}',
   'wifi.term.scan.none': 'Scan: not possible here ({reason})',
   'wifi.term.by.option': 'given with --ssid',
@@ -599,7 +605,7 @@ export const en = {
   'dhcp.note.sweep': 'sweep not done: {message}',
   'dhcp.note.neighbours': 'neighbour table not read: {message}',
   'dhcp.nooffer':
-    'no DHCP server answered a DHCPDISCOVER on {iface} within {seconds} s: the pool is exhausted or there is no DHCP server',
+    'no DHCP server answered a DHCPDISCOVER on {iface} within {seconds, number, 1} s: the pool is exhausted or there is no DHCP server',
   'dhcp.nooffer.fix':
     'Make sure a DHCP server serves the network the chargers join ({network}) and that its pool has free addresses; shorten the lease time or enlarge the pool if it is full.',
   'dhcp.thisnetwork': 'this network',
@@ -629,17 +635,19 @@ export const en = {
     'Switch the laptop to DHCP (automatic address) on the network the chargers will use and run zapcheck again, or run `sudo zapcheck dhcp --probe` to ask the DHCP server directly.',
   'dhcp.static.it':
     'The chargers need a DHCP server on their network (IPv4, one address per charger); they cannot use a static address.',
-  'dhcp.counts': 'about {free} of {size} addresses free in {pool}',
+  'dhcp.counts': 'about {free} of {size, plural, one {# address} other {# addresses}} free in {pool}',
   'dhcp.counts.subnet':
-    'about {free} of {size} addresses free in {pool} (the subnet {subnet}, minus network, broadcast, gateway and this laptop)',
+    'about {free} of {size, plural, one {# address} other {# addresses}} free in {pool} (the subnet {subnet}, minus network, broadcast, gateway and this laptop)',
   'dhcp.note.subnetpool':
     'the pool was taken to be the whole subnet; the DHCP server usually hands out only part of it: give --dhcp-range for a sharper estimate',
   'dhcp.pool.fix':
-    'Enlarge the DHCP pool (currently {pool}) so that at least {n} addresses are free for the chargers, shorten the lease time, or reserve addresses for the chargers by MAC.',
-  'dhcp.pool.short': 'DHCP pool too small: {counts}; {chargers} chargers need {needed}',
+    'Enlarge the DHCP pool (currently {pool}) so that at least {n, plural, one {# address is} other {# addresses are}} free for the chargers, shorten the lease time, or reserve addresses for the chargers by MAC.',
+  'dhcp.pool.short':
+    'DHCP pool too small: {counts}; {chargers, plural, one {# charger needs} other {# chargers need}} {needed}',
   'dhcp.pool.tight':
-    'DHCP pool tight: {counts}; {chargers} chargers need {needed}, with margin {comfortable}',
-  'dhcp.pool.enough': '{counts}; enough for {chargers} chargers ({needed} needed, {comfortable} with margin)',
+    'DHCP pool tight: {counts}; {chargers, plural, one {# charger needs} other {# chargers need}} {needed}, with margin {comfortable}',
+  'dhcp.pool.enough':
+    '{counts}; enough for {chargers, plural, one {# charger} other {# chargers}} ({needed} needed, {comfortable} with margin)',
   'dhcp.note.chargers': 'give --chargers N to judge whether that is enough',
   'dhcp.note.shortlease':
     'short lease ({lease}) with the pool at least half used: devices that come and go keep addresses busy; a lease of several hours suits chargers',
@@ -656,10 +664,10 @@ export const en = {
   'dhcp.fmt.net': 'interface {iface}  address {subnet}  gateway {gateway}  addressing {addressing}',
   'dhcp.fmt.server': 'DHCP server {server}  lease {lease}  expires {expires}  DNS {dns}',
   'dhcp.fmt.pool':
-    'pool {pool}: {size} addresses, {inUse} seen in use, {free} free, {needed} needed ({method})',
+    'pool {pool}: {size, plural, one {# address} other {# addresses}}, {inUse} seen in use, {free} free, {needed} needed ({method})',
   'dhcp.fmt.method.sweep': 'sweep',
   'dhcp.fmt.method.passive': 'passive',
-  'dhcp.fmt.discover': 'DHCPDISCOVER: {n} offer(s)',
+  'dhcp.fmt.discover': 'DHCPDISCOVER: {n, plural, one {# offer} other {# offers}}',
   'dhcp.fmt.offer': 'server {server}: offers {address}, router {routers}, DNS {dns}, lease {lease} s',
   'dhcp.fmt.fix': 'fix ({who}): {text}',
   'dhcp.probe.notpermitted':
@@ -830,6 +838,46 @@ export const en = {
   'sites.check.nofile': 'no sites file: {file} is not in this folder; give one with --sites <file>',
   'sites.others':
     '{file}: {n, plural, one {# problem} other {# problems}} in other sites; zapcheck sites --check lists them',
+  // ---- words (issue 13): network notes, address ranges, addressing, the default site name ----
+  'net.note.platform': 'zapcheck cannot read the network configuration on {platform}',
+  'net.note.noroute.iface': 'no IPv4 default route on {iface}',
+  'net.note.noroute':
+    'this laptop has no IPv4 default route: it is not connected to a network with a gateway',
+  'net.note.routes': 'could not read the routing table: {message}',
+  'net.note.dhcp.nolease':
+    'the address on {iface} was set by a DHCP client (kernel lifetime / route protocol) but no lease file was found: server and lease times unknown',
+  'net.note.static': '{address} on {iface} has no lease and no lifetime: a static address',
+  'net.note.static.nm':
+    '{address} on {iface} has no lease and no lifetime: a static address (NetworkManager manual method)',
+  'net.note.static.mac':
+    '{iface} holds no DHCP packet (ipconfig getpacket {iface} is empty): a static address',
+  'net.note.ipconfig': 'could not run ipconfig /all: {message}',
+  'net.note.nogateway': 'no adapter with an IPv4 default gateway in ipconfig /all',
+  'net.note.static.win': '"{name}" has DHCP disabled: a static address',
+  'dns.range.unspecified': 'unspecified',
+  'dns.range.loopback': 'loopback',
+  'dns.range.private': 'private',
+  'dns.range.carrierGradeNat': 'carrier-grade NAT',
+  'dns.range.linkLocal': 'link-local',
+  'dns.range.broadcast': 'broadcast',
+  'dhcp.addressing.dhcp': 'DHCP',
+  'dhcp.addressing.static': 'static',
+  'dhcp.addressing.unknown': 'unknown',
+  'site.default': 'site',
+  'unit.ms': '{x} ms',
+  'unit.s': '{x, number} s',
+  'unit.s.1': '{x, number, 1} s',
+  'unit.min': '{x, number} min',
+  'unit.min.1': '{x, number, 1} min',
+  'unit.h': '{x, number} h',
+  'unit.d': '{x, number} d',
+  'unit.mb': '{x, number} MB',
+  'unit.gb': '{x, number} GB',
+  'text.capital': '{text, capital}',
+  'dhcp.summary.also': '{main}; {also}',
+  'dhcp.summary.method': '{main} ({method})',
+  'dhcp.summary.judge': '{main}; {judge}',
+  'wifi.security.bad': '{ssid}: {reason}',
 } as const;
 
 export type MessageKey = keyof typeof en;

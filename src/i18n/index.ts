@@ -74,7 +74,8 @@ function pluralChoice(options: string, n: number, lang: Lang): string | undefine
  * Fills `{name}` placeholders from `vars`, with two ICU MessageFormat forms for counts and measures:
  * `{n, plural, one {# rete visibile} other {# reti visibili}}` (the language's plural rule, Intl.PluralRules;
  * `#` is the number) and `{x, number}` / `{x, number, 1}` (Intl.NumberFormat: "2,4" in Italian; the
- * second form with exactly that many decimals). Anything else in braces is text (`{pem: <file>}`).
+ * second form with exactly that many decimals); `{text, capital}` starts a sentence made of others with a
+ * capital letter. Anything else in braces is text (`{pem: <file>}`).
  * A number kept as a number in a stored message then renders in the language of the report.
  */
 export function fill(template: string, vars: Vars = {}, lang: Lang = 'en'): string {
@@ -89,14 +90,17 @@ export function fill(template: string, vars: Vars = {}, lang: Lang = 'en'): stri
     out += template.slice(i, open);
     const inner = template.slice(open + 1, close);
     const whole = template.slice(open, close + 1);
-    const m = /^(\w+)(?:\s*,\s*(plural|number)\s*(?:,\s*([\s\S]*))?)?$/.exec(inner);
+    const m = /^(\w+)(?:\s*,\s*(plural|number|capital)\s*(?:,\s*([\s\S]*))?)?$/.exec(inner);
     const name = m?.[1];
     const has = name !== undefined && Object.prototype.hasOwnProperty.call(vars, name);
     const value = has ? vars[name] : undefined;
     const n = typeof value === 'number' ? value : Number(value);
     if (!m || !has) out += whole;
     else if (m[2] === undefined) out += String(value);
-    else if (!Number.isFinite(n)) out += String(value);
+    else if (m[2] === 'capital') {
+      const text = String(value);
+      out += text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
+    } else if (!Number.isFinite(n)) out += String(value);
     else if (m[2] === 'number') {
       const digits = m[3] !== undefined && /^\s*\d\s*$/.test(m[3]) ? Number(m[3]) : undefined;
       out += formatNumber(n, lang, digits);
@@ -117,6 +121,51 @@ export function placeholdersOf(template: string): string[] {
 export function createTranslator(lang: Lang = 'en'): Translate {
   const cat = catalogues[lang];
   return (key, vars) => fill(cat[key] ?? en[key], vars, lang);
+}
+
+const englishPatterns = new Map<string, { key: MessageKey; names: string[]; re: RegExp }[]>();
+
+/**
+ * A sentence a lower layer wrote in English from an English catalogue template (src/platform may not load
+ * the catalogue, so its parsers write the template's text themselves), rendered again in the language of
+ * `t`: the template whose key starts with `prefix` and that matches gives the variables back. Text no
+ * template matches is returned as it is.
+ */
+export function fromEnglish(text: string, t: Translate, prefix: string): string {
+  let patterns = englishPatterns.get(prefix);
+  if (!patterns) {
+    patterns = [];
+    for (const [key, template] of Object.entries(en)) {
+      if (!key.startsWith(prefix)) continue;
+      const names: string[] = [];
+      const source = template
+        .split(/(\{\w+\})/)
+        .map((part) => {
+          const m = /^\{(\w+)\}$/.exec(part);
+          if (m?.[1]) {
+            names.push(m[1]);
+            return '(.+?)';
+          }
+          return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        })
+        .join('');
+      patterns.push({ key: key as MessageKey, names, re: new RegExp(`^${source}$`, 's') });
+    }
+    // The longest template first: a short one must not swallow a longer one's text.
+    patterns.sort((a, b) => b.re.source.length - a.re.source.length);
+    englishPatterns.set(prefix, patterns);
+  }
+  for (const p of patterns) {
+    const m = p.re.exec(text);
+    if (!m) continue;
+    const vars: Vars = {};
+    p.names.forEach((name, i) => {
+      const v = m[i + 1] ?? '';
+      vars[name] = /^\d+$/.test(v) ? Number(v) : v;
+    });
+    return t(p.key, vars);
+  }
+  return text;
 }
 
 /**

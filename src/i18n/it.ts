@@ -263,13 +263,13 @@ export const it = {
   'req.R7': 'MQTT su TLS, TCP 8883 in uscita (canale principale verso il cloud)',
   'req.R8': 'DNS: tutti gli host del cloud si risolvono',
   'req.R9': 'Nessuna porta in ingresso: funziona dietro NAT',
-  'req.more': '(e altri {n})',
+  'req.more': '(e {n, plural, one {un altro} other {altri #}})',
   'req.because.fail': 'non superato a causa di {what}',
   'req.because.warn': 'avviso a causa di {what}',
   'req.root.intercepted.by': 'il TLS è intercettato da {product}',
   'req.root.intercepted': 'il TLS è intercettato',
   'req.root.dns': '{host} non si risolve ({cause})',
-  'req.root.dns.many': '{n} host non si risolvono ({cause})',
+  'req.root.dns.many': '{n, plural, one {# host non si risolve} other {# host non si risolvono}} ({cause})',
   'req.root.tcp': 'TCP {port} verso {host} non si connette ({cause})',
   'req.root.tcp.many': 'TCP {port} non si connette verso {n} host ({cause})',
   'req.root.tls': 'TLS verso {host}:{port} non riesce ({cause})',
@@ -277,10 +277,12 @@ export const it = {
   'survey.heading': 'Rilievo Wi-Fi di {site}, punto {spot}: rete {ssid}',
   'survey.samples': 'campioni {samples} dBm; minimo {min}, mediana {median} dBm',
   'survey.where': 'BSSID {bssid}, canale {channel} ({band} GHz)',
-  'survey.kept': 'Salvato con il sito ({n} punti rilevati). Tutti i punti: zapcheck survey "{site}" --list',
+  'survey.kept':
+    'Salvato con il sito ({n, plural, one {# punto rilevato} other {# punti rilevati}}). Tutti i punti: zapcheck survey "{site}" --list',
   'survey.notkept': 'Non salvato (--no-history).',
   'survey.keepfail': 'Impossibile salvare la misura in {dir}: {message}',
-  'survey.list.heading': 'Rilievo Wi-Fi di {site}: {n} punti, la misura più recente di ciascuno',
+  'survey.list.heading':
+    'Rilievo Wi-Fi di {site}: {n, plural, one {# punto} other {# punti}}, la misura più recente di ciascuno',
   'survey.list.none':
     'Ancora nessun rilievo di {site}. Misurare in ogni posizione di una stazione: zapcheck survey "{site}" --spot "<nome>"',
   'survey.col.spot': 'Punto',
@@ -290,7 +292,8 @@ export const it = {
   'survey.col.min': 'Minimo',
   'survey.col.channel': 'Canale',
   'survey.col.verdict': 'Esito',
-  'survey.forgot': 'Punto {spot} di {site} dimenticato ({n} misure rimosse).',
+  'survey.forgot':
+    'Punto {spot} di {site} dimenticato ({n, plural, one {# misura rimossa} other {# misure rimosse}}).',
   'survey.fix.weak': 'Aggiungere un access point o avvicinare quello esistente a {spot}.',
   'survey.notseen': 'non rilevata',
   'survey.sample': 'campione {i} di {n}: {dbm}',
@@ -310,7 +313,8 @@ export const it = {
   'watch.notseen': '{ssid}: non rilevata in questa scansione',
   'watch.any': 'la rete a cui è collegato il portatile',
   'report.survey.heading': 'Rilievo Wi-Fi: segnale in ogni posizione delle stazioni',
-  'req.R1.survey.pass': '{n} punti rilevati, il più debole {spot} a {dbm}',
+  'req.R1.survey.pass':
+    '{n, plural, one {# punto rilevato} other {# punti rilevati}}, il più debole {spot} a {dbm}',
   'req.R1.survey.bad': 'punto più debole {spot}: {dbm} ({cause}); {fix}',
   'req.R1.untested':
     'Scansionare il Wi-Fi con un portatile dove saranno montate le stazioni (zapcheck wifi), oppure indicare una scansione salvata.',
@@ -327,8 +331,10 @@ export const it = {
   'req.R7.pass': 'TCP 8883 si connette, TLS verificato, l’hub risponde in MQTT (CONNACK)',
   'req.R8.pass': 'tutti i {n} host del cloud si risolvono',
   'req.detail.none': 'non verificato: nulla in questa esecuzione lo verifica',
-  'req.R3.metered': 'Circa {total} al mese per {chargers} stazioni, su una connessione a consumo.',
-  'req.R3.unmetered': 'Circa {total} al mese per {chargers} stazioni; la connessione non è a consumo.',
+  'req.R3.metered':
+    'Circa {total} al mese per {chargers, plural, one {# stazione} other {# stazioni}}, su una connessione a consumo.',
+  'req.R3.unmetered':
+    'Circa {total} al mese per {chargers, plural, one {# stazione} other {# stazioni}}; la connessione non è a consumo.',
   'req.R3.unknown': 'Numero di stazioni non indicato: aggiungerlo nelle impostazioni del sito.',
   'req.R9.detail': 'Non serve nulla in ingresso: non aprire né inoltrare porte per le stazioni di ricarica.',
   'report.fix.heading': 'Cosa cambiare',
@@ -355,7 +361,7 @@ export const it = {
     'Si consiglia l’alimentazione trifase: permette la gestione dinamica del carico e il bilanciamento delle fasi.',
   'report.footer':
     'Prodotto da zapcheck {version} da un portatile sulla rete del sito: vale per le stazioni se il portatile era sulla rete che useranno.',
-  'report.multi.heading': '{n} rapporti',
+  'report.multi.heading': '{n, plural, one {# rapporto} other {# rapporti}}',
 
   'allow.title': 'Collegamenti in uscita necessari alle stazioni (profilo {profile})',
   'allow.col.host': 'Host',
@@ -575,12 +581,14 @@ export const it = {
     'Inviare {file} ai manutentori di zapcheck (aprire una segnalazione e allegarlo) perché la sua lingua possa essere letta; nel frattempo fare la scansione da un portatile impostato in inglese.',
   'wifi.unread.fix.save':
     'Salvare la scansione con `{command}` e inviare {file} ai manutentori di zapcheck (aprire una segnalazione e allegarlo) perché la sua lingua possa essere letta.',
-  'wifi.nodetails': '{tool} elenca {n} reti ma senza i dettagli dei BSSID (canale, segnale)',
+  'wifi.nodetails':
+    '{tool} elenca {n, plural, one {# rete} other {# reti}} ma senza i dettagli dei BSSID (canale, segnale)',
   'wifi.nodetails.fix':
     'Il driver Wi-Fi non riporta canale né segnale: aprire una volta il menu Wi-Fi di Windows e ripetere la scansione; se resta così, aggiornare il driver Wi-Fi o fare la scansione da un altro portatile.',
-  'wifi.notfound': '{ssid} non compare in questa scansione ({n} reti rilevate)',
+  'wifi.notfound':
+    '{ssid} non compare in questa scansione ({n, plural, one {# rete rilevata} other {# reti rilevate}})',
   'wifi.notfound.hidden':
-    '{ssid} non compare in questa scansione ({n} reti rilevate, di cui {hidden} nascoste)',
+    '{ssid} non compare in questa scansione ({n, plural, one {# rete rilevata} other {# reti rilevate}}, di cui {hidden, plural, one {# nascosta} other {# nascoste}})',
   'wifi.notfound.fix':
     'Controllare il nome della rete (ortografia esatta, maiuscole e minuscole) e fare la scansione dove saranno montate le stazioni.',
   'wifi.notfound.hidden.fix':
@@ -589,12 +597,12 @@ export const it = {
   'wifi.onlyhidden': 'la scansione elenca solo reti nascoste ({n})',
   'wifi.onlyhidden.fix': 'Indicare la rete del sito con --ssid.',
   'wifi.choose':
-    'non verificato: indicare la rete del sito (--ssid); {ok} delle {total} reti visibili andrebbero bene per la stazione: {list}',
+    'non verificato: indicare la rete del sito (--ssid); {ok, plural, one {# delle {total} reti visibili andrebbe bene} other {# delle {total} reti visibili andrebbero bene}} per la stazione: {list}',
   'wifi.choose.none':
-    'non verificato: indicare la rete del sito (--ssid); nessuna delle {total} reti visibili andrebbe bene per la stazione: {list}',
+    'non verificato: indicare la rete del sito (--ssid); {total, plural, one {l’unica rete visibile non andrebbe bene} other {nessuna delle # reti visibili andrebbe bene}} per la stazione: {list}',
   'wifi.choose.fix': 'Ripetere con --ssid "<rete del sito>" per avere l’esito su quella rete.',
 
-  'wifi.term.scan': 'Scansione: {format}{from}, {n} reti',
+  'wifi.term.scan': 'Scansione: {format}{from}, {n, plural, one {# rete} other {# reti}}',
   'wifi.term.scan.from': ' dal file {path}',
   'wifi.term.scan.none': 'Scansione: non possibile qui ({reason})',
   'wifi.term.by.option': 'indicata con --ssid',
@@ -621,7 +629,7 @@ export const it = {
   'dhcp.note.sweep': 'scansione degli indirizzi non eseguita: {message}',
   'dhcp.note.neighbours': 'tabella dei dispositivi vicini non letta: {message}',
   'dhcp.nooffer':
-    'nessun server DHCP ha risposto a una richiesta DHCPDISCOVER su {iface} entro {seconds} s: gli indirizzi sono esauriti oppure non c’è un server DHCP',
+    'nessun server DHCP ha risposto a una richiesta DHCPDISCOVER su {iface} entro {seconds, number, 1} s: gli indirizzi sono esauriti oppure non c’è un server DHCP',
   'dhcp.nooffer.fix':
     'Verificare che un server DHCP serva la rete a cui si collegano le stazioni ({network}) e che abbia indirizzi liberi; se sono finiti, ridurre la durata del lease o ampliare l’intervallo di indirizzi.',
   'dhcp.thisnetwork': 'questa rete',
@@ -653,18 +661,20 @@ export const it = {
     'Impostare il portatile in DHCP (indirizzo automatico) sulla rete che useranno le stazioni ed eseguire di nuovo zapcheck, oppure eseguire `sudo zapcheck dhcp --probe` per interrogare direttamente il server DHCP.',
   'dhcp.static.it':
     'Le stazioni hanno bisogno di un server DHCP sulla loro rete (IPv4, un indirizzo per stazione); non possono usare un indirizzo statico.',
-  'dhcp.counts': 'circa {free} indirizzi liberi su {size} in {pool}',
+  'dhcp.counts':
+    'circa {free, plural, one {# indirizzo libero} other {# indirizzi liberi}} su {size} in {pool}',
   'dhcp.counts.subnet':
-    'circa {free} indirizzi liberi su {size} in {pool} (la sottorete {subnet}, esclusi rete, broadcast, gateway e questo portatile)',
+    'circa {free, plural, one {# indirizzo libero} other {# indirizzi liberi}} su {size} in {pool} (la sottorete {subnet}, esclusi rete, broadcast, gateway e questo portatile)',
   'dhcp.note.subnetpool':
     'come intervallo è stata presa l’intera sottorete; di solito il server DHCP ne distribuisce solo una parte: indicare --dhcp-range per una stima più precisa',
   'dhcp.pool.fix':
-    'Ampliare l’intervallo DHCP (ora {pool}) in modo che restino liberi almeno {n} indirizzi per le stazioni, ridurre la durata del lease, oppure riservare gli indirizzi alle stazioni in base al MAC.',
-  'dhcp.pool.short': 'intervallo DHCP troppo piccolo: {counts}; {chargers} stazioni ne richiedono {needed}',
+    'Ampliare l’intervallo DHCP (ora {pool}) in modo che {n, plural, one {resti libero almeno # indirizzo} other {restino liberi almeno # indirizzi}} per le stazioni, ridurre la durata del lease, oppure riservare gli indirizzi alle stazioni in base al MAC.',
+  'dhcp.pool.short':
+    'intervallo DHCP troppo piccolo: {counts}; {chargers, plural, one {# stazione ne richiede} other {# stazioni ne richiedono}} {needed}',
   'dhcp.pool.tight':
-    'intervallo DHCP al limite: {counts}; {chargers} stazioni ne richiedono {needed}, {comfortable} con margine',
+    'intervallo DHCP al limite: {counts}; {chargers, plural, one {# stazione ne richiede} other {# stazioni ne richiedono}} {needed}, {comfortable} con margine',
   'dhcp.pool.enough':
-    '{counts}; bastano per {chargers} stazioni ({needed} necessari, {comfortable} con margine)',
+    '{counts}; bastano per {chargers, plural, one {# stazione} other {# stazioni}} ({needed} necessari, {comfortable} con margine)',
   'dhcp.note.chargers': 'indicare --chargers N per valutare se bastano',
   'dhcp.note.shortlease':
     'lease breve ({lease}) con l’intervallo usato almeno a metà: i dispositivi che vanno e vengono tengono occupati gli indirizzi; per le stazioni è adatto un lease di diverse ore',
@@ -682,10 +692,10 @@ export const it = {
   'dhcp.fmt.net': 'interfaccia {iface}  indirizzo {subnet}  gateway {gateway}  indirizzamento {addressing}',
   'dhcp.fmt.server': 'server DHCP {server}  lease {lease}  scade {expires}  DNS {dns}',
   'dhcp.fmt.pool':
-    'intervallo {pool}: {size} indirizzi, {inUse} visti in uso, {free} liberi, {needed} necessari ({method})',
+    'intervallo {pool}: {size, plural, one {# indirizzo} other {# indirizzi}}, {inUse} visti in uso, {free} liberi, {needed} necessari ({method})',
   'dhcp.fmt.method.sweep': 'con scansione',
   'dhcp.fmt.method.passive': 'passiva',
-  'dhcp.fmt.discover': 'DHCPDISCOVER: {n} offerte',
+  'dhcp.fmt.discover': 'DHCPDISCOVER: {n, plural, one {# offerta} other {# offerte}}',
   'dhcp.fmt.offer': 'server {server}: offre {address}, router {routers}, DNS {dns}, lease {lease} s',
   'dhcp.fmt.fix': 'da fare ({who}): {text}',
   'dhcp.probe.notpermitted':
@@ -859,4 +869,44 @@ export const it = {
     'nessun file dei siti: {file} non è in questa cartella; indicarne uno con --sites <file>',
   'sites.others':
     '{file}: {n, plural, one {# problema} other {# problemi}} in altri siti; zapcheck sites --check li elenca',
+  // ---- words (issue 13): network notes, address ranges, addressing, the default site name ----
+  'net.note.platform': 'zapcheck non sa leggere la configurazione di rete su {platform}',
+  'net.note.noroute.iface': 'nessun percorso IPv4 predefinito su {iface}',
+  'net.note.noroute':
+    'questo portatile non ha un percorso IPv4 predefinito: non è collegato a una rete con un gateway',
+  'net.note.routes': 'impossibile leggere la tabella di instradamento: {message}',
+  'net.note.dhcp.nolease':
+    'l’indirizzo su {iface} è stato dato da un client DHCP, ma non c’è un file di lease: server e durata del lease sconosciuti',
+  'net.note.static': '{address} su {iface} non ha lease né durata: è un indirizzo statico',
+  'net.note.static.nm':
+    '{address} su {iface} non ha lease né durata: è un indirizzo statico (metodo manuale di NetworkManager)',
+  'net.note.static.mac':
+    '{iface} non ha un pacchetto DHCP (ipconfig getpacket {iface} è vuoto): è un indirizzo statico',
+  'net.note.ipconfig': 'impossibile eseguire ipconfig /all: {message}',
+  'net.note.nogateway': 'nessuna scheda di rete con un gateway IPv4 predefinito in ipconfig /all',
+  'net.note.static.win': '"{name}" ha il DHCP disattivato: è un indirizzo statico',
+  'dns.range.unspecified': 'non specificato',
+  'dns.range.loopback': 'di loopback',
+  'dns.range.private': 'privato',
+  'dns.range.carrierGradeNat': 'CGNAT (NAT dell’operatore)',
+  'dns.range.linkLocal': 'link-local',
+  'dns.range.broadcast': 'di broadcast',
+  'dhcp.addressing.dhcp': 'DHCP',
+  'dhcp.addressing.static': 'statico',
+  'dhcp.addressing.unknown': 'sconosciuto',
+  'site.default': 'sito',
+  'unit.ms': '{x} ms',
+  'unit.s': '{x, number} s',
+  'unit.s.1': '{x, number, 1} s',
+  'unit.min': '{x, number} min',
+  'unit.min.1': '{x, number, 1} min',
+  'unit.h': '{x, number} h',
+  'unit.d': '{x, number} g',
+  'unit.mb': '{x, number} MB',
+  'unit.gb': '{x, number} GB',
+  'text.capital': '{text, capital}',
+  'dhcp.summary.also': '{main}; {also}',
+  'dhcp.summary.method': '{main} ({method})',
+  'dhcp.summary.judge': '{main}; {judge}',
+  'wifi.security.bad': '{ssid}: {reason}',
 } satisfies Partial<Record<MessageKey, string>>;

@@ -64,8 +64,9 @@ export function dataBudget(input: BudgetInput): DataBudget {
 /** "930 MB", "1.4 GB" (decimal units, as operators sell them). */
 export function formatMb(mb: number, lang: 'en' | 'it' = 'en'): string {
   const gb = mb / 1000;
-  const text = mb < 1000 ? `${Math.round(mb)} MB` : `${Number(gb.toFixed(gb < 10 ? 1 : 0))} GB`;
-  return lang === 'it' ? text.replace('.', ',') : text;
+  const digits = mb < 1000 ? 0 : gb < 10 ? 1 : 0;
+  const n = new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(mb < 1000 ? mb : gb);
+  return mb < 1000 ? `${n} MB` : `${n} GB`;
 }
 
 export interface BudgetLines {

@@ -1,5 +1,6 @@
 import type { CheckResult, Report, RequirementId, RequirementVerdict, Status } from '../core/result.js';
 import type { Lang, MessageKey, Translate } from '../i18n/index.js';
+import { createTranslator } from '../i18n/index.js';
 import type { TrafficRules } from '../profile/types.js';
 import { dataBudget, formatMb } from './budget.js';
 import { surveyRow } from './survey.js';
@@ -272,12 +273,13 @@ function row(
   return { id, text, status, cause, because: null, summary, checks: [] };
 }
 
-/** "2 ms", "1.4 s", "3 min": an NTP offset in words. */
-export function formatOffset(ms: number): string {
+/** "2 ms", "1.4 s" ("1,4 s" in Italian), "3 min": an NTP offset in words. */
+export function formatOffset(ms: number, t: Translate = createTranslator('en')): string {
   const a = Math.abs(ms);
-  if (a < 1000) return `${Math.round(a)} ms`;
-  if (a < 120_000) return `${(a / 1000).toFixed(a < 10_000 ? 1 : 0)} s`;
-  return `${Math.round(a / 60_000)} min`;
+  const tr = t;
+  if (a < 1000) return tr('unit.ms', { x: Math.round(a) });
+  if (a < 120_000) return tr('unit.s', { x: a < 10_000 ? Math.round(a / 100) / 10 : Math.round(a / 1000) });
+  return tr('unit.min', { x: Math.round(a / 60_000) });
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -315,7 +317,7 @@ function passSummary(id: RequirementId, checks: CheckResult[], t: Translate): st
     case 'R5': {
       const offsets = checks.map((c) => num(c.evidence.offsetMs)).filter((v): v is number => v !== null);
       const worst = offsets.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a), 0);
-      const offset = formatOffset(worst);
+      const offset = formatOffset(worst, t);
       return checks.length === 1
         ? t('req.R5.pass.one', { offset })
         : t('req.R5.pass', { n: checks.length, offset });

@@ -227,6 +227,7 @@ describe('judgeRequirement', () => {
     expect(formatOffset(-2)).toBe('2 ms');
     expect(formatOffset(1400)).toBe('1.4 s');
     expect(formatOffset(600_000)).toBe('10 min');
+    expect(formatOffset(1400, createTranslator('it'))).toBe('1,4 s');
   });
 
   it("R1 follows the site's Wi-Fi survey: the weakest spot is named, a failing spot fails R1", () => {

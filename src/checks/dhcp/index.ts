@@ -6,7 +6,7 @@ import type { DhcpRules } from '../../profile/types.js';
 import { computeHeadroom, judgeHeadroom, parseDhcpRange, type Headroom, type Ipv4Range } from './headroom.js';
 import type { DhcpFacts, DhcpOffer } from '../../probes/dhcp/types.js';
 import { installer, it } from '../shared.js';
-import { createTranslator, type Translate } from '../../i18n/index.js';
+import { createTranslator, fromEnglish, type Translate } from '../../i18n/index.js';
 
 const ENGLISH: Translate = createTranslator('en');
 
@@ -55,10 +55,10 @@ const SEVERITY: Record<Status, number> = { error: 4, fail: 3, warn: 2, skip: 1, 
 
 function duration(sec: number, t: Translate): string {
   if (sec >= 4294967295) return t('dhcp.infinite');
-  if (sec >= 86400 && sec % 3600 === 0) return `${+(sec / 86400).toFixed(1)} d`;
-  if (sec >= 3600) return `${+(sec / 3600).toFixed(1)} h`;
-  if (sec >= 60) return `${Math.round(sec / 60)} min`;
-  return `${sec} s`;
+  if (sec >= 86400 && sec % 3600 === 0) return t('unit.d', { x: sec / 86400 });
+  if (sec >= 3600) return t('unit.h', { x: sec / 3600 });
+  if (sec >= 60) return t('unit.min', { x: Math.round(sec / 60) });
+  return t('unit.s', { x: sec });
 }
 
 function describeOffer(o: DhcpOffer, t: Translate): string {
@@ -102,7 +102,8 @@ export function evaluateDhcp(input: DhcpEvaluationInput): CheckOutcome {
   const { facts, rules, chargers, range } = input;
   const t = input.t ?? ENGLISH;
   const net = facts.network;
-  const notes: string[] = [...net.notes];
+  // The probe's notes are English catalogue sentences: said again in the run's language.
+  const notes: string[] = net.notes.map((n) => fromEnglish(n, t, 'net.note.'));
   const findings: Finding[] = [];
   const subnet = net.address && net.prefixLength !== null ? `${net.address}/${net.prefixLength}` : null;
   const swept = facts.sweep?.status === 'done';
@@ -127,7 +128,7 @@ export function evaluateDhcp(input: DhcpEvaluationInput): CheckOutcome {
       findings.push({
         status: 'fail',
         cause: 'DHCP_NO_OFFER',
-        text: t('dhcp.nooffer', { iface: d.interface, seconds: (d.windowMs / 1000).toFixed(1) }),
+        text: t('dhcp.nooffer', { iface: d.interface, seconds: d.windowMs / 1000 }),
         remediation: [
           it(t('dhcp.nooffer.fix', { network: subnet ?? net.interface ?? t('dhcp.thisnetwork') })),
         ],
@@ -286,12 +287,23 @@ export function evaluateDhcp(input: DhcpEvaluationInput): CheckOutcome {
   );
   const main = findings[0]!;
   const others = findings.slice(1).filter((f) => f.status === 'fail' || f.status === 'warn');
+  // Each step is a catalogue sentence of the one before, so a saved report renders in another language.
   let summary = main.text;
-  if (others.length) summary += `; ${t('dhcp.also', { causes: others.map((f) => f.cause).join(', ') })}`;
+  if (others.length)
+    summary = t('dhcp.summary.also', {
+      main: summary,
+      also: t('dhcp.also', { causes: others.map((f) => f.cause).join(', ') }),
+    });
   if (headroom && (main.cause === 'OK' || main.cause.startsWith('DHCP_POOL')))
-    summary += ` (${method === 'sweep' ? t('dhcp.method.sweep') : t('dhcp.method.passive')})`;
-  if (chargers === undefined && main.cause === 'OK') summary += `; ${t('dhcp.judge')}`;
-  summary = summary.charAt(0).toUpperCase() + summary.slice(1);
+    summary = t('dhcp.summary.method', {
+      main: summary,
+      method: method === 'sweep' ? t('dhcp.method.sweep') : t('dhcp.method.passive'),
+    });
+  if (chargers === undefined && main.cause === 'OK')
+    summary = t('dhcp.summary.judge', { main: summary, judge: t('dhcp.judge') });
+  // Only when it changes the text: the same text from two sentences could not be told apart in the report.
+  if (summary.charAt(0) !== summary.charAt(0).toLocaleUpperCase())
+    summary = t('text.capital', { text: summary });
 
   const evidence: Evidence = {
     interface: net.interface,

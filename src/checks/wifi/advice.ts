@@ -296,7 +296,7 @@ export function adviseNetwork(
       findings.push({
         status: 'fail',
         cause: 'WIFI_SECURITY_UNSUPPORTED',
-        summary: `${shown}: ${reason}`,
+        summary: t('wifi.security.bad', { ssid: shown, reason }),
         remediation: [it(fix)],
       });
     }

@@ -32,6 +32,10 @@ import {
 import { parseIpconfigGetpacket, parseNetstatRn } from '../../platform/net/macos.js';
 import { parseIpconfigAll, parseRoutePrint } from '../../platform/net/windows.js';
 import { parseBsdArp, parseNetshNeighbors, parseWindowsArp } from '../../platform/net/arp.js';
+import { createTranslator } from '../../i18n/index.js';
+
+/** Notes are written in English from the catalogue; the DHCP check renders them in the run's language. */
+const EN = createTranslator('en');
 
 export interface GatherDeps {
   platform: NodeJS.Platform;
@@ -106,7 +110,7 @@ export async function gatherNetworkFacts(deps: GatherDeps, o: GatherOptions): Pr
       return gatherWindows(deps, o);
     default: {
       const f = emptyFacts(deps.platform);
-      f.notes.push(`zapcheck cannot read the network configuration on ${deps.platform}`);
+      f.notes.push(EN('net.note.platform', { platform: deps.platform }));
       return f;
     }
   }
@@ -119,9 +123,9 @@ function chooseRoute(f: NetworkFacts, routes: Route[], o: GatherOptions): void {
     f.gateway = def.gateway;
   } else if (o.interface) {
     f.interface = o.interface;
-    f.notes.push(`no IPv4 default route on ${o.interface}`);
+    f.notes.push(EN('net.note.noroute.iface', { iface: o.interface }));
   } else {
-    f.notes.push('this laptop has no IPv4 default route: it is not connected to a network with a gateway');
+    f.notes.push(EN('net.note.noroute'));
   }
 }
 
@@ -142,7 +146,7 @@ async function gatherLinux(deps: GatherDeps, o: GatherOptions): Promise<NetworkF
     if (rt.ok) {
       routes = parseIpRouteText(rt.stdout);
       f.sources.push('ip -4 route show');
-    } else f.notes.push(`could not read the routing table: ${rt.message}`);
+    } else f.notes.push(EN('net.note.routes', { message: rt.message }));
   }
   chooseRoute(f, routes, o);
   const iface = f.interface;
@@ -239,14 +243,11 @@ async function gatherLinux(deps: GatherDeps, o: GatherOptions): Promise<NetworkF
   if (!leaseFound(f)) {
     if (dynamic || def?.protocol === 'dhcp') {
       f.addressing = 'dhcp';
-      f.notes.push(
-        `the address on ${iface} was set by a DHCP client (kernel lifetime / route protocol) but no lease file was found: server and lease times unknown`,
-      );
+      f.notes.push(EN('net.note.dhcp.nolease', { iface }));
     } else if (f.address) {
       f.addressing = 'static';
-      f.notes.push(
-        `${f.address}/${f.prefixLength ?? '?'} on ${iface} has no lease and no lifetime: a static address${nmManaged ? ' (NetworkManager manual method)' : ''}`,
-      );
+      const address = `${f.address}/${f.prefixLength ?? '?'}`;
+      f.notes.push(EN(nmManaged ? 'net.note.static.nm' : 'net.note.static', { address, iface }));
     }
   }
   if (f.dnsServers.length === 0) {
@@ -263,7 +264,7 @@ async function gatherMac(deps: GatherDeps, o: GatherOptions): Promise<NetworkFac
   const f = emptyFacts('darwin');
   const r = await tool(deps, o, 'netstat', ['-rn', '-f', 'inet']);
   if (r.ok) f.sources.push('netstat -rn -f inet');
-  else f.notes.push(`could not read the routing table: ${r.message}`);
+  else f.notes.push(EN('net.note.routes', { message: r.message }));
   chooseRoute(f, r.ok ? parseNetstatRn(r.stdout) : [], o);
   const iface = f.interface;
   if (!iface) return f;
@@ -277,7 +278,7 @@ async function gatherMac(deps: GatherDeps, o: GatherOptions): Promise<NetworkFac
   if (lease) applyLease(f, lease, `ipconfig getpacket ${iface}`);
   else if (f.address) {
     f.addressing = 'static';
-    f.notes.push(`${iface} holds no DHCP packet (ipconfig getpacket ${iface} is empty): a static address`);
+    f.notes.push(EN('net.note.static.mac', { iface }));
   }
   if (f.dnsServers.length === 0) {
     const rc = await deps.readText('/etc/resolv.conf');
@@ -294,7 +295,7 @@ async function gatherWindows(deps: GatherDeps, o: GatherOptions): Promise<Networ
   const def = pickDefaultRoute(routes);
   const ip = await tool(deps, o, 'ipconfig', ['/all']);
   if (!ip.ok) {
-    f.notes.push(`could not run ipconfig /all: ${ip.message}`);
+    f.notes.push(EN('net.note.ipconfig', { message: ip.message }));
     return f;
   }
   f.sources.push('ipconfig /all');
@@ -304,7 +305,7 @@ async function gatherWindows(deps: GatherDeps, o: GatherOptions): Promise<Networ
     : (adapters.find((x) => x.address !== undefined && x.address === def?.dev) ??
       adapters.find((x) => x.gateway !== undefined && x.address !== undefined));
   if (!adapter) {
-    f.notes.push('no adapter with an IPv4 default gateway in ipconfig /all');
+    f.notes.push(EN('net.note.nogateway'));
     return f;
   }
   f.interface = adapter.name;
@@ -315,7 +316,7 @@ async function gatherWindows(deps: GatherDeps, o: GatherOptions): Promise<Networ
   if (adapter.dhcpEnabled === true || adapter.dhcpServer) applyLease(f, adapter, 'ipconfig /all');
   else if (adapter.dhcpEnabled === false) {
     f.addressing = 'static';
-    f.notes.push(`"${adapter.name}" has DHCP disabled: a static address`);
+    f.notes.push(EN('net.note.static.win', { name: adapter.name }));
   }
   return f;
 }

@@ -89,10 +89,10 @@ describe('a scan zapcheck cannot read says so, not "0 networks"', () => {
     );
     const scan: WifiScan = { ...parseScanText(text), source: { kind: 'text' } };
     const en = await runCheck('en', scan);
-    expect(en.summary).toBe('netsh lists 1 network(s) but without their BSSID details (channel, signal)');
+    expect(en.summary).toBe('netsh lists 1 network but without their BSSID details (channel, signal)');
     expect(en.remediation[0]?.text).toMatch(/update the Wi-Fi driver/);
     const it_ = await runCheck('it', scan);
-    expect(it_.summary).toBe('netsh elenca 1 reti ma senza i dettagli dei BSSID (canale, segnale)');
+    expect(it_.summary).toBe('netsh elenca 1 rete ma senza i dettagli dei BSSID (canale, segnale)');
   });
 
   it('zapcheck wifi --scan-file names that file, in Italian and in the JSON', async () => {
