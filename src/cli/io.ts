@@ -39,7 +39,7 @@ export function processIO(): CliIO {
 export function writeOutput(
   io: CliIO,
   target: string,
-  text: string,
+  text: string | Uint8Array,
   opts: { option?: string; t?: Translate } = {},
 ): void {
   if (target === '-') {

@@ -12,11 +12,15 @@ export function registerReport(program: Command, io: CliIO, state: RunState): vo
     )
     .argument('<reports...>', 'JSON report files, or: last ["site name"] for the latest saved run')
     .option(
-      '-f, --format <html|md|junit|text|json>',
-      'output format (default: from the -o extension, else text)',
+      '-f, --format <html|pdf|md|junit|text|json>',
+      'output format (default: from the -o extension, else text); pdf needs Chrome, Chromium or Edge',
     )
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
     .option('--diff', 'compare two reports (old, then new): fixed, regressed, unchanged')
+    .option(
+      '--installer <name>',
+      '"<name>, <company>" for the signature lines (default: the report’s, else the sites file’s)',
+    )
     .option('--lang <en|it>', 'language of the report (default: from LANG)')
     .option('--sites <file>', 'the sites file for address, chargers, metered uplink (default: zapcheck.yaml)')
     .option('--reports-dir <dir>', 'where runs are kept, for "last" (default: the user data folder)')
@@ -31,6 +35,7 @@ export function registerReport(program: Command, io: CliIO, state: RunState): vo
       `
 Examples:
   zapcheck report last "Garage Nord" --format html -o garage.html   printable one-page handover
+  zapcheck report last "Garage Nord" -o garage.pdf                  the same as PDF (headless Chromium)
   zapcheck report report.json --format junit -o zapcheck.xml         for CI
   zapcheck report old.json new.json --diff                           what a change fixed or broke
 
@@ -42,6 +47,6 @@ check summaries in the language of the run).`,
     )
     .action(async (reports: string[], opts: Record<string, unknown>) => {
       const { runReportCommand } = await import('./reports-run.js');
-      state.exitCode = runReportCommand(reports, opts, io);
+      state.exitCode = await runReportCommand(reports, opts, io);
     });
 }

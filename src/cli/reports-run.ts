@@ -30,7 +30,7 @@ import type { SitesFile } from '../sites/types.js';
 import { type CliIO, writeOutput } from './io.js';
 import { checkOutputFile } from './validate.js';
 import { stringifyJson } from '../core/escape.js';
-import { resolveLang } from './run-options.js';
+import { parseInstallerOption, resolveLang } from './run-options.js';
 
 /**
  * The work of `zapcheck sites`, `history`, `report` and `allowlist` (their options live in sites.ts,
@@ -183,16 +183,21 @@ export interface ReportOptions {
   reportsDir?: string;
   profile?: string;
   chargers?: number;
+  installer?: string;
 }
 
-const FORMAT_BY_EXTENSION: Record<string, ReportFormat> = {
+const FORMAT_BY_EXTENSION: Record<string, ReportFormat | 'pdf'> = {
   '.html': 'html',
   '.htm': 'html',
   '.md': 'md',
   '.xml': 'junit',
   '.json': 'json',
   '.txt': 'text',
+  '.pdf': 'pdf',
 };
+
+/** How long the browser may take to print the one-page handover (it takes 1-5 s). */
+const PDF_TIMEOUT_MS = 60_000;
 
 /** `report a.json b.json` or `report last ["site"]`: the report files to read. */
 function reportFiles(args: string[], dir: string, t: Translate): string[] {
@@ -221,7 +226,7 @@ function tryProfile(ref: string | undefined): Profile | null {
   }
 }
 
-export function runReportCommand(args: string[], opts: ReportOptions, io: CliIO): number {
+export async function runReportCommand(args: string[], opts: ReportOptions, io: CliIO): Promise<number> {
   const { lang, t } = resolveLang(opts.lang, io.env);
   const extension =
     opts.output && opts.output !== '-' ? /\.[a-z]+$/i.exec(opts.output)?.[0]?.toLowerCase() : undefined;
@@ -252,19 +257,41 @@ export function runReportCommand(args: string[], opts: ReportOptions, io: CliIO)
     return diffExitCode(d);
   }
 
-  if (!isReportFormat(format)) {
-    throw new UsageError(t('err.format', { format, formats: REPORT_FORMATS.join(', ') }));
+  const pdf = format === 'pdf';
+  if (!pdf && !isReportFormat(format)) {
+    throw new UsageError(t('err.format', { format, formats: [...REPORT_FORMATS, 'pdf'].join(', ') }));
   }
+  // A PDF is printed by a browser already on this computer: found (or not) before anything is read.
+  let browser: string | null = null;
+  if (pdf) {
+    if (opts.output === undefined || opts.output === '-') throw new UsageError(t('err.pdf.output'));
+    const { findBrowser } = await import('./pdf.js');
+    browser = findBrowser(io.env);
+    if (!browser) throw new UsageError(t('err.pdf.nobrowser'), t('err.pdf.hint'));
+  }
+  const installer = parseInstallerOption(opts.installer, t);
   const reports = files.map((f) => readReportFile(f, io.cwd, t));
   let sitesFile: SitesFile | null = null;
   sitesFile = readSitesFile(io.cwd, opts.sites, t);
-  const text = renderReport(format, reports, {
+  const text = renderReport(pdf ? 'html' : format, reports, {
     lang,
     siteFor: (r) => findSite(sitesFile, r.site),
     profileFor: (r) =>
       tryProfile(opts.profile) ?? tryProfile(findSite(sitesFile, r.site)?.profile) ?? tryProfile(r.profile),
     ...(opts.chargers !== undefined ? { chargers: opts.chargers } : {}),
+    // --installer, else the report's own, else its site's in the sites file, else the file's.
+    installerFor: (r) =>
+      installer ?? r.installer ?? findSite(sitesFile, r.site)?.installer ?? sitesFile?.installer ?? null,
   });
+  if (browser) {
+    const { printPdf } = await import('./pdf.js');
+    const printed = await printPdf(browser, text, { timeoutMs: PDF_TIMEOUT_MS });
+    if (!printed.ok) {
+      throw new UsageError(t('err.pdf.failed', { browser, message: printed.message }), t('err.pdf.hint'));
+    }
+    writeOutput(io, opts.output ?? '-', printed.pdf, { option: '--output', t });
+    return 0;
+  }
   writeOutput(io, opts.output ?? '-', text, { option: '--output', t });
   return 0;
 }

@@ -1,6 +1,7 @@
 import ipaddr from 'ipaddr.js';
 import type { ResolverAddr } from '../core/context.js';
 import { UsageError } from '../core/errors.js';
+import { INSTALLER_MAX, parseInstaller, type Installer } from '../core/installer.js';
 import { createTranslator, LANGS, pickLang, type Lang, type Translate } from '../i18n/index.js';
 import { CHARGERS_MAX } from './options.js';
 
@@ -43,4 +44,14 @@ export function parseResolver(text: string, t: Translate = createTranslator('en'
     throw new UsageError(t('err.dnsserver', { value: text }), t('err.dnsserver.hint'));
   }
   return { ip: m[1], port, source: 'user' };
+}
+
+/** `--installer "<name>, <company>"` (site, report): printed on the handover with signature lines. */
+export function parseInstallerOption(text: string | undefined, t: Translate): Installer | undefined {
+  if (text === undefined) return undefined;
+  const i = parseInstaller(text);
+  if (i === 'long')
+    throw new UsageError(t('err.installer.long', { max: INSTALLER_MAX }), t('err.installer.hint'));
+  if (i === 'empty') throw new UsageError(t('err.installer.empty'), t('err.installer.hint'));
+  return i;
 }

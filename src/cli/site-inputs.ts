@@ -8,7 +8,8 @@ import { loadProfile } from '../profile/load.js';
 import type { Profile } from '../profile/types.js';
 import { DEFAULT_SITES_FILE, type SiteEntry } from '../sites/types.js';
 import type { CliIO } from './io.js';
-import { parseChargers, resolveLang } from './run-options.js';
+import { parseChargers, parseInstallerOption, resolveLang } from './run-options.js';
+import type { Installer } from '../core/installer.js';
 import type { SiteCommandOptions } from './site.js';
 
 /** A site name is printed and stored: one printable line, no bidi or zero-width characters. */
@@ -28,6 +29,8 @@ export interface SiteInputs {
   entry: SiteEntry | null;
   profile: Profile;
   options: SiteOptions;
+  /** --installer, else the site's, else the sites file's `installer:`. */
+  installer: Installer | undefined;
 }
 
 /**
@@ -46,10 +49,12 @@ export async function siteInputs(
   // The sites file gives per-site defaults; options on the command line win.
   // The sites-file reader (YAML with positions, a JSON Schema validator) is loaded only when there is one.
   let entry: SiteEntry | null = null;
+  let sitesInstaller: Installer | undefined;
   if (opts.sites !== undefined || existsSync(path.join(io.cwd, DEFAULT_SITES_FILE))) {
     const { findSite, readSitesFile } = await import('../sites/load.js');
     const sitesFile = readSitesFile(io.cwd, opts.sites, t);
     entry = findSite(sitesFile, typed);
+    sitesInstaller = sitesFile?.installer;
     // A run checks the whole sites file first (warnings; its own entry's broken profile is exit 2).
     if (sitesFile && checkSites) {
       const { checkSitesBeforeRun } = await import('./sites-check.js');
@@ -71,11 +76,12 @@ export async function siteInputs(
     strict: opts.strict === true,
     extra: { scanFile: opts.scanFile },
   };
+  const installer = parseInstallerOption(opts.installer, t) ?? entry?.installer ?? sitesInstaller;
   const chargers = parseChargers(opts.chargers, t) ?? entry?.chargers;
   const ssid = opts.ssid ?? entry?.ssid;
   const dhcpRange = opts.dhcpRange ?? entry?.dhcpRange;
   if (chargers !== undefined) options.chargers = chargers;
   if (ssid !== undefined) options.ssid = ssid;
   if (dhcpRange !== undefined) options.dhcpRange = dhcpRange;
-  return { lang, t, site: entry?.name ?? typed, entry, profile, options };
+  return { lang, t, site: entry?.name ?? typed, entry, profile, options, installer };
 }

@@ -155,6 +155,7 @@ export async function runSite(
     throw new UsageError(t('err.lab.latency'));
   }
   const { ssid, dhcpRange } = options;
+  const { installer } = inputs;
   // A bad --dhcp-range is a usage error here as in `zapcheck dhcp` (the check would report it as its own error).
   if (opts.dhcpRange !== undefined) parseDhcpRange(opts.dhcpRange, t);
 
@@ -296,6 +297,7 @@ export async function runSite(
         startedAt,
         finishedAt: ctx.clock.now(),
         survey: (survey ??= siteSurvey(site, labScenario !== null, opts, io, r)),
+        ...(installer ? { installer } : {}),
       });
     const write = (r: Reporting, report: Report): void => {
       written = true;

@@ -22,6 +22,8 @@ export interface SiteCommandOptions {
   /** The sites file (default zapcheck.yaml in the working directory, when present). */
   sites?: string;
   reportsDir?: string;
+  /** "<name>, <company>" for the handover's signature lines. */
+  installer?: string;
   /** false with --no-history. */
   history?: boolean;
   /** True when --profile was given (the sites file's profile applies otherwise). */
@@ -89,6 +91,10 @@ export function registerSite(program: Command, io: CliIO, state: RunState): void
     .option(
       '--sites <file>',
       'sites file with per-site chargers, ssid, profile, DHCP range (default: zapcheck.yaml here)',
+    )
+    .option(
+      '--installer <name>',
+      'who hands the site over, "<name>, <company>": kept in the report, printed with signature lines',
     )
     .option('--reports-dir <dir>', 'keep this run’s JSON report here (default: the user data folder)')
     .option('--no-history', 'do not keep this run in the history')

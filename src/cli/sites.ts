@@ -30,6 +30,7 @@ A sites file (zapcheck.yaml; JSON Schema: schemas/sites.schema.json in the packa
       metered: true                 # 4G/LTE uplink: the report sizes the data plan
       sessionsPerChargerPerDay: 2   # for the data budget (default 1)
       notes: Router in the technical room, 2nd floor
+      installer: Mario Rossi, Elettro Srl   # on the handover, with signature lines
 
 zapcheck site "Garage Nord" then takes chargers, ssid, profile and dhcpRange from it (options win).
 dhcpRange is first-last, or a CIDR block (192.168.10.0/24: its host addresses).

@@ -156,6 +156,19 @@ export const SurveySpotShape = Type.Object(
   { additionalProperties: false },
 );
 
+/** Who handed the site over (`--installer "<name>, <company>"` or the sites file's `installer:`). */
+export const InstallerShape = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 120, pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f]*$' }),
+    company: Type.Unsafe<string | null>({
+      type: ['string', 'null'],
+      maxLength: 120,
+      pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f]*$',
+    }),
+  },
+  { additionalProperties: false },
+);
+
 export const ReportShape = Type.Object(
   {
     schemaVersion: Type.Literal(1),
@@ -182,6 +195,8 @@ export const ReportShape = Type.Object(
     requirements: Type.Optional(Type.Array(RequirementVerdictShape)),
     /** The site's Wi-Fi survey (newest reading of each spot) when one was taken. */
     survey: Type.Optional(Type.Array(SurveySpotShape)),
+    /** The installer who ran the check, for the handover's signature lines; absent when not given. */
+    installer: Type.Optional(InstallerShape),
   },
   { additionalProperties: false },
 );

@@ -249,7 +249,7 @@ export const en = {
   'report.profile': 'Charger profile',
   'report.chargers': 'Chargers planned',
   'report.notes': 'Notes',
-  'report.lab': 'Simulated site (lab scenario "{scenario}"): not a real network',
+  'report.lab': 'LAB: simulated site (lab scenario "{scenario}"), not a real network',
   'report.verdict.ready': 'The network will carry the chargers.',
   'report.verdict.ready.warn': 'The network will carry the chargers; the warnings are worth fixing.',
   'report.verdict.notready': 'The network will not carry the chargers yet: see what to change.',
@@ -319,10 +319,10 @@ export const en = {
   'req.R1.survey.pass': '{n, plural, one {# spot} other {# spots}} surveyed, the weakest {spot} at {dbm}',
   'req.R1.survey.bad': 'weakest spot {spot}: {dbm} ({cause}); {fix}',
   'req.R1.untested':
-    'Run `zapcheck wifi --ssid "<site network>"` on a laptop with Wi-Fi where the chargers will hang, or give a saved scan with --scan-file.',
+    'Scan the Wi-Fi with a laptop where the chargers will hang (zapcheck wifi), or give a saved scan.',
   'req.R2.untested': 'Run zapcheck site (or zapcheck dhcp) on a laptop joined to the site network.',
   'req.R1.nossid':
-    'not tested: no site network was named (give --ssid, or ssid: in the site entry of zapcheck.yaml)',
+    'not tested: no site network was named (name the chargers’ Wi-Fi network in the site’s settings)',
   'req.R7.nomqtt':
     'TLS verified, MQTT not tried (the MQTT probe was off; only a CONNACK from the hub proves R7)',
   'req.R4.pass': 'all {n} TLS connections work and nobody intercepts them',
@@ -336,7 +336,7 @@ export const en = {
     'About {total} per month for {chargers, plural, one {# charger} other {# chargers}} on a metered uplink.',
   'req.R3.unmetered':
     'About {total} per month for {chargers, plural, one {# charger} other {# chargers}}; the uplink is not metered.',
-  'req.R3.unknown': 'Number of chargers not given (set chargers in zapcheck.yaml).',
+  'req.R3.unknown': 'Number of chargers not given: add it to the site’s settings.',
   'req.R9.detail': 'Nothing inbound is needed: never open or forward ports for the chargers.',
   'report.fix.heading': 'What to change',
   'report.fix.it': 'For the site’s IT',
@@ -402,10 +402,9 @@ export const en = {
   'budget.advice':
     'Choose a mobile (LTE) data plan of at least {plan} per month: the total plus 50% for firmware updates and reconnections.',
   'budget.assumption':
-    'Assumes {sessions} charging session(s) per charger per day (sessionsPerChargerPerDay in zapcheck.yaml).',
+    'Assumes {sessions, plural, one {# charging session} other {# charging sessions}} per charger per day; change it in the site’s settings.',
   'budget.notmetered': 'The uplink is not metered: no data plan to size.',
-  'budget.nochargers':
-    'Give the number of chargers (chargers in zapcheck.yaml, or --chargers) to size the data plan.',
+  'budget.nochargers': 'Give the number of chargers in the site’s settings to size the data plan.',
 
   'diff.title': 'Changes from {a} to {b}',
   'diff.verdict': 'Verdict: {a} → {b}',
@@ -811,6 +810,24 @@ export const en = {
   'err.signal.second': 'zapcheck: second {signal}: stopping now with what is there',
   'pem.what.profile': 'profile trust for {host}',
   'err.scanfile.read': '--scan-file: cannot read {file}',
+  // ---- the handover: installer, signatures, chart labels, PDF (issue 13, item 7) ----
+  'report.wifi.pass': '{dbm} dBm: good',
+  'report.wifi.fail': '{dbm} dBm: drops out below',
+  'report.installer': 'Installer',
+  'report.signoff.heading': 'Handover',
+  'report.signoff.installer': 'Installer',
+  'report.signoff.it': 'Site IT',
+  'report.signoff.signature': 'Signature',
+  'report.signoff.date': 'Date',
+  'report.signoff.checked': 'network checked {date}',
+  'err.installer.long': '--installer: at most {max} characters',
+  'err.installer.empty': '--installer: give a name',
+  'err.installer.hint': 'for example --installer "Mario Rossi, Elettro Srl" (name, then company)',
+  'err.pdf.output': '--format pdf writes a file: give -o <file>.pdf',
+  'err.pdf.nobrowser': 'cannot make a PDF: no Chrome, Chromium or Edge found on this computer',
+  'err.pdf.failed': 'cannot make a PDF: the browser {browser} failed ({message})',
+  'err.pdf.hint':
+    'use --format html -o handover.html, open it in a browser and print it (or save it as PDF); or install Chromium, or set CHROME_PATH to the browser',
   // ---- words (issue 13): file errors in plain words, for the profile and sites files ----
   'schema.top': '(top level)',
   'schema.or': '{a} or {b}',

@@ -258,7 +258,7 @@ export const it = {
   'report.profile': 'Profilo della stazione',
   'report.chargers': 'Stazioni previste',
   'report.notes': 'Note',
-  'report.lab': 'Sito simulato (scenario di laboratorio "{scenario}"): non è una rete reale',
+  'report.lab': 'LAB: sito simulato (scenario di laboratorio "{scenario}"), non è una rete reale',
   'report.verdict.ready': 'La rete è adatta alle stazioni di ricarica.',
   'report.verdict.ready.warn':
     'La rete è adatta alle stazioni di ricarica; conviene comunque sistemare gli avvisi.',
@@ -333,11 +333,11 @@ export const it = {
     '{n, plural, one {# punto rilevato} other {# punti rilevati}}, il più debole {spot} a {dbm}',
   'req.R1.survey.bad': 'punto più debole {spot}: {dbm} ({cause}); {fix}',
   'req.R1.untested':
-    'Eseguire `zapcheck wifi --ssid "<rete del sito>"` con un portatile dotato di Wi-Fi dove saranno montate le stazioni, oppure indicare una scansione salvata con --scan-file.',
+    'Scansionare il Wi-Fi con un portatile dove saranno montate le stazioni (zapcheck wifi), oppure indicare una scansione salvata.',
   'req.R2.untested':
     'Eseguire zapcheck site (o zapcheck dhcp) con un portatile collegato alla rete del sito.',
   'req.R1.nossid':
-    'non verificato: nessuna rete del sito indicata (usare --ssid, oppure ssid: nella voce del sito in zapcheck.yaml)',
+    'non verificato: nessuna rete del sito indicata (indicare la rete Wi-Fi delle stazioni nelle impostazioni del sito)',
   'req.R7.nomqtt':
     'TLS verificato, MQTT non provato (sonda MQTT disattivata; solo un CONNACK dall’hub dimostra R7)',
   'req.R4.pass': 'tutte le {n} connessioni TLS funzionano e nessuno le intercetta',
@@ -351,7 +351,7 @@ export const it = {
     'Circa {total} al mese per {chargers, plural, one {# stazione} other {# stazioni}}, su una connessione a consumo.',
   'req.R3.unmetered':
     'Circa {total} al mese per {chargers, plural, one {# stazione} other {# stazioni}}; la connessione non è a consumo.',
-  'req.R3.unknown': 'Numero di stazioni non indicato (impostare chargers in zapcheck.yaml).',
+  'req.R3.unknown': 'Numero di stazioni non indicato: aggiungerlo nelle impostazioni del sito.',
   'req.R9.detail': 'Non serve nulla in ingresso: non aprire né inoltrare porte per le stazioni di ricarica.',
   'report.fix.heading': 'Cosa cambiare',
   'report.fix.it': 'Per l’IT del sito',
@@ -421,10 +421,10 @@ export const it = {
   'budget.advice':
     'Scegliere un piano dati mobile (LTE) di almeno {plan} al mese: il totale più il 50% per aggiornamenti firmware e riconnessioni.',
   'budget.assumption':
-    'Calcolato con {sessions} sessioni di ricarica per stazione al giorno (sessionsPerChargerPerDay in zapcheck.yaml).',
+    'Calcolato con {sessions, plural, one {# sessione} other {# sessioni}} di ricarica per stazione al giorno; modificabile nelle impostazioni del sito.',
   'budget.notmetered': 'La connessione non è a consumo: nessun piano dati da dimensionare.',
   'budget.nochargers':
-    'Indicare il numero di stazioni (chargers in zapcheck.yaml, oppure --chargers) per dimensionare il piano dati.',
+    'Indicare il numero di stazioni nelle impostazioni del sito per dimensionare il piano dati.',
 
   'diff.title': 'Differenze da {a} a {b}',
   'diff.verdict': 'Esito: {a} → {b}',
@@ -842,6 +842,24 @@ export const it = {
   'err.signal.second': 'zapcheck: secondo {signal}: arresto immediato con quanto raccolto',
   'pem.what.profile': 'trust del profilo per {host}',
   'err.scanfile.read': '--scan-file: impossibile leggere {file}',
+  // ---- the handover: installer, signatures, chart labels, PDF (issue 13, item 7) ----
+  'report.wifi.pass': '{dbm} dBm: buono',
+  'report.wifi.fail': '{dbm} dBm: sotto si disconnette',
+  'report.installer': 'Installatore',
+  'report.signoff.heading': 'Consegna',
+  'report.signoff.installer': 'Installatore',
+  'report.signoff.it': 'IT del sito',
+  'report.signoff.signature': 'Firma',
+  'report.signoff.date': 'Data',
+  'report.signoff.checked': 'rete verificata il {date}',
+  'err.installer.long': '--installer: al massimo {max} caratteri',
+  'err.installer.empty': '--installer: indicare un nome',
+  'err.installer.hint': 'per esempio --installer "Mario Rossi, Elettro Srl" (nome, poi ditta)',
+  'err.pdf.output': '--format pdf scrive un file: indicare -o <file>.pdf',
+  'err.pdf.nobrowser': 'impossibile creare il PDF: nessun Chrome, Chromium o Edge trovato su questo computer',
+  'err.pdf.failed': 'impossibile creare il PDF: il browser {browser} non è riuscito ({message})',
+  'err.pdf.hint':
+    'usare --format html -o consegna.html, aprirlo in un browser e stamparlo (o salvarlo come PDF); oppure installare Chromium, o indicare il browser in CHROME_PATH',
   // ---- words (issue 13): file errors in plain words, for the profile and sites files ----
   'schema.top': '(livello principale)',
   'schema.or': '{a} o {b}',

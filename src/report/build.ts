@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { SiteContext } from '../core/context.js';
 import type { CheckResult, Report, SurveySpot } from '../core/result.js';
 import { countStatuses, verdictOf } from '../core/result.js';
+import type { Installer } from '../core/installer.js';
 import { escapeForTerminal } from './escape.js';
 import { budgetDetail, requirementRows, requirementVerdicts } from './requirements.js';
 
@@ -15,6 +16,8 @@ export function buildReport(args: {
   finishedAt: number;
   /** The site's Wi-Fi survey (newest reading per spot), when one was taken. */
   survey?: SurveySpot[];
+  /** Who hands the site over (--installer, or the sites file). */
+  installer?: Installer;
 }): Report {
   const { ctx, results } = args;
   const survey = args.survey?.length ? args.survey : undefined;
@@ -68,5 +71,6 @@ export function buildReport(args: {
       requirementRows({ checks, ...(survey ? { survey } : {}) }, ctx.t, { budgetDetail: r3 }),
     ),
     ...(survey ? { survey } : {}),
+    ...(args.installer ? { installer: args.installer } : {}),
   };
 }

@@ -1,3 +1,5 @@
+import type { Installer } from '../core/installer.js';
+import { installerText } from '../core/installer.js';
 import type { Report } from '../core/result.js';
 import { notCheckedLabels } from '../core/result.js';
 import { createTranslator, type Lang, type Translate } from '../i18n/index.js';
@@ -23,6 +25,8 @@ export interface RenderOptions {
   siteFor?: (report: Report) => SiteEntry | null;
   /** Overrides the sites file's number of chargers. */
   chargers?: number;
+  /** Who hands the site over, when the command line or the sites file says (else the report's own). */
+  installerFor?: (report: Report) => Installer | null;
 }
 
 export interface Handover {
@@ -39,6 +43,8 @@ export interface Handover {
   allow: AllowList | null;
   budget: { data: DataBudget; metered: boolean; lines: string[]; advice: string | null } | null;
   chart: ChannelChart | null;
+  /** Who hands the site over, or null (the signature lines are printed either way). */
+  installer: Installer | null;
 }
 
 export function buildHandover(report: Report, opts: RenderOptions): Handover {
@@ -72,6 +78,7 @@ export function buildHandover(report: Report, opts: RenderOptions): Handover {
     );
   }
   return {
+    installer: opts.installerFor?.(report) ?? report.installer ?? site?.installer ?? null,
     report,
     lang: opts.lang,
     t,
@@ -138,4 +145,29 @@ export function verdictText(
     };
   }
   return { label: t('verdict.notready'), line: t('report.verdict.notready'), notChecked: null };
+}
+
+/** A blank to write on, as long on every format. */
+export const SIGN_BLANK = '_'.repeat(22);
+export const DATE_BLANK = '_'.repeat(12);
+
+/**
+ * The handover's sign-off: one line for the installer (named when known, with the date the network was
+ * checked) and one for the site's IT, each with a blank for the signature and the date.
+ */
+export function signoff(h: Handover): { role: string; who: string | null; note: string | null }[] {
+  const { t } = h;
+  return [
+    {
+      role: t('report.signoff.installer'),
+      who: h.installer ? installerText(h.installer) : null,
+      note: t('report.signoff.checked', { date: formatDate(h.report.startedAt, h.lang) }),
+    },
+    { role: t('report.signoff.it'), who: null, note: null },
+  ];
+}
+
+/** "Signature: ______  Date: ______" in the reader's language. */
+export function signatureLine(t: Translate): string {
+  return `${t('report.signoff.signature')}: ${SIGN_BLANK}  ${t('report.signoff.date')}: ${DATE_BLANK}`;
 }

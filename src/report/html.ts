@@ -1,7 +1,17 @@
 import type { Report } from '../core/result.js';
 import { createTranslator } from '../i18n/index.js';
 import { hostLabel, portLabel, protocolLabel } from './allowlist.js';
-import { buildHandover, formatDate, verdictText, type Handover, type RenderOptions } from './handover.js';
+import {
+  buildHandover,
+  formatDate,
+  SIGN_BLANK,
+  signatureLine,
+  signoff,
+  verdictText,
+  type Handover,
+  type RenderOptions,
+} from './handover.js';
+import { installerText } from '../core/installer.js';
 import { escapeMarkup as e } from './markup.js';
 import type { RowStatus } from './requirements.js';
 import { SPOT_COLUMNS } from './survey.js';
@@ -41,7 +51,7 @@ h2 { font-size: 8.8pt; margin: 1.6mm 0 0.6mm; border-bottom: 0.3mm solid #999; p
 .verdict.not-ready { border-color: #c62828; background: #fdecea; color: #8e1c1c; }
 .verdict .counts { color: #333; margin-top: 1mm; }
 .verdict .notchecked { font-weight: bold; }
-.lab { margin-top: 0.8mm; padding: 0.4mm 2mm; background: #fff3cd; border: 0.3mm solid #d6a100; }
+.lab { margin-top: 0.8mm; padding: 0.4mm 2mm; background: #fff3cd; border: 0.3mm solid #d6a100; font-weight: bold; }
 table.grid { width: 100%; border-collapse: collapse; }
 table.req { table-layout: fixed; }
 table.grid th, table.grid td { border-bottom: 0.2mm solid #ccc; padding: 0.4mm 1.2mm; text-align: left; vertical-align: top; }
@@ -68,6 +78,9 @@ svg.chart { width: 100%; height: auto; max-height: 40mm; display: block; }
 .legend { font-size: 7pt; color: #444; }
 .sw { display: inline-block; width: 2.6mm; height: 2.6mm; margin: 0 0.8mm 0 2mm; vertical-align: -0.3mm; border: 0.2mm solid #888; }
 .sw.allowed { background: #e6f4e6; } .sw.target { background: #90caf9; border-color: #1565c0; } .sw.others { background: #e0e0e0; }
+.sign { display: flex; gap: 6mm; margin-top: 1.2mm; border-top: 0.3mm solid #999; padding-top: 0.6mm; }
+.sign > div { flex: 1; min-width: 0; }
+.sign .line { margin-top: 1.6mm; white-space: nowrap; }
 footer { margin-top: 1.5mm; color: #666; font-size: 7pt; border-top: 0.2mm solid #ccc; padding-top: 1mm; }
 `;
 
@@ -83,7 +96,16 @@ function densityClass(h: Handover): string {
   const chars =
     [...h.fixes.it, ...h.fixes.installer].reduce((n, s) => n + s.length + 60, 0) +
     h.rows.reduce((n, r) => n + Math.max(0, r.summary.length - 60), 0) +
-    h.spots.length * 90;
+    h.spots.length * 90 +
+    // The sign-off block, and the head's long values (site, address, notes, installer) that wrap.
+    200 +
+    2 *
+      Math.max(
+        0,
+        [h.report.site, h.site?.address, h.site?.notes, h.installer && installerText(h.installer)]
+          .map((v) => (v ? v.length : 0))
+          .reduce((a, b) => a + b, 0) - 80,
+      );
   if (chars > 1800) return ' dense2';
   if (chars > 900) return ' dense';
   return '';
@@ -96,6 +118,7 @@ function renderPage(h: Handover): string {
   const meta: [string, string][] = [[t('report.site'), report.site]];
   if (h.site?.address) meta.push([t('report.address'), h.site.address]);
   meta.push([t('report.date'), formatDate(report.startedAt, h.lang)]);
+  if (h.installer) meta.push([t('report.installer'), installerText(h.installer)]);
   meta.push([t('report.profile'), h.profile ? `${h.profile.name} (${report.profile})` : report.profile]);
   if (h.chargers !== null) meta.push([t('report.chargers'), String(h.chargers)]);
   if (h.site?.notes) meta.push([t('report.notes'), h.site.notes]);
@@ -105,7 +128,7 @@ function renderPage(h: Handover): string {
   out.push('<div class="top"><dl class="meta">');
   for (const [k, v] of meta) {
     // Long values (an address, notes) take the whole row; short ones pair up two per row.
-    const full = v.length > 38 || k === t('report.notes');
+    const full = v.length > 38 || k === t('report.notes') || k === t('report.installer');
     const cls = full ? ' class="full"' : '';
     out.push(`<dt${cls}>${e(k)}</dt><dd${cls}>${e(v)}</dd>`);
   }
@@ -198,6 +221,16 @@ function renderPage(h: Handover): string {
     out.push('</ul>');
   }
 
+  // The sign-off: installer and site IT side by side, each a name and a signature line (two lines high).
+  out.push(`<div class="sign" id="signoff" aria-label="${e(t('report.signoff.heading'))}">`);
+  for (const row of signoff(h)) {
+    // The date of the check is in the page's head; here only who signs.
+    const who = row.who ? e(row.who) : e(SIGN_BLANK);
+    out.push(
+      `<div><div class="who"><strong>${e(row.role)}:</strong> ${who}</div><div class="line">${e(signatureLine(t))}</div></div>`,
+    );
+  }
+  out.push('</div>');
   out.push(`<footer>${e(t('report.footer', { version: report.tool.version }))}</footer>`);
   out.push('</article>');
   return out.join('\n');
@@ -211,6 +244,7 @@ export function renderHtml(reports: readonly Report[], opts: RenderOptions): str
       ? `${t('report.title')} · ${first.site}`
       : `${t('report.title')} · ${t('report.multi.heading', { n: reports.length })}`;
   const pages = reports.map((r) => renderPage(buildHandover(r, opts)));
+  const lab = reports.length > 0 && reports.every((r) => r.environment.mode === 'lab') ? ' · LAB' : '';
   return `<!doctype html>
 <html lang="${opts.lang}">
 <head>
@@ -218,7 +252,7 @@ export function renderHtml(reports: readonly Report[], opts: RenderOptions): str
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="zapcheck">
-<title>${e(title)}</title>
+<title>${e(title + lab)}</title>
 <style>${CSS}</style>
 </head>
 <body>

@@ -1,6 +1,16 @@
 import type { Report } from '../core/result.js';
 import { hostLabel, portLabel, protocolLabel } from './allowlist.js';
-import { buildHandover, formatDate, verdictText, type Handover, type RenderOptions } from './handover.js';
+import {
+  buildHandover,
+  formatDate,
+  SIGN_BLANK,
+  signatureLine,
+  signoff,
+  verdictText,
+  type Handover,
+  type RenderOptions,
+} from './handover.js';
+import { installerText } from '../core/installer.js';
 import { visibleControls } from './markup.js';
 import { SPOT_COLUMNS } from './survey.js';
 
@@ -25,15 +35,17 @@ function section(h: Handover): string[] {
   out.push(`# ${md(t('report.title'))}: ${md(report.site)}`, '');
   const label = verdict.notChecked ? `${verdict.label} ${verdict.notChecked}` : verdict.label;
   out.push(`**${md(label)}**: ${md(verdict.line)}`, '');
+  // A simulated run must not read as the real site's verdict: said right under it.
+  if (report.environment.mode === 'lab') {
+    out.push(`**${md(t('report.lab', { scenario: report.environment.labScenario ?? 'healthy' }))}**`, '');
+  }
   out.push(`- ${md(t('report.date'))}: ${md(formatDate(report.startedAt, h.lang))}`);
   if (h.site?.address) out.push(`- ${md(t('report.address'))}: ${md(h.site.address)}`);
+  if (h.installer) out.push(`- ${md(t('report.installer'))}: ${md(installerText(h.installer))}`);
   out.push(`- ${md(t('report.profile'))}: ${md(report.profile)}`);
   if (h.chargers !== null) out.push(`- ${md(t('report.chargers'))}: ${h.chargers}`);
   if (h.site?.notes) out.push(`- ${md(t('report.notes'))}: ${md(h.site.notes)}`);
   out.push(`- ${md(t('report.counts', { ...report.counts }))}`);
-  if (report.environment.mode === 'lab') {
-    out.push(`- ${md(t('report.lab', { scenario: report.environment.labScenario ?? 'healthy' }))}`);
-  }
   out.push('', `## ${md(t('report.req.heading'))}`, '');
   out.push(
     `| # | ${md(t('report.req.col.requirement'))} | ${md(t('report.req.col.result'))} | ${md(t('report.req.col.detail'))} |`,
@@ -99,6 +111,11 @@ function section(h: Handover): string[] {
   } else out.push(md(t('budget.nochargers')));
   out.push('', `## ${md(t('report.electrical.heading'))}`, '');
   out.push(`- ${md(t('report.electrical.shortcircuit'))}`, `- ${md(t('report.electrical.phases'))}`);
+  out.push('', `## ${md(t('report.signoff.heading'))}`, '');
+  for (const row of signoff(h)) {
+    const who = row.who ? `**${md(row.who)}**${row.note ? ` (${md(row.note)})` : ''}` : md(SIGN_BLANK);
+    out.push(`- ${md(row.role)}: ${who}  `, `  ${md(signatureLine(t))}`);
+  }
   out.push('', `_${md(t('report.footer', { version: report.tool.version }))}_`, '');
   return out;
 }

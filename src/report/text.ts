@@ -1,7 +1,15 @@
 import type { Report } from '../core/result.js';
 import { renderAllowListText } from './allowlist.js';
 import { DESIGN_WIDTH, table, wrapText } from './layout.js';
-import { buildHandover, formatDate, type RenderOptions } from './handover.js';
+import {
+  buildHandover,
+  formatDate,
+  SIGN_BLANK,
+  signatureLine,
+  signoff,
+  type RenderOptions,
+} from './handover.js';
+import { installerText } from '../core/installer.js';
 import { escapeForTerminal } from './escape.js';
 import { SPOT_COLUMNS } from './survey.js';
 import { renderTerminal } from './terminal.js';
@@ -22,6 +30,7 @@ function section(report: Report, opts: RenderOptions): string {
     '',
     `${t('report.date')}: ${formatDate(report.startedAt, h.lang)}`,
   ];
+  if (h.installer) out.push(`${t('report.installer')}: ${escapeForTerminal(installerText(h.installer))}`);
   if (h.site?.address) out.push(`${t('report.address')}: ${escapeForTerminal(h.site.address)}`);
   if (h.chargers !== null) out.push(`${t('report.chargers')}: ${h.chargers}`);
   out.push('', t('report.req.heading'));
@@ -56,6 +65,11 @@ function section(report: Report, opts: RenderOptions): string {
   out.push('', t('report.electrical.heading'));
   for (const key of ['report.electrical.shortcircuit', 'report.electrical.phases'] as const) {
     out.push(...wrapText(t(key), WIDTH, '  - ', '    '));
+  }
+  out.push('', t('report.signoff.heading'));
+  for (const row of signoff(h)) {
+    const who = row.who ? `${escapeForTerminal(row.who)}${row.note ? ` (${row.note})` : ''}` : SIGN_BLANK;
+    out.push(...wrapText(`${row.role}: ${who}`, WIDTH, '  ', '    '), `    ${signatureLine(t)}`);
   }
   return `${out.join('\n')}\n`;
 }

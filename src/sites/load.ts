@@ -6,6 +6,7 @@ import { lineOf } from '../core/yaml-lines.js';
 import { schemaValidator as validatorFor } from '../schemas/standalone.js';
 import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { UsageError } from '../core/errors.js';
+import { parseInstaller, type Installer } from '../core/installer.js';
 import { checkNesting, InputFileError, readInputFile } from '../core/input-file.js';
 import type { MessageKey, Translate } from '../i18n/index.js';
 import { parseIpv4Range } from '../core/ipv4.js';
@@ -100,6 +101,11 @@ export function parseSitesFile(
     throw new UsageError(first ?? shownFile, rest.length ? rest.join('\n  ') : undefined);
   }
   const raw = data as { sites: Record<string, Record<string, unknown> | null> };
+  const installerOf = (v: unknown): Installer | undefined => {
+    const i = typeof v === 'string' ? parseInstaller(v) : null;
+    return i && typeof i === 'object' ? i : undefined;
+  };
+  const fileInstaller = installerOf((data as { installer?: unknown }).installer);
   const dir = path.dirname(absPath);
   // Each site's line and its fields' lines, from one pass over the `sites` map (a lookup per site was
   // quadratic). Of two sites of one name, a run uses the later (as YAML readers do): its lines are kept.
@@ -154,9 +160,17 @@ export function parseSitesFile(
     if (typeof f.sessionsPerChargerPerDay === 'number')
       entry.sessionsPerChargerPerDay = f.sessionsPerChargerPerDay;
     if (typeof f.notes === 'string') entry.notes = f.notes;
+    const installer = installerOf(f.installer) ?? fileInstaller;
+    if (installer) entry.installer = installer;
     return entry;
   });
-  return { path: absPath, sites, fieldLines, duplicates };
+  return {
+    path: absPath,
+    sites,
+    fieldLines,
+    duplicates,
+    ...(fileInstaller ? { installer: fileInstaller } : {}),
+  };
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { Installer } from '../core/installer.js';
+
 /** One site of the sites file (zapcheck.yaml); schema: schemas/sites.schema.json. */
 export interface SiteEntry {
   name: string;
@@ -12,6 +14,8 @@ export interface SiteEntry {
   /** For the data budget; default 1. */
   sessionsPerChargerPerDay?: number;
   notes?: string;
+  /** Who hands this site over (its own `installer:`, else the file's); src/core/installer.ts. */
+  installer?: Installer;
   /** Line of the entry in the file, for messages. */
   line: number;
 }
@@ -24,6 +28,8 @@ export interface SitesFile {
   fieldLines?: ReadonlyMap<string, Partial<Record<string, number>>>;
   /** Site names given twice in the `sites` map (the later entry is what a run uses). */
   duplicates?: DuplicateSite[];
+  /** The file's top-level `installer:`, for every site without its own. */
+  installer?: Installer;
 }
 
 /** A site name that appears twice in the sites file. */

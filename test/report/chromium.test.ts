@@ -20,6 +20,9 @@ import { renderHtml } from '../../src/report/html.js';
 import { buildHandover } from '../../src/report/handover.js';
 import type { SiteEntry } from '../../src/sites/types.js';
 import { HOSTILE, fixture, withChecks } from './helpers.js';
+import { chartReports } from './chart-runs.js';
+import { createTranslator } from '../../src/i18n/index.js';
+import { chartFromReport, labelBox, renderChannelChartSvg } from '../../src/report/wifi-chart.js';
 
 /**
  * The HTML handover as a person sees it: Debian's chromium, headless, prints it to PDF and takes a
@@ -92,6 +95,13 @@ const site: SiteEntry = {
   metered: true,
   address: 'Via Roma 1, 20121 Milano',
   notes: 'Router 4G nel locale tecnico, secondo piano',
+  installer: { name: 'Giulia Ferraris', company: 'Elettroimpianti Ferraris S.n.c.' },
+};
+
+/** The longest installer `--installer` takes (120 characters), with markup that must stay text. */
+const LONG_INSTALLER = {
+  name: 'Alessandro Colombo-Bianchi <img src=x onerror=alert(1)>',
+  company: 'Impianti Elettrici e Tecnologici della Brianza Soc. Coop.',
 };
 
 /** The worst page to fit: nothing resolves, a long hostile site name, a Wi-Fi chart, Italian. */
@@ -100,7 +110,11 @@ function worstCase(): Report {
   const broken = withChecks(fixture('lab-dns-servfail.it.json'), (cs) =>
     cs.map((c) => (c.kind === 'wifi' ? { ...wifi, status: 'warn', cause: 'WIFI_WEAK' } : c)),
   );
-  return { ...broken, site: `Condominio Residenziale Santa Maria delle Grazie, scala B ${HOSTILE}` };
+  return {
+    ...broken,
+    site: `Condominio Residenziale Santa Maria delle Grazie, scala B ${HOSTILE}`,
+    installer: LONG_INSTALLER,
+  };
 }
 
 const CASES: { name: string; lang: 'en' | 'it'; reports: () => Report[]; verdict: string }[] = [
@@ -190,6 +204,15 @@ describe.skipIf(missing.length > 0)('HTML report in headless Chromium', () => {
 
       const text = (await run('pdftotext', ['-layout', pdf, '-'])).stdout;
       expect(text).toContain(c.verdict);
+      // The installer (the report's own, else the sites file's) and two signature lines: installer, IT.
+      const installer = c.reports()[0]!.installer ?? site.installer!;
+      const flat = text.replace(/\s+/g, ' ');
+      // In reading order (not -layout, whose columns interleave a wrapped name with its neighbours).
+      const read = (await run('pdftotext', [pdf, '-'])).stdout.replace(/\s+/g, ' ');
+      expect(read).toContain(`${installer.name}, ${installer.company}`);
+      const sign = c.lang === 'it' ? /Firma: _{10,} Data: _{6,}/g : /Signature: _{10,} Date: _{6,}/g;
+      expect(flat.match(sign)).toHaveLength(2);
+      expect(flat).toContain(c.lang === 'it' ? 'IT del sito' : 'Site IT');
       for (const id of ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9'])
         expect(text).toMatch(new RegExp(`^\\s*${id}\\s`, 'm'));
 
@@ -252,6 +275,63 @@ describe.skipIf(missing.length > 0)('HTML report in headless Chromium', () => {
       copyFileSync(png, path.join(KEEP, `${c.name}.png`));
     });
   }
+
+  it('the Wi-Fi chart as Chromium lays it out: no two labels overlap, each inside the box it was given', async () => {
+    const reports = await chartReports(['zeist, all visible', 'zeist, Sitecom1E447C', 'zeist, H368NDF1690']);
+    reports.set('campus', fixture('wifi-campus-tcp-8883-dropped.json'));
+    const p = profileFor();
+    const svgs: string[] = [];
+    for (const report of reports.values()) {
+      const chart = chartFromReport(report, { allowedChannels: p.wifi.channels, thresholds: p.wifi.rssi })!;
+      for (const lang of ['en', 'it'] as const)
+        svgs.push(renderChannelChartSvg(chart, createTranslator(lang)));
+    }
+    // The page the handover's fonts apply to, and a script that writes every text's measured box.
+    const page = path.join(dir, 'chart-boxes.html');
+    writeFileSync(
+      page,
+      `<!doctype html><html><body style='font: 7.6pt "DejaVu Sans", "Liberation Sans", Arial, sans-serif'>${svgs.join('\n')}<script>
+const out = [...document.querySelectorAll('svg')].map((svg) => [...svg.querySelectorAll('text')].map((t) => {
+  const b = t.getBBox();
+  return { role: t.dataset.label, text: t.textContent, x: +t.getAttribute('x'), y: +t.getAttribute('y'),
+    anchor: t.getAttribute('text-anchor'), size: +t.getAttribute('font-size'), bold: t.getAttribute('font-weight') === 'bold',
+    box: { x1: b.x, y1: b.y, x2: b.x + b.width, y2: b.y + b.height } };
+}));
+const pre = document.createElement('pre'); pre.id = 'boxes'; pre.textContent = JSON.stringify(out); document.body.append(pre);
+</script></body></html>`,
+    );
+    const dom = await chromium(dir, ['--dump-dom', `file://${page}`]);
+    const json = /<pre id="boxes">(.*?)<\/pre>/s.exec(dom)?.[1];
+    expect(json, 'the measuring script ran').toBeDefined();
+    type Measured = {
+      role: string;
+      text: string;
+      x: number;
+      y: number;
+      anchor: 'start' | 'middle' | 'end';
+      size: number;
+      bold: boolean;
+      box: { x1: number; y1: number; x2: number; y2: number };
+    };
+    const charts = JSON.parse(domText(json!)) as Measured[][];
+    expect(charts).toHaveLength(svgs.length);
+    const overlap = (a: Measured['box'], b: Measured['box']): boolean =>
+      a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+    for (const texts of charts) {
+      expect(texts.length).toBeGreaterThan(20);
+      const bad: string[] = [];
+      texts.forEach((a, i) => {
+        // The real box lies inside the one the layout reserved (so the layout's "no overlap" holds on paper).
+        const mine = labelBox(a);
+        if (a.box.x1 < mine.x1 || a.box.x2 > mine.x2 || a.box.y1 < mine.y1 || a.box.y2 > mine.y2)
+          bad.push(`${a.role} "${a.text}" measured ${JSON.stringify(a.box)} outside ${JSON.stringify(mine)}`);
+        for (const b of texts.slice(i + 1)) {
+          if (overlap(a.box, b.box)) bad.push(`${a.role} "${a.text}" overlaps ${b.role} "${b.text}"`);
+        }
+      });
+      expect(bad).toEqual([]);
+    }
+  });
 
   it('no request leaves the page, even for a hostile SSID naming a URL (and the detector works)', async () => {
     // Positive control: a page that does load something, without our CSP, is seen by the server.
