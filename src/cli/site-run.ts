@@ -199,23 +199,31 @@ export async function runSite(
   });
   // Armed from the process start (io.startedAt, like --deadline) and left armed through main's final drain
   // of stdout; an in-process caller (no process start) has it cleared when the run returns.
-  const deadlineFrom = io.startedAt ?? performance.now();
-  const watchdog = setTimeout(
-    () => {
-      io.stderr.write(
-        `\n${t('err.watchdog', { seconds: ((deadlineMs + WATCHDOG_GRACE_MS) / 1000).toFixed(1) })}\n`,
-      );
-      if (!written) writePartial?.();
-      process.exit(finalCode ?? EXIT.INTERNAL);
-    },
-    Math.max(0, deadlineFrom + deadlineMs + WATCHDOG_GRACE_MS - performance.now()),
-  );
-  watchdog.unref();
+  // A lab run counts from the moment its simulated site is up instead: the lab's own start-up (a worker
+  // thread making certificates) is not part of the network being checked, and on a busy machine it could
+  // otherwise use up the deadline before any check ran, ending the process with no report at all.
+  let deadlineFrom = io.startedAt ?? performance.now();
+  let watchdog: NodeJS.Timeout | undefined;
+  const armWatchdog = (): void => {
+    clearTimeout(watchdog);
+    watchdog = setTimeout(
+      () => {
+        io.stderr.write(
+          `\n${t('err.watchdog', { seconds: ((deadlineMs + WATCHDOG_GRACE_MS) / 1000).toFixed(1) })}\n`,
+        );
+        if (!written) writePartial?.();
+        process.exit(finalCode ?? EXIT.INTERNAL);
+      },
+      Math.max(0, deadlineFrom + deadlineMs + WATCHDOG_GRACE_MS - performance.now()),
+    );
+    watchdog.unref();
+  };
+  armWatchdog();
 
   let closeLab: (() => Promise<void>) | undefined;
   try {
     const guard = guardFromEnv(io.env, labScenario !== null);
-    // --deadline bounds the process: counted from its start, not from here.
+    // --deadline bounds the process: counted from its start, not from here (a lab run: from the lab's start).
     const base = {
       site,
       profile,
@@ -251,7 +259,9 @@ export async function runSite(
         latencyMs: opts.labLatency ?? 0,
       });
       closeLab = () => lab.close();
-      ctx = createLabContext(base, lab);
+      deadlineFrom = performance.now();
+      armWatchdog();
+      ctx = createLabContext({ ...base, deadlineFrom }, lab);
     } else {
       const environment = await realEnvironmentOf(io.env, Math.min(2000, deadlineMs / 3));
       ctx = createRealContext({
