@@ -14,7 +14,7 @@ import { CHECK_FAMILIES } from '../checks/index.js';
 import { loadProfile } from '../profile/load.js';
 import type { Translate } from '../i18n/index.js';
 import { historyDir, historyDirIsExplicit } from '../history/dir.js';
-import { createProbes } from '../probes/index.js';
+import { createProbes, loadAddressProbes } from '../probes/index.js';
 import type { Report, SurveySpot } from '../core/result.js';
 import { type CliIO, writeOutput } from './io.js';
 import { didYouMean } from './suggest.js';
@@ -310,8 +310,9 @@ export async function runSite(name: string, opts: SiteCommandOptions, io: CliIO)
       },
     };
     const run = runChecks(CHECK_FAMILIES, ctx, probes, events, interrupt.signal);
-    // The first DNS queries are leaving; what renders the results loads meanwhile.
-    const reporting = loadReporting();
+    // The first DNS queries are leaving; what renders the results loads meanwhile, after the probes their
+    // answers lead to (loading both at once made the first TLS handshakes wait for the renderers).
+    const reporting = loadAddressProbes().then(loadReporting, loadReporting);
     let survey: SurveySpot[] | undefined;
     const reportOf = (r: Reporting, results: CheckResult[], interrupted: boolean): Report =>
       r.buildReport({

@@ -77,14 +77,53 @@ export function classifyTlsError(err: unknown, label: string): { code: ProbeErro
   }
 }
 
+/**
+ * One SecureContext per list of roots (and versions and ciphers), shared by the connections of a run:
+ * building one parses every root, and with Node's bundled Mozilla roots that took 15-40 ms of CPU and
+ * about 1.3 MB each on the 2-core machine, once per TLS, HTTPS and MQTT connection. A shared context gives
+ * a client no session resumption (Node resumes only when given a `session`), so every handshake is still
+ * a full one and the evidence is the same. Keyed by content; the few most recent are kept.
+ */
+const secureContexts = new Map<string, tls.SecureContext>();
+const SECURE_CONTEXTS_KEPT = 8;
+
+export function secureContextFor(
+  ca: readonly string[],
+  o: { minVersion?: tls.SecureVersion; maxVersion?: tls.SecureVersion; ciphers?: string } = {},
+): tls.SecureContext {
+  const key = `${o.minVersion ?? ''} ${o.maxVersion ?? ''} ${o.ciphers ?? ''}\n${ca.join('\n')}`;
+  let context = secureContexts.get(key);
+  if (context) {
+    // Most recently used last.
+    secureContexts.delete(key);
+  } else {
+    context = tls.createSecureContext({
+      // Exactly these roots, even none: an empty list means nothing verifies (Node does not fall back).
+      ca: [...ca],
+      ...(o.minVersion ? { minVersion: o.minVersion } : {}),
+      ...(o.maxVersion ? { maxVersion: o.maxVersion } : {}),
+      ...(o.ciphers ? { ciphers: o.ciphers } : {}),
+    });
+    if (secureContexts.size >= SECURE_CONTEXTS_KEPT) {
+      secureContexts.delete(secureContexts.keys().next().value!);
+    }
+  }
+  secureContexts.set(key, context);
+  return context;
+}
+
 /** Options for tls.connect shared by the TLS, HTTPS and MQTT probes. */
-export function tlsConnectOptions(q: {
-  ip: string;
-  port: number;
-  servername: string;
-  ca: readonly string[];
-  rejectUnauthorized: boolean;
-}): tls.ConnectionOptions & { family: 4; noDelay: true } {
+export function tlsConnectOptions(
+  q: {
+    ip: string;
+    port: number;
+    servername: string;
+    ca: readonly string[];
+    rejectUnauthorized: boolean;
+  },
+  /** Versions and ciphers belong to the context (tls.connect ignores them beside one). */
+  context: Parameters<typeof secureContextFor>[1] = {},
+): tls.ConnectionOptions & { family: 4; noDelay: true } {
   // `family` reaches net.Socket#connect (the types omit it); the host is an IPv4 literal anyway.
   return {
     host: q.ip,
@@ -96,8 +135,7 @@ export function tlsConnectOptions(q: {
     noDelay: true,
     // RFC 6066 forbids an IP address in SNI (Node warns); then the name check uses the host instead.
     ...(net.isIP(q.servername) ? {} : { servername: q.servername }),
-    // Exactly these roots, even none: an empty list means nothing verifies (Node does not fall back).
-    ca: [...q.ca],
+    secureContext: secureContextFor(q.ca, context),
     rejectUnauthorized: q.rejectUnauthorized,
   };
 }
@@ -236,7 +274,14 @@ export function probeTls(req: TlsProbeInput): Promise<ProbeResult<TlsInfo>> {
         x.fail('INTERNAL', `not an IPv4 address: ${req.ip} (the charger is IPv4 only)`);
         return;
       }
-      const options = tlsConnectOptions({ ...req, rejectUnauthorized: false });
+      const options = tlsConnectOptions(
+        { ...req, rejectUnauthorized: false },
+        {
+          ...(req.minVersion ? { minVersion: req.minVersion } : {}),
+          ...(req.maxVersion ? { maxVersion: req.maxVersion } : {}),
+          ...(req.ciphers ? { ciphers: req.ciphers } : {}),
+        },
+      );
       if (req.socket) tcpConnected = true;
       // Without the TCP check's socket, connect one here (tls.connect accepts a socket still connecting).
       const raw =
@@ -250,9 +295,6 @@ export function probeTls(req: TlsProbeInput): Promise<ProbeResult<TlsInfo>> {
       const socket = tls.connect({
         ...options,
         socket: raw,
-        ...(req.minVersion ? { minVersion: req.minVersion } : {}),
-        ...(req.maxVersion ? { maxVersion: req.maxVersion } : {}),
-        ...(req.ciphers ? { ciphers: req.ciphers } : {}),
         ...(req.alpn?.length ? { ALPNProtocols: req.alpn } : {}),
       });
       let kept = false;

@@ -2,6 +2,7 @@ import { en } from '../i18n/en.js';
 import type { Lang, MessageKey, Translate } from '../i18n/index.js';
 import type { Profile } from '../profile/types.js';
 import { stringifyJson } from '../core/escape.js';
+import { decimalSeparator } from './localize.js';
 import { DESIGN_WIDTH, displayWidth, tableRows, wrapText } from './layout.js';
 
 /**
@@ -173,8 +174,7 @@ export function renderAllowListJson(list: AllowList): string {
 
 /** `;` where the decimal separator is a comma (it: 1,5), else `,`. */
 export function csvSeparator(lang: Lang): ',' | ';' {
-  const decimal = new Intl.NumberFormat(lang).formatToParts(1.5).find((p) => p.type === 'decimal')?.value;
-  return decimal === ',' ? ';' : ',';
+  return decimalSeparator(lang) === ',' ? ';' : ',';
 }
 
 /** The format a file name asks for: .csv, .json, .txt; anything else is not decided by the name. */

@@ -15,6 +15,7 @@ import {
   type TerminalStream,
 } from './layout.js';
 import { spotFix } from './survey.js';
+import { formatTenths } from './localize.js';
 import { createTranslator, type Lang, type MessageKey, type Translate } from '../i18n/index.js';
 
 /**
@@ -103,9 +104,7 @@ export function renderTerminal(report: Report, stream: TerminalStream, opts: Ter
     report.durationMs < 1000
       ? t('term.duration.short')
       : t('term.duration', {
-          seconds: new Intl.NumberFormat(opts.lang ?? 'en', { maximumFractionDigits: 1 }).format(
-            report.durationMs / 1000,
-          ),
+          seconds: formatTenths(report.durationMs / 1000, opts.lang ?? 'en'),
         });
   // A READY stands only for what was tested: it names what was not (NOT READY is final anyway; the
   // "Not checked" list below still names those checks).
