@@ -10,6 +10,7 @@ import {
   RESOLVER,
   runs,
   expectNoSocketLeft,
+  expectWaitedOutcome,
   socketHandles,
   timed,
   fuzzIt,
@@ -57,6 +58,7 @@ describe('fuzz: hostile DNS resolver', () => {
       server.set(c);
       const {
         value: r,
+        startedAt,
         elapsedMs,
         starvedMs,
       } = await timed(() =>
@@ -87,6 +89,14 @@ describe('fuzz: hostile DNS resolver', () => {
           expect(r.value.viaTcp).toBe(e.viaTcp);
           if (e.addresses) expect([...r.value.addresses].sort()).toEqual(e.addresses);
         }
+      } else if (e.waits) {
+        expectWaitedOutcome(r.ok ? 'ok' : r.error.code, e.code, {
+          repliedAt: server.repliedAt(),
+          startedAt,
+          timeoutMs: c.timeoutMs,
+          starvedMs,
+          what: JSON.stringify(c).slice(0, 600),
+        });
       } else {
         expect(r.ok ? 'ok' : r.error.code).toBe(e.code);
       }

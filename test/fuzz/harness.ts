@@ -131,6 +131,35 @@ export function assertCleanProbe<T>(
 export { timed } from '../helpers/timing.js';
 
 /**
+ * How long this process may take to read a datagram that is already there (its own work: a GC pause, a
+ * first compile); time the OS did not run it comes on top, measured.
+ */
+export const READ_SLACK_MS = 100;
+
+/**
+ * The code of a case whose replies are all ignored (and that therefore waits out its limit). It says
+ * PROTOCOL only if a reply was read before the limit. The hostile server sent its first reply `lead` ms
+ * before the limit; the probe reads it at its next turn of the event loop, unless this process lost that
+ * time (READ_SLACK_MS of its own work, or waiting for a CPU). Then it saw nothing, and TIMEOUT is right;
+ * otherwise TIMEOUT is a probe that lost the replies, and fails.
+ */
+export function expectWaitedOutcome(
+  got: string,
+  expected: ProbeErrorCode,
+  o: { repliedAt: number | null; startedAt: number; timeoutMs: number; starvedMs: number; what: string },
+): void {
+  if (expected === 'PROTOCOL' && got === 'TIMEOUT') {
+    const lead = o.repliedAt === null ? -Infinity : o.startedAt + o.timeoutMs - o.repliedAt;
+    expect(
+      lead,
+      `${o.what}: TIMEOUT though the replies were sent ${Math.round(lead)} ms before the limit (${Math.round(o.starvedMs)} ms waiting for a CPU)`,
+    ).toBeLessThan(READ_SLACK_MS + o.starvedMs);
+    return;
+  }
+  expect(got, o.what).toBe(expected);
+}
+
+/**
  * Records unhandled rejections and uncaught exceptions for the whole file (vitest fails a run on them
  * too, but only with a trace; this names the suite and asserts none fired).
  */

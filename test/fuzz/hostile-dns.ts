@@ -405,6 +405,8 @@ export interface HostileDns {
   tcpPort: number;
   /** The behaviour for every query until the next call. */
   set(c: DnsCase): void;
+  /** When (performance.now()) it first sent UDP replies for the current case; null before. */
+  repliedAt(): number | null;
   /** Destroys the TCP connections of the last case. */
   reset(): void;
   close(): Promise<void>;
@@ -412,6 +414,7 @@ export interface HostileDns {
 
 export async function startHostileDns(): Promise<HostileDns> {
   let current: DnsCase = { replies: [], tcp: { kind: 'hang' }, timeoutMs: UDP_WAIT_MS };
+  let repliedAt: number | null = null;
   const udp = dgram.createSocket('udp4');
   udp.on('error', () => undefined);
   udp.on('message', (msg, rinfo) => {
@@ -425,6 +428,7 @@ export async function startHostileDns(): Promise<HostileDns> {
       return;
     }
     for (const r of current.replies) udp.send(udpBytes(r, q), rinfo.port, rinfo.address);
+    if (current.replies.length > 0) repliedAt ??= performance.now();
   });
   await new Promise<void>((resolve) => udp.bind(0, '127.0.0.1', resolve));
 
@@ -456,7 +460,9 @@ export async function startHostileDns(): Promise<HostileDns> {
     tcpPort: (tcp.address() as net.AddressInfo).port,
     set: (c) => {
       current = c;
+      repliedAt = null;
     },
+    repliedAt: () => repliedAt,
     reset: () => {
       for (const s of sockets) s.destroy();
     },

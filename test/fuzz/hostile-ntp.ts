@@ -165,22 +165,28 @@ export function ntpBytes(r: NtpReply, request: Buffer): Buffer {
 export interface HostileNtp {
   port: number;
   set(c: NtpCase): void;
+  /** When (performance.now()) it first sent replies for the current case; null before. */
+  repliedAt(): number | null;
   close(): Promise<void>;
 }
 
 export async function startHostileNtp(): Promise<HostileNtp> {
   let current: NtpCase = { replies: [], timeoutMs: UDP_WAIT_MS };
+  let repliedAt: number | null = null;
   const udp = dgram.createSocket('udp4');
   udp.on('error', () => undefined);
   udp.on('message', (msg, rinfo) => {
     for (const r of current.replies) udp.send(ntpBytes(r, msg), rinfo.port, rinfo.address);
+    if (current.replies.length > 0) repliedAt ??= performance.now();
   });
   await new Promise<void>((resolve) => udp.bind(0, '127.0.0.1', resolve));
   return {
     port: udp.address().port,
     set: (c) => {
       current = c;
+      repliedAt = null;
     },
+    repliedAt: () => repliedAt,
     close: () => new Promise<void>((resolve) => udp.close(() => resolve())),
   };
 }

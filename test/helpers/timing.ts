@@ -26,12 +26,12 @@ export function runQueueWaitMs(pid: number | 'self' = 'self'): number {
 /** Times one call: wall time, and how much of it this process waited for a CPU. */
 export async function timed<T>(
   f: () => Promise<T>,
-): Promise<{ value: T; elapsedMs: number; starvedMs: number }> {
+): Promise<{ value: T; startedAt: number; elapsedMs: number; starvedMs: number }> {
   const waited = runQueueWaitMs();
-  const started = performance.now();
+  const startedAt = performance.now();
   const value = await f();
-  const elapsedMs = performance.now() - started;
-  return { value, elapsedMs, starvedMs: Math.max(0, runQueueWaitMs() - waited) };
+  const elapsedMs = performance.now() - startedAt;
+  return { value, startedAt, elapsedMs, starvedMs: Math.max(0, runQueueWaitMs() - waited) };
 }
 
 /**
