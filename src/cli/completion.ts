@@ -114,7 +114,6 @@ function valueArms(c: CompletionCommand, offer: (values: string[], optional: boo
 }
 
 export function bashScript(model: CompletionModel): string {
-  const valueTaking = model.root.options.filter((o) => o.takesValue).flatMap((o) => o.flags);
   const arm = (c: CompletionCommand): string => {
     const offer = (values: string[], optional: boolean): string =>
       values.length
@@ -144,24 +143,7 @@ _zapcheck() {
   cur="\${COMP_WORDS[COMP_CWORD]}"
   prev="\${COMP_WORDS[COMP_CWORD-1]}"
   # The command path so far ("site", "profiles show"): the words that are not options or option values.
-  for ((i = 1; i < COMP_CWORD; i++)); do
-    w="\${COMP_WORDS[i]}"
-    if [[ -n "$skip" ]]; then skip=""; continue; fi
-    case "$w" in
-      ${valueTaking.length ? `${valueTaking.join('|')}) skip=1 ;;` : ''}
-      -*) ;;
-      *)
-        case "$cmdpath" in
-          "") cmdpath="$w" ;;
-          ${model.commands
-            .filter((c) => c.subcommands.length)
-            .map((c) => `${sq(c.path)}) cmdpath="$cmdpath $w" ;;`)
-            .join('\n          ')}
-        esac
-        ;;
-    esac
-  done
-  case "$cmdpath" in
+${commandPathWalk(model, 'for ((i = 1; i < COMP_CWORD; i++)); do', 'COMP_WORDS')}  case "$cmdpath" in
     '')
       case "$prev" in
 ${valueArms(model.root, (values) => (values.length ? `COMPREPLY=($(compgen -W ${words(values)} -- "$cur")); return` : 'return')).join('\n')}
@@ -179,9 +161,35 @@ complete -o default -F _zapcheck zapcheck
 `;
 }
 
+/**
+ * The shell loop both bash and zsh run over the words typed so far, building the command path ("site",
+ * "profiles show") from the words that are neither options nor option values; the shells differ only in
+ * where the words are and where they start.
+ */
+function commandPathWalk(model: CompletionModel, loop: string, array: string): string {
+  const valueTaking = model.root.options.filter((o) => o.takesValue).flatMap((o) => o.flags);
+  return `  ${loop}
+    w="\${${array}[i]}"
+    if [[ -n "$skip" ]]; then skip=""; continue; fi
+    case "$w" in
+      ${valueTaking.length ? `${valueTaking.join('|')}) skip=1 ;;` : ''}
+      -*) ;;
+      *)
+        case "$cmdpath" in
+          "") cmdpath="$w" ;;
+          ${model.commands
+            .filter((c) => c.subcommands.length)
+            .map((c) => `${sq(c.path)}) cmdpath="$cmdpath $w" ;;`)
+            .join('\n          ')}
+        esac
+        ;;
+    esac
+  done
+`;
+}
+
 /** zsh: the same walk as bash, with compadd (and _files where a file name or free text goes). */
 export function zshScript(model: CompletionModel): string {
-  const valueTaking = model.root.options.filter((o) => o.takesValue).flatMap((o) => o.flags);
   const add = (list: readonly string[]): string => `compadd -- ${list.map(sq).join(' ')}`;
   const block = (c: CompletionCommand, label: string): string => {
     const offer = (values: string[], optional: boolean): string =>
@@ -205,24 +213,7 @@ export function zshScript(model: CompletionModel): string {
 # For every shell:  zapcheck completion zsh > "\${fpath[1]}/_zapcheck"
 _zapcheck() {
   local cur="\${words[CURRENT]}" prev="\${words[CURRENT-1]}" cmdpath="" w skip="" i
-  for ((i = 2; i < CURRENT; i++)); do
-    w="\${words[i]}"
-    if [[ -n "$skip" ]]; then skip=""; continue; fi
-    case "$w" in
-      ${valueTaking.length ? `${valueTaking.join('|')}) skip=1 ;;` : ''}
-      -*) ;;
-      *)
-        case "$cmdpath" in
-          "") cmdpath="$w" ;;
-          ${model.commands
-            .filter((c) => c.subcommands.length)
-            .map((c) => `${sq(c.path)}) cmdpath="$cmdpath $w" ;;`)
-            .join('\n          ')}
-        esac
-        ;;
-    esac
-  done
-  case "$cmdpath" in
+${commandPathWalk(model, 'for ((i = 2; i < CURRENT; i++)); do', 'words')}  case "$cmdpath" in
 ${block(model.root, "''")}
 ${model.commands.map((c) => block(c, sq(c.path))).join('\n')}
   esac
