@@ -94,8 +94,9 @@ export function expectedNtp(
       continue;
     }
     if (r.stratum === 0) {
-      const ref = Buffer.from(r.refId).toString('latin1');
-      const unsync = ref === 'INIT' || ref === 'STEP';
+      const ref = Buffer.from(r.refId).toString('latin1').replace(/\0+$/, '');
+      // INIT/STEP, or what chronyd 4 with no source sends (leap 3 and a reference of zero bytes): unsynchronised.
+      const unsync = ref === 'INIT' || ref === 'STEP' || (ref === '' && r.leap === 3);
       return { ok: true, kiss: !unsync, unsync, waits: false };
     }
     if (
