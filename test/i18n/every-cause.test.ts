@@ -12,7 +12,12 @@ import type { CheckResult, Report } from '../../src/core/result.js';
 import { en } from '../../src/i18n/en.js';
 import { it as italian } from '../../src/i18n/it.js';
 import { createRecordingTranslator, type Lang } from '../../src/i18n/index.js';
-import { LAB_SCENARIOS } from '../../src/lab/index.js';
+import { LAB_SCENARIOS, startLab } from '../../src/lab/index.js';
+import { CHECK_FAMILIES } from '../../src/checks/index.js';
+import { createGuard } from '../../src/core/guard.js';
+import { runChecks } from '../../src/core/runner.js';
+import { createProbes } from '../../src/probes/index.js';
+import { createLabContext } from '../../src/site/lab.js';
 import { emptyFacts } from '../../src/platform/net/types.js';
 import type { BssRecord, WifiScan } from '../../src/platform/wifi/types.js';
 import type { DhcpFacts } from '../../src/probes/dhcp/types.js';
@@ -120,6 +125,50 @@ describe('every lab scenario, run in English, reads in Italian throughout', { ti
     // The same report in English is caught by the same test: it can fail.
     expect(englishIn(renderReport('text', [report], { lang: 'en' }))).not.toEqual([]);
     for (const j of JARGON) expect(`${rendered}\n${out()}`).not.toMatch(j);
+  });
+});
+
+describe('zapcheck broken inside a lab run reads in Italian too', () => {
+  it('INTERNAL_ERROR: a probe that throws (a bug) is reported by the runner and rendered like any cause', async () => {
+    const profile = normalizeProfile(ZAPTEC_PRO, 'builtin');
+    const lab = await startLab({ profile, scenario: 'healthy' });
+    try {
+      const ctx = createLabContext(
+        {
+          site: 'Garage Nord',
+          profile,
+          deadlineMs: 20_000,
+          guard: createGuard('loopback'),
+          options: { mqttConnect: true, strict: false, extra: {} },
+          lang: 'en',
+          interrupt: new AbortController().signal,
+        },
+        lab,
+      );
+      const real = createProbes(ctx);
+      // The bug: the TCP probe throws instead of returning its result (raw probes never throw).
+      const probes = {
+        ...real,
+        tcp: () => {
+          throw new TypeError('Cannot read properties of undefined');
+        },
+      };
+      const { results } = await runChecks(CHECK_FAMILIES, ctx, probes);
+      real.release?.();
+      const broken = results.filter((r) => r.cause === 'INTERNAL_ERROR');
+      expect(broken.map((r) => [r.kind, r.status])).toEqual([
+        ['tcp', 'error'],
+        ['tcp', 'error'],
+        ['tcp', 'error'],
+        ['tcp', 'error'],
+      ]);
+      for (const r of results) causesSeen.add(r.cause);
+      const text = italianOf(ctx, results);
+      expect(englishIn(text), text).toEqual([]);
+      expect(text).toContain('Cannot read properties of undefined');
+    } finally {
+      await lab.close();
+    }
   });
 });
 
@@ -480,7 +529,6 @@ describe('the causes covered', () => {
  * - DNS_ERROR: the DNS check's fallback for a probe error it cannot classify (an INTERNAL error: zapcheck's
  *   own failure, e.g. a socket error code Node does not name). Every answer a resolver can give, and every
  *   silence, has its own cause (NXDOMAIN, SERVFAIL, REFUSED, TIMEOUT, UNREACHABLE, BAD_REPLY, NO_IPV4).
- * - INTERNAL_ERROR: zapcheck's own bug (a check that throws, a probe that fails in an unforeseen way).
  * - TCP_RESET: the TCP probe reads RESET only from ECONNRESET while connecting; a reset answering the SYN is
  *   ECONNREFUSED (TCP_REFUSED, played by tcp-8883-refused), and a reset after the handshake is the TLS
  *   check's (TLS_RESET, played by tls-reset). Loopback cannot produce the probe's evidence honestly.
@@ -489,4 +537,4 @@ describe('the causes covered', () => {
  *   handshake on a new connection that never connected, or the run's deadline cutting it: no network
  *   behaviour the lab can play without a timing race.
  */
-const NOT_PLAYED: string[] = ['DNS_ERROR', 'INTERNAL_ERROR', 'TCP_RESET', 'TLS_TIMEOUT'];
+const NOT_PLAYED: string[] = ['DNS_ERROR', 'TCP_RESET', 'TLS_TIMEOUT'];
