@@ -11,6 +11,7 @@ import {
   unixMsToNtp,
 } from '../../src/probes/sntp.js';
 import type { NtpTimestamp } from '../../src/probes/sntp.js';
+import { withFakeLimit } from '../helpers/timing.js';
 import { closeAll, closedUdpPort, never, udpServer } from './servers.js';
 
 afterEach(closeAll);
@@ -144,14 +145,6 @@ const NOT_REACHED = 20_000;
 const ask = (port: number, extra: Partial<Parameters<typeof probeSntp>[0]> = {}) =>
   probeSntp({ ip: '127.0.0.1', port, timeoutMs: NOT_REACHED, signal: never, ...extra });
 
-/** Turns of the event loop (setImmediate: not faked) until `condition()` holds; at most about 10 s. */
-async function turnsUntil(condition: () => boolean): Promise<void> {
-  const until = performance.now() + 10_000;
-  for (let turn = 0; !condition() && (turn < 2000 || performance.now() < until); turn++) {
-    await new Promise((r) => setImmediate(r));
-  }
-}
-
 /**
  * Counts the datagrams the probe's own socket has read: the probe's 'message' listener has run for each
  * (the count is bumped in a microtask, after every listener of that emit). stop() restores createSocket.
@@ -167,10 +160,7 @@ function probeSocketReads(): { count: () => number; stop: () => void } {
   return { count: () => reads, stop: () => spy.mockRestore() };
 }
 
-/**
- * Runs one probe with its limit on a fake clock (setTimeout only; sockets stay real), so "the limit
- * passed" happens when the test says, after the replies it needs were read, however loaded the machine.
- */
+/** withFakeLimit, plus "the server received n requests" and "the probe's socket read n replies". */
 async function onFakeLimit<T>(
   server: { received: Buffer[] },
   run: () => Promise<T>,
@@ -182,27 +172,22 @@ async function onFakeLimit<T>(
   }) => Promise<void>,
 ): Promise<T> {
   const reads = probeSocketReads();
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   try {
-    let done = false;
-    const p = run().finally(() => (done = true));
-    await steps({
-      received: async (n) => {
-        await turnsUntil(() => server.received.length >= n);
-        expect(server.received).toHaveLength(n);
-      },
-      read: async (n) => {
-        await turnsUntil(() => reads.count() >= n);
-        expect(reads.count()).toBe(n);
-      },
-      advance: async (ms) => {
-        await vi.advanceTimersByTimeAsync(ms);
-      },
-      settled: () => done,
-    });
-    return await p;
+    return await withFakeLimit(run, (at) =>
+      steps({
+        received: async (n) => {
+          await at.until(() => server.received.length >= n, `server received ${n}`);
+          expect(server.received).toHaveLength(n);
+        },
+        read: async (n) => {
+          await at.until(() => reads.count() >= n, `probe read ${n}`);
+          expect(reads.count()).toBe(n);
+        },
+        advance: at.advance,
+        settled: at.settled,
+      }),
+    );
   } finally {
-    vi.useRealTimers();
     reads.stop();
   }
 }
