@@ -183,8 +183,8 @@ async function onFakeLimit<T>(
           await at.until(() => reads.count() >= n, `probe read ${n}`);
           expect(reads.count()).toBe(n);
         },
-        advance: at.advance,
-        settled: at.settled,
+        advance: (ms) => at.advance(ms),
+        settled: () => at.settled(),
       }),
     );
   } finally {
