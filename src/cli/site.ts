@@ -24,6 +24,8 @@ export interface SiteCommandOptions {
   reportsDir?: string;
   /** "<name>, <company>" for the handover's signature lines. */
   installer?: string;
+  /** --handover <file>: also write the run's printable handover (.pdf, .html, .md). */
+  handover?: string;
   /** false with --no-history. */
   history?: boolean;
   /** True when --profile was given (the sites file's profile applies otherwise). */
@@ -61,6 +63,10 @@ export function registerSite(program: Command, io: CliIO, state: RunState): void
       'zaptec-pro',
     )
     .option('--json <file|->', 'also write the JSON report to a file, or - for stdout')
+    .option(
+      '--handover <file>',
+      'also write the printable handover of this run; the extension picks the format: .pdf (needs Chrome, Chromium or Edge: without one no PDF is written, the exit code still follows the verdict and the JSON report is kept), .html or .md',
+    )
     .addOption(
       new Option('--deadline <seconds>', 'the whole run ends within this time')
         .default(5)
@@ -121,6 +127,9 @@ export function registerSite(program: Command, io: CliIO, state: RunState): void
 The checks run the way a charger connects: IPv4 only, through the DNS server DHCP gave (or --dns-server),
 TLS validated against public roots only (never the OS store), no proxy. Nothing inbound is needed.
 Every real run is kept as JSON in the history (zapcheck history --help); lab runs only with --reports-dir.
+--handover garage.pdf writes the printable handover of the run, the same document as
+zapcheck report <the run's JSON> -o garage.pdf. Without a browser to print the PDF it says so, writes no
+PDF, and the exit code still follows the verdict, with the JSON report and the history kept.
 
 Exit codes: 0 ready (warnings allowed; --strict refuses them and checks not done), 1 not ready, 2 bad input, 3 internal error,
 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).`,

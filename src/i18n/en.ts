@@ -841,6 +841,17 @@ export const en = {
   'err.pdf.failed': 'cannot make a PDF: the browser {browser} failed ({message})',
   'err.pdf.hint':
     'use --format html -o handover.html, open it in a browser and print it (or save it as PDF); or install Chromium, or set CHROME_PATH to the browser',
+  // ---- site --handover <file> ----
+  'err.handover.format':
+    '--handover: "{file}" does not end in .pdf, .html or .md (the format follows the extension)',
+  'err.handover.format.hint': 'for example --handover handover.pdf (or handover.html, handover.md)',
+  'site.handover.saved': 'Handover written: {file}',
+  'site.handover.nobrowser':
+    'Handover {file} not written: no Chrome, Chromium or Edge was found on this computer to print the PDF. The check itself is complete and its report is kept.',
+  'site.handover.failed':
+    'Handover {file} not written: the browser {browser} could not print the PDF ({message}). The check itself is complete and its report is kept.',
+  'site.handover.hint':
+    'use --handover handover.html and print it from a browser; or install Chromium (or set CHROME_PATH) and make the PDF from the saved report: zapcheck report <report.json> -o {file}',
   // ---- words (issue 13): file errors in plain words, for the profile and sites files ----
   'schema.top': '(top level)',
   'schema.or': '{a} or {b}',

@@ -873,6 +873,17 @@ export const it = {
   'err.pdf.failed': 'impossibile creare il PDF: il browser {browser} non è riuscito ({message})',
   'err.pdf.hint':
     'usare --format html -o consegna.html, aprirlo in un browser e stamparlo (o salvarlo come PDF); oppure installare Chromium, o indicare il browser in CHROME_PATH',
+  // ---- site --handover <file> ----
+  'err.handover.format':
+    '--handover: "{file}" non finisce in .pdf, .html o .md (il formato segue l’estensione)',
+  'err.handover.format.hint': 'per esempio --handover consegna.pdf (o consegna.html, consegna.md)',
+  'site.handover.saved': 'Documento di consegna scritto: {file}',
+  'site.handover.nobrowser':
+    'Documento di consegna {file} non scritto: su questo computer non c’è Chrome, Chromium o Edge per stampare il PDF. La verifica è completa e il suo rapporto è conservato.',
+  'site.handover.failed':
+    'Documento di consegna {file} non scritto: il browser {browser} non è riuscito a stampare il PDF ({message}). La verifica è completa e il suo rapporto è conservato.',
+  'site.handover.hint':
+    'usare --handover consegna.html e stamparlo da un browser; oppure installare Chromium (o indicarlo in CHROME_PATH) e creare il PDF dal rapporto salvato: zapcheck report <rapporto.json> -o {file}',
   // ---- words (issue 13): file errors in plain words, for the profile and sites files ----
   'schema.top': '(livello principale)',
   'schema.or': '{a} o {b}',
