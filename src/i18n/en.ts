@@ -218,6 +218,7 @@ export const en = {
   'status.info': 'info',
 
   'term.header': 'site "{site}" · profile {profile}',
+  'term.header.unnamed': 'profile {profile}',
   'term.header.lab': 'LAB, simulated site: {scenario}',
   'term.count.fail.one': '{n} failed',
   'term.count.fail.many': '{n} failed',

@@ -225,6 +225,7 @@ export const it = {
   'status.info': 'info',
 
   'term.header': 'sito "{site}" · profilo {profile}',
+  'term.header.unnamed': 'profilo {profile}',
   'term.header.lab': 'LAB, sito simulato: {scenario}',
   'term.count.fail.one': '{n} non superato',
   'term.count.fail.many': '{n} non superati',
@@ -801,7 +802,7 @@ export const it = {
     'profilo della stazione: un id integrato (zapcheck profiles) oppure un file JSON/YAML',
   'help.site.opt.lab':
     'verifica sul sito simulato integrato (non serve internet); scenari: zapcheck lab --list',
-  'help.site.arg.name': 'nome del sito per il rapporto (se manca, il rapporto non ha un nome di sito)',
+  'help.site.arg.name': 'nome del sito per il rapporto (predefinito: sito; site nelle verifiche in inglese)',
   'help.site.opt.lab-latency': 'ritarda ogni scambio del sito simulato di questi millisecondi',
   'help.site.opt.deadline': 'la verifica intera termina entro questo tempo',
   'help.site.opt.quiet':
