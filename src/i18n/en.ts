@@ -513,6 +513,47 @@ export const en = {
   'wifi.noscan': 'Wi-Fi not checked: {message}',
   'wifi.noscan.fix': 'To check the Wi-Fi: {hint}.',
   'wifi.hint.default': 'run zapcheck wifi --scan-file <saved scan>',
+  // Scan formats whose name has words (src/platform/wifi/detect.ts SCAN_FORMAT_NAMES, the same in English).
+  'wifi.format.nmcli-tabular': 'nmcli device wifi list (Linux, NetworkManager, table)',
+  'wifi.format.iwlist-scan': 'iwlist <if> scan (Linux, wireless extensions)',
+  'wifi.format.airport-scan': 'airport -s (macOS up to 14.3)',
+  'wifi.format.airport-info': 'airport -I (macOS, current connection only)',
+  'wifi.format.wdutil-info': 'wdutil info (macOS, current connection only)',
+  'wifi.format.netsh-interfaces': 'netsh wlan show interfaces (Windows, current connection only)',
+  // Notes of the Wi-Fi scan parsers (src/platform/wifi writes the English text; fromEnglish says it again).
+  'wifi.note.iw.dropped': '{n} BSS block(s) without a usable frequency or channel were skipped',
+  'wifi.note.iwlist.dropped': '{n} cell(s) without a usable frequency or channel were skipped',
+  'wifi.note.mac.off': 'Wi-Fi is switched off on this Mac',
+  'wifi.note.mac.nosignal': 'macOS gives no signal for some neighbouring networks',
+  'wifi.note.mac.nobssid': 'system_profiler does not show BSSIDs',
+  'wifi.note.mac.notassociated': 'the Mac is not associated with any Wi-Fi network',
+  'wifi.note.mac.redacted': 'macOS redacted the SSID and BSSID (grant location access, or run it with sudo)',
+  'wifi.note.airport.nobssid': '{n} network(s) without BSSID (macOS hides them without Location permission)',
+  'wifi.note.netsh.cp850': 'repaired CP850 (OEM code page) text that had been decoded as Latin-1',
+  'wifi.note.netsh.dropped': '{n} BSSID block(s) without a channel were skipped',
+  'wifi.note.netsh.nodetails': 'netsh lists {n} network(s) without BSSID details (no channel, no signal)',
+  'wifi.note.netsh.language':
+    'this looks like a netsh scan in a language zapcheck does not read; {n} block(s) skipped',
+  'wifi.note.netsh.iflanguage':
+    'this looks like netsh interface output in a language zapcheck does not read; {n} block(s) skipped',
+  'wifi.note.netsh.connonly': 'connection info only: no scan of neighbours',
+  'wifi.note.connonly': 'connection info only: one network, no scan',
+  'wifi.note.notjson': 'not valid JSON',
+  'wifi.note.nmcli.nolayout': 'no known nmcli field layout fits these {n} lines',
+  'wifi.note.nmcli.unplaced':
+    '{n} network(s) without channel or frequency (fields: {fields}): cannot be placed on a band',
+  'wifi.note.nmcli.skipped': '{n} line(s) did not look like nmcli output and were skipped',
+  'wifi.note.nmcli.rows': '{n} table row(s) without a readable channel were skipped',
+  'wifi.note.unknown': 'not the output of a Wi-Fi scanner zapcheck knows',
+  'wifi.note.parser': 'parser error: {message}',
+  'wifi.note.empty.nmcli':
+    'nmcli lists no networks: Wi-Fi may be switched off (nmcli radio wifi on) or nothing is in range',
+  'wifi.note.empty.iw':
+    "{cmd} returned no networks (cached results may be empty: run 'sudo iw dev {dev} scan')",
+  'wifi.note.empty.iwlist': 'iwlist returned no networks (no adapter scanned, or not run as root)',
+  'wifi.note.empty.macos': 'macOS listed no networks (Location permission for the terminal may be missing)',
+  'wifi.note.empty.netsh':
+    'netsh lists no networks: Wi-Fi may be off, or Windows has not scanned yet (open the Wi-Fi menu once)',
   'wifiscan.file.unreadable': 'cannot read scan file {file}: {message}',
   'wifiscan.file.unknown':
     '{file} is not a Wi-Fi scan zapcheck knows (nmcli, iw, iwlist, airport, system_profiler, netsh)',

@@ -534,6 +534,58 @@ export const it = {
   'wifi.noscan': 'Wi-Fi non verificato: {message}',
   'wifi.noscan.fix': 'Per verificare il Wi-Fi: {hint}.',
   'wifi.hint.default': 'eseguire zapcheck wifi --scan-file <scansione salvata>',
+  // Scan formats whose name has words (src/platform/wifi/detect.ts SCAN_FORMAT_NAMES, the same in English).
+  'wifi.format.nmcli-tabular': 'nmcli device wifi list (Linux, NetworkManager, tabella)',
+  'wifi.format.iwlist-scan': 'iwlist <if> scan (Linux, estensioni wireless)',
+  'wifi.format.airport-scan': 'airport -s (macOS fino a 14.3)',
+  'wifi.format.airport-info': 'airport -I (macOS, solo la connessione attuale)',
+  'wifi.format.wdutil-info': 'wdutil info (macOS, solo la connessione attuale)',
+  'wifi.format.netsh-interfaces': 'netsh wlan show interfaces (Windows, solo la connessione attuale)',
+  // Notes of the Wi-Fi scan parsers (src/platform/wifi writes the English text; fromEnglish says it again).
+  'wifi.note.iw.dropped':
+    '{n, plural, one {# blocco BSS senza frequenza o canale utilizzabile è stato saltato} other {# blocchi BSS senza frequenza o canale utilizzabile sono stati saltati}}',
+  'wifi.note.iwlist.dropped':
+    '{n, plural, one {# cella senza frequenza o canale utilizzabile è stata saltata} other {# celle senza frequenza o canale utilizzabile sono state saltate}}',
+  'wifi.note.mac.off': 'il Wi-Fi di questo Mac è spento',
+  'wifi.note.mac.nosignal': 'macOS non dà il segnale di alcune reti vicine',
+  'wifi.note.mac.nobssid': 'system_profiler non mostra i BSSID',
+  'wifi.note.mac.notassociated': 'il Mac non è collegato a nessuna rete Wi-Fi',
+  'wifi.note.mac.redacted':
+    'macOS ha nascosto SSID e BSSID (concedi l’accesso alla posizione, oppure eseguilo con sudo)',
+  'wifi.note.airport.nobssid':
+    '{n, plural, one {# rete senza BSSID} other {# reti senza BSSID}} (macOS nasconde il BSSID senza il permesso di accesso alla posizione)',
+  'wifi.note.netsh.cp850': 'corretto il testo CP850 (code page OEM) che era stato letto come Latin-1',
+  'wifi.note.netsh.dropped':
+    '{n, plural, one {# blocco BSSID senza canale è stato saltato} other {# blocchi BSSID senza canale sono stati saltati}}',
+  'wifi.note.netsh.nodetails':
+    'netsh elenca {n, plural, one {# rete} other {# reti}} senza i dettagli dei BSSID (né canale né segnale)',
+  'wifi.note.netsh.language':
+    'sembra una scansione netsh in una lingua che zapcheck non legge; {n, plural, one {# blocco saltato} other {# blocchi saltati}}',
+  'wifi.note.netsh.iflanguage':
+    'sembra un output di netsh interface in una lingua che zapcheck non legge; {n, plural, one {# blocco saltato} other {# blocchi saltati}}',
+  'wifi.note.netsh.connonly': 'solo i dati della connessione: nessuna scansione delle reti vicine',
+  'wifi.note.connonly': 'solo i dati della connessione: una rete, nessuna scansione',
+  'wifi.note.notjson': 'non è un JSON valido',
+  'wifi.note.nmcli.nolayout':
+    'nessuna disposizione nota dei campi di nmcli corrisponde a {n, plural, one {questa riga} other {queste # righe}}',
+  'wifi.note.nmcli.unplaced':
+    '{n, plural, one {# rete senza canale né frequenza} other {# reti senza canale né frequenza}} (campi: {fields}): impossibile collocarle in una banda',
+  'wifi.note.nmcli.skipped':
+    '{n, plural, one {# riga non sembrava output di nmcli ed è stata saltata} other {# righe non sembravano output di nmcli e sono state saltate}}',
+  'wifi.note.nmcli.rows':
+    '{n, plural, one {# riga della tabella senza un canale leggibile è stata saltata} other {# righe della tabella senza un canale leggibile sono state saltate}}',
+  'wifi.note.unknown': 'non è l’output di uno strumento di scansione Wi-Fi che zapcheck conosce',
+  'wifi.note.parser': 'errore di lettura: {message}',
+  'wifi.note.empty.nmcli':
+    'nmcli non elenca nessuna rete: il Wi-Fi potrebbe essere spento (nmcli radio wifi on) o non c’è nessuna rete in portata',
+  'wifi.note.empty.iw':
+    "{cmd} non ha restituito reti (i risultati in memoria possono essere vuoti: esegui 'sudo iw dev {dev} scan')",
+  'wifi.note.empty.iwlist':
+    'iwlist non ha restituito reti (nessun adattatore ha fatto la scansione, oppure non è stato eseguito come root)',
+  'wifi.note.empty.macos':
+    'macOS non ha elencato reti (al terminale potrebbe mancare il permesso di accesso alla posizione)',
+  'wifi.note.empty.netsh':
+    'netsh non elenca nessuna rete: il Wi-Fi potrebbe essere spento, o Windows non ha ancora fatto la scansione (apri una volta il menu Wi-Fi)',
   'wifiscan.file.unreadable': 'impossibile leggere il file di scansione {file}: {message}',
   'wifiscan.file.unknown':
     '{file} non è una scansione Wi-Fi che zapcheck riconosce (nmcli, iw, iwlist, airport, system_profiler, netsh)',
