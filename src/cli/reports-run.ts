@@ -1,6 +1,7 @@
 import { UsageError } from '../core/errors.js';
 import type { Report } from '../core/result.js';
-import type { Translate } from '../i18n/index.js';
+import type { Installer } from '../core/installer.js';
+import type { Lang, Translate } from '../i18n/index.js';
 import { loadProfile } from '../profile/load.js';
 import type { Profile } from '../profile/types.js';
 import { historyDir } from '../history/dir.js';
@@ -31,6 +32,7 @@ import { type CliIO, writeOutput } from './io.js';
 import { checkOutputFile } from './validate.js';
 import { stringifyJson } from '../core/escape.js';
 import { parseInstallerOption, resolveLang } from './run-options.js';
+import type { PrintPdfResult } from './pdf.js';
 
 /**
  * The work of `zapcheck sites`, `history`, `report` and `allowlist` (their options live in sites.ts,
@@ -226,12 +228,64 @@ function tryProfile(ref: string | undefined): Profile | null {
   }
 }
 
+/** What a document of a run is rendered with besides the report: the sites file, profile, chargers, installer. */
+export interface DocumentInputs {
+  lang: Lang;
+  /** --sites (default: zapcheck.yaml in the working directory, when present). */
+  sites?: string;
+  profile?: string;
+  chargers?: number;
+  installer?: Installer | null;
+}
+
+/**
+ * The text `report` writes for these reports in this format (html also for pdf, which prints it): the one
+ * code path for `report` and `site --handover`, so the handover of a run is the same document either way.
+ */
+export function renderDocument(
+  format: ReportFormat,
+  reports: readonly Report[],
+  d: DocumentInputs,
+  io: CliIO,
+  t: Translate,
+): string {
+  const sitesFile: SitesFile | null = readSitesFile(io.cwd, d.sites, t);
+  return renderReport(format, reports, {
+    lang: d.lang,
+    siteFor: (r) => findSite(sitesFile, r.site),
+    profileFor: (r) =>
+      tryProfile(d.profile) ?? tryProfile(findSite(sitesFile, r.site)?.profile) ?? tryProfile(r.profile),
+    ...(d.chargers !== undefined ? { chargers: d.chargers } : {}),
+    // --installer, else the report's own, else its site's in the sites file, else the file's.
+    installerFor: (r) =>
+      d.installer ?? r.installer ?? findSite(sitesFile, r.site)?.installer ?? sitesFile?.installer ?? null,
+  });
+}
+
+/** The handover formats (`site --handover <file>`), by the file's extension as `report -o` reads it. */
+export const HANDOVER_FORMAT_BY_EXTENSION: Readonly<Record<string, 'html' | 'md' | 'pdf'>> = {
+  '.html': 'html',
+  '.htm': 'html',
+  '.md': 'md',
+  '.pdf': 'pdf',
+};
+
+/** The format `report -o <file>` would take from the file's extension, or undefined. */
+export function formatOfExtension(file: string): ReportFormat | 'pdf' | undefined {
+  const extension = /\.[a-z]+$/i.exec(file)?.[0]?.toLowerCase();
+  return extension ? FORMAT_BY_EXTENSION[extension] : undefined;
+}
+
+/** Prints the html of a handover with a browser; the PDF's bytes or why there are none. */
+export async function printHandover(browser: string, html: string): Promise<PrintPdfResult> {
+  const { printPdf } = await import('./pdf.js');
+  return printPdf(browser, html, { timeoutMs: PDF_TIMEOUT_MS });
+}
+
 export async function runReportCommand(args: string[], opts: ReportOptions, io: CliIO): Promise<number> {
   const { lang, t } = resolveLang(opts.lang, io.env);
-  const extension =
-    opts.output && opts.output !== '-' ? /\.[a-z]+$/i.exec(opts.output)?.[0]?.toLowerCase() : undefined;
-  const format =
-    opts.format ?? (opts.diff ? 'text' : (extension && FORMAT_BY_EXTENSION[extension]) || 'text');
+  const byExtension = opts.output && opts.output !== '-' ? formatOfExtension(opts.output) : undefined;
+  const format = opts.format ?? (opts.diff ? 'text' : (byExtension ?? 'text'));
   const dir = historyDir({ env: io.env, cwd: io.cwd, override: opts.reportsDir });
   const files = reportFiles(args, dir, t);
   if (opts.output !== undefined) checkOutputFile('--output', opts.output, io.cwd, t);
@@ -271,21 +325,21 @@ export async function runReportCommand(args: string[], opts: ReportOptions, io: 
   }
   const installer = parseInstallerOption(opts.installer, t);
   const reports = files.map((f) => readReportFile(f, io.cwd, t));
-  let sitesFile: SitesFile | null = null;
-  sitesFile = readSitesFile(io.cwd, opts.sites, t);
-  const text = renderReport(pdf ? 'html' : format, reports, {
-    lang,
-    siteFor: (r) => findSite(sitesFile, r.site),
-    profileFor: (r) =>
-      tryProfile(opts.profile) ?? tryProfile(findSite(sitesFile, r.site)?.profile) ?? tryProfile(r.profile),
-    ...(opts.chargers !== undefined ? { chargers: opts.chargers } : {}),
-    // --installer, else the report's own, else its site's in the sites file, else the file's.
-    installerFor: (r) =>
-      installer ?? r.installer ?? findSite(sitesFile, r.site)?.installer ?? sitesFile?.installer ?? null,
-  });
+  const text = renderDocument(
+    pdf ? 'html' : format,
+    reports,
+    {
+      lang,
+      ...(opts.sites !== undefined ? { sites: opts.sites } : {}),
+      ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
+      ...(opts.chargers !== undefined ? { chargers: opts.chargers } : {}),
+      installer,
+    },
+    io,
+    t,
+  );
   if (browser) {
-    const { printPdf } = await import('./pdf.js');
-    const printed = await printPdf(browser, text, { timeoutMs: PDF_TIMEOUT_MS });
+    const printed = await printHandover(browser, text);
     if (!printed.ok) {
       throw new UsageError(t('err.pdf.failed', { browser, message: printed.message }), t('err.pdf.hint'));
     }

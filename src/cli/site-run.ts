@@ -172,6 +172,11 @@ export async function runSite(
       readPemFile(e.trust.pem, t('pem.what.profile', { host: e.host }), t);
   }
   if (opts.json !== undefined) checkOutputFile('--json', opts.json, io.cwd, t);
+  // --handover: a known extension and a writable place, now; the browser for a PDF looked for now too.
+  const handover =
+    opts.handover === undefined
+      ? null
+      : await import('./handover.js').then((h) => h.handoverTarget(opts.handover!, io, t));
   // --only: the checks named and what they need; an unknown name is exit 2 before anything starts.
   const only = onlySelection(inputs, opts.only, opts.only ? plannedChecks(inputs, labScenario !== null) : []);
   const families = only
@@ -354,6 +359,26 @@ export async function runSite(
       writeError = err instanceof Error ? err : new Error(String(err));
     }
     const kept = keep ? keepInHistory(report, keep, io, t, r, opts.quiet === true) : true;
+    if (handover) {
+      // After the report and the history: a handover that cannot be made never costs the run its report.
+      const { writeHandover } = await import('./handover.js');
+      try {
+        await writeHandover(
+          handover,
+          r.renderJson(report),
+          {
+            lang,
+            ...(opts.sites !== undefined ? { sites: opts.sites } : {}),
+            ...(options.chargers !== undefined ? { chargers: options.chargers } : {}),
+            quiet: opts.quiet === true,
+          },
+          io,
+          t,
+        );
+      } catch (err) {
+        writeError ??= err instanceof Error ? err : new Error(String(err));
+      }
+    }
     if (writeError) throw writeError;
     if (!kept) return (finalCode = EXIT.USAGE);
     return finalCode;

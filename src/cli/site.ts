@@ -25,6 +25,8 @@ export interface SiteCommandOptions {
   reportsDir?: string;
   /** "<name>, <company>" for the handover's signature lines. */
   installer?: string;
+  /** --handover <file>: also write the run's printable handover (.pdf, .html, .md). */
+  handover?: string;
   /** false with --no-history. */
   history?: boolean;
   /** True when --profile was given (the sites file's profile applies otherwise). */
@@ -53,6 +55,7 @@ export function registerSite(program: Command, io: CliIO, state: RunState, t: Tr
     )
     .option('-p, --profile <id|path>', t('help.site.opt.profile'), 'zaptec-pro')
     .option('--json <file|->', t('help.site.opt.json'))
+    .option('--handover <file>', t('help.site.opt.handover'))
     .addOption(
       new Option('--deadline <seconds>', t('help.site.opt.deadline'))
         .default(5)

@@ -811,7 +811,9 @@ export const en = {
   // Each command's, argument's and option's own description, and the text after its help
   // (help.<command>.description|arg.<name>|opt.<long option>|after).
   'help.site.after':
-    '\nThe checks run the way a charger connects: IPv4 only, through the DNS server DHCP gave (or --dns-server),\nTLS validated against public roots only (never the OS store), no proxy. Nothing inbound is needed.\nEvery real run is kept as JSON in the history (zapcheck history --help); lab runs only with --reports-dir.\n\nExit codes: 0 ready (warnings allowed; --strict refuses them and checks not done), 1 not ready, 2 bad input, 3 internal error,\n130 interrupted (Ctrl-C), 143 terminated (SIGTERM).',
+    "\nThe checks run the way a charger connects: IPv4 only, through the DNS server DHCP gave (or --dns-server),\nTLS validated against public roots only (never the OS store), no proxy. Nothing inbound is needed.\nEvery real run is kept as JSON in the history (zapcheck history --help); lab runs only with --reports-dir.\n--handover garage.pdf writes the printable handover of the run, the same document as\nzapcheck report <the run's JSON> -o garage.pdf. Without a browser to print the PDF it says so, writes no\nPDF, and the exit code still follows the verdict, with the JSON report and the history kept.\n\nExit codes: 0 ready (warnings allowed; --strict refuses them and checks not done), 1 not ready, 2 bad input, 3 internal error,\n130 interrupted (Ctrl-C), 143 terminated (SIGTERM).",
+  'help.site.opt.handover':
+    'also write the printable handover of this run; the extension picks the format: .pdf (needs Chrome, Chromium or Edge: without one no PDF is written, the exit code still follows the verdict and the JSON report is kept), .html or .md',
   'help.site.opt.only':
     'run only these kinds or check ids (comma list, e.g. dns,ntp), with what they need; the rest are "not run"',
   'help.site.opt.list-checks': 'list what a run checks (ids, titles, what each needs) and run nothing',
@@ -1026,6 +1028,17 @@ export const en = {
   'err.pdf.failed': 'cannot make a PDF: the browser {browser} failed ({message})',
   'err.pdf.hint':
     'use --format html -o handover.html, open it in a browser and print it (or save it as PDF); or install Chromium, or set CHROME_PATH to the browser',
+  // ---- site --handover <file> ----
+  'err.handover.format':
+    '--handover: "{file}" does not end in .pdf, .html or .md (the format follows the extension)',
+  'err.handover.format.hint': 'for example --handover handover.pdf (or handover.html, handover.md)',
+  'site.handover.saved': 'Handover written: {file}',
+  'site.handover.nobrowser':
+    'Handover {file} not written: no Chrome, Chromium or Edge was found on this computer to print the PDF. The check itself is complete and its report is kept.',
+  'site.handover.failed':
+    'Handover {file} not written: the browser {browser} could not print the PDF ({message}). The check itself is complete and its report is kept.',
+  'site.handover.hint':
+    'use --handover handover.html and print it from a browser; or install Chromium (or set CHROME_PATH) and make the PDF from the saved report: zapcheck report <report.json> -o {file}',
   // ---- words (issue 13): file errors in plain words, for the profile and sites files ----
   'schema.top': '(top level)',
   'schema.or': '{a} or {b}',

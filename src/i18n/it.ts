@@ -852,7 +852,9 @@ export const it = {
     'Per caricarlo:\n  bash        source <(zapcheck completion bash)\n  zsh         source <(zapcheck completion zsh)\n  PowerShell  zapcheck completion powershell | Out-String | Invoke-Expression',
   // Each command's, argument's and option's own description, and the text after its help.
   'help.site.after':
-    '\nLe verifiche si fanno come si collega una stazione di ricarica: solo IPv4, con il server DNS dato dal DHCP (o --dns-server),\nTLS convalidato solo con le radici pubbliche (mai l’archivio del sistema operativo), nessun proxy. Non serve nulla in entrata.\nOgni verifica reale è salvata come JSON nello storico (zapcheck history --help); quelle sul sito simulato solo con --reports-dir.\n\nCodici di uscita: 0 pronto (avvisi ammessi; con --strict no, e nemmeno verifiche non fatte), 1 non pronto, 2 input errato,\n3 errore interno, 130 interrotto (Ctrl-C), 143 terminato (SIGTERM).',
+    '\nLe verifiche si fanno come si collega una stazione di ricarica: solo IPv4, con il server DNS dato dal DHCP (o --dns-server),\nTLS convalidato solo con le radici pubbliche (mai l’archivio del sistema operativo), nessun proxy. Non serve nulla in entrata.\nOgni verifica reale è salvata come JSON nello storico (zapcheck history --help); quelle sul sito simulato solo con --reports-dir.\n--handover garage.pdf scrive la consegna stampabile della verifica, lo stesso documento di\nzapcheck report <il JSON della verifica> -o garage.pdf. Senza un browser per stampare il PDF lo dice, non scrive\nil PDF, e il codice di uscita segue comunque l’esito; il rapporto JSON e lo storico restano salvati.\n\nCodici di uscita: 0 pronto (avvisi ammessi; con --strict no, e nemmeno verifiche non fatte), 1 non pronto, 2 input errato,\n3 errore interno, 130 interrotto (Ctrl-C), 143 terminato (SIGTERM).',
+  'help.site.opt.handover':
+    'scrive anche la consegna stampabile di questa verifica; l’estensione sceglie il formato: .pdf (servono Chrome, Chromium o Edge: senza, il PDF non viene scritto, il codice di uscita segue comunque l’esito e il rapporto JSON è salvato), .html o .md',
   'help.site.opt.only':
     'esegue solo questi tipi o controlli (elenco separato da virgole, es. dns,ntp), con ciò che richiedono; gli altri risultano "non eseguiti"',
   'help.site.opt.list-checks':
@@ -1084,6 +1086,17 @@ export const it = {
   'err.pdf.failed': 'impossibile creare il PDF: il browser {browser} non è riuscito ({message})',
   'err.pdf.hint':
     'usare --format html -o consegna.html, aprirlo in un browser e stamparlo (o salvarlo come PDF); oppure installare Chromium, o indicare il browser in CHROME_PATH',
+  // ---- site --handover <file> ----
+  'err.handover.format':
+    '--handover: "{file}" non finisce in .pdf, .html o .md (il formato segue l’estensione)',
+  'err.handover.format.hint': 'per esempio --handover consegna.pdf (o consegna.html, consegna.md)',
+  'site.handover.saved': 'Documento di consegna scritto: {file}',
+  'site.handover.nobrowser':
+    'Documento di consegna {file} non scritto: su questo computer non c’è Chrome, Chromium o Edge per stampare il PDF. La verifica è completa e il suo rapporto è conservato.',
+  'site.handover.failed':
+    'Documento di consegna {file} non scritto: il browser {browser} non è riuscito a stampare il PDF ({message}). La verifica è completa e il suo rapporto è conservato.',
+  'site.handover.hint':
+    'usare --handover consegna.html e stamparlo da un browser; oppure installare Chromium (o indicarlo in CHROME_PATH) e creare il PDF dal rapporto salvato: zapcheck report <rapporto.json> -o {file}',
   // ---- words (issue 13): file errors in plain words, for the profile and sites files ----
   'schema.top': '(livello principale)',
   'schema.or': '{a} o {b}',

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { expect, vi } from 'vitest';
 
 /**
  * Timing bounds that a loaded machine cannot break, and waits for events instead of fixed sleeps.
@@ -60,5 +61,54 @@ export async function eventually(condition: () => boolean, maxMs = 10_000): Prom
   // At least 200 turns too: a process the OS does not run sees the wall clock pass without any turn.
   for (let turn = 0; !condition() && (turn < 200 || performance.now() < until); turn++) {
     await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** Turns of the event loop (setImmediate, which no fake clock here replaces) until `condition()` holds; ~10 s. */
+export async function turnsUntil(condition: () => boolean, maxMs = 10_000): Promise<void> {
+  const until = performance.now() + maxMs;
+  for (let turn = 0; !condition() && (turn < 2000 || performance.now() < until); turn++) {
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
+export interface FakeLimit {
+  /** Waits (real event-loop turns) until `condition()` holds, then asserts it. */
+  until(condition: () => boolean, what?: string): Promise<void>;
+  /** Moves the fake clock: the probe's own timers (limit, retransmission) fire now, in order. */
+  advance(ms: number): Promise<void>;
+  /** Whether the probe's promise has settled. */
+  settled(): boolean;
+}
+
+/**
+ * Runs a probe with its time limit on a fake clock (global setTimeout/clearTimeout only: sockets, TLS and
+ * Node's internal socket timers stay real), so "the limit passed" happens when the test says, after the
+ * exchange reached the state it is about (request received, handshake done, bytes relayed), however long
+ * the OS left the process waiting. A wall-clock limit of a few hundred ms races on a loaded machine: a
+ * process unscheduled past the limit wakes with the limit timer and the peer's bytes both due, and Node
+ * runs timers before I/O.
+ */
+export async function withFakeLimit<T>(
+  run: () => Promise<T>,
+  steps: (at: FakeLimit) => Promise<void>,
+): Promise<T> {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  try {
+    let done = false;
+    const p = run().finally(() => (done = true));
+    await steps({
+      until: async (condition, what = 'the awaited state') => {
+        await turnsUntil(condition);
+        expect(condition(), what).toBe(true);
+      },
+      advance: async (ms) => {
+        await vi.advanceTimersByTimeAsync(ms);
+      },
+      settled: () => done,
+    });
+    return await p;
+  } finally {
+    vi.useRealTimers();
   }
 }

@@ -48,7 +48,7 @@ describe('connection hand-off between checks', () => {
     const { root, port, stats } = await countingHttpsServer();
     const probes = createProbes(context());
     const ip = '127.0.0.1';
-    const tcp = await probes.tcp({ ip, port, timeoutMs: 2000, keepAs: KEY });
+    const tcp = await probes.tcp({ ip, port, timeoutMs: 20_000, keepAs: KEY });
     expect(tcp.ok).toBe(true);
     const tls = await probes.tls({
       ip,
@@ -57,7 +57,7 @@ describe('connection hand-off between checks', () => {
       ca: [root.pem],
       minVersion: 'TLSv1.2',
       maxVersion: 'TLSv1.2',
-      timeoutMs: 2000,
+      timeoutMs: 20_000,
       reuse: KEY,
       keepAs: KEY,
     });
@@ -69,7 +69,7 @@ describe('connection hand-off between checks', () => {
       path: '/',
       ca: [root.pem],
       verify: true,
-      timeoutMs: 2000,
+      timeoutMs: 20_000,
       reuse: KEY,
     });
     expect(answer.ok && answer.value.status).toBe(200);
@@ -81,8 +81,8 @@ describe('connection hand-off between checks', () => {
     const { root, port, stats } = await countingHttpsServer();
     const probes = createProbes(context());
     const ip = '127.0.0.1';
-    await probes.tcp({ ip, port, timeoutMs: 2000 });
-    await probes.tls({ ip, port, servername: 'x.example.test', ca: [root.pem], timeoutMs: 2000 });
+    await probes.tcp({ ip, port, timeoutMs: 20_000 });
+    await probes.tls({ ip, port, servername: 'x.example.test', ca: [root.pem], timeoutMs: 20_000 });
     const answer = await probes.https({
       ip,
       port,
@@ -90,7 +90,7 @@ describe('connection hand-off between checks', () => {
       path: '/',
       ca: [root.pem],
       verify: true,
-      timeoutMs: 2000,
+      timeoutMs: 20_000,
     });
     expect(answer.ok && answer.value.status).toBe(200);
     expect(stats.connections).toBe(3);
@@ -107,10 +107,10 @@ describe('connection hand-off between checks', () => {
     });
     const port = await listen(server);
     const ip = '127.0.0.1';
-    const request = { ip, port, servername: 'x.example.test', ca: [], timeoutMs: 2000 };
+    const request = { ip, port, servername: 'x.example.test', ca: [], timeoutMs: 20_000 };
     const fresh = await createProbes(context()).tls(request);
     const probes = createProbes(context());
-    await probes.tcp({ ip, port, timeoutMs: 2000, keepAs: KEY });
+    await probes.tcp({ ip, port, timeoutMs: 20_000, keepAs: KEY });
     // Wait for the event, not a time: the banner is in the kernel once written, and the kept socket has
     // read it after the next poll phase (two setImmediate turns include one), however loaded the machine.
     await eventually(() => bannersWritten === 2);
@@ -135,7 +135,7 @@ describe('connection hand-off between checks', () => {
     });
     const port = await listen(server);
     const probes = createProbes(context());
-    const r = await probes.tcp({ ip: '127.0.0.1', port, timeoutMs: 2000, keepAs: KEY });
+    const r = await probes.tcp({ ip: '127.0.0.1', port, timeoutMs: 20_000, keepAs: KEY });
     expect(r.ok).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(closed).toBe(0);

@@ -6,6 +6,7 @@ import { makeLeaf, makeRoot } from '../../src/lab/ca.js';
 import type { CertAuthority, IssuedCert } from '../../src/lab/ca.js';
 import { probeHttps } from '../../src/probes/https.js';
 import { closeAll, listen, never } from './servers.js';
+import { withFakeLimit } from '../helpers/timing.js';
 
 afterEach(closeAll);
 
@@ -40,7 +41,7 @@ const ask = (port: number, extra: Partial<Parameters<typeof probeHttps>[0]> = {}
     path: '/api/ping',
     ca: [root.pem],
     verify: true,
-    timeoutMs: 3000,
+    timeoutMs: 20_000, // never waited out: a test that means the limit sets its own, on a fake clock
     signal: never,
     ...extra,
   });
@@ -151,9 +152,19 @@ describe('probeHttps', () => {
   });
 
   it('says TIMEOUT when the server never answers the request', async () => {
-    const port = await rawTlsServer(() => undefined);
-    const r = await ask(port, { timeoutMs: 400 });
+    let asked = false;
+    const port = await rawTlsServer(() => (asked = true));
+    const r = await withFakeLimit(
+      () => ask(port, { timeoutMs: 400 }),
+      async (at) => {
+        await at.until(() => asked, 'the server read the request');
+        await at.advance(399);
+        expect(at.settled()).toBe(false);
+        await at.advance(1);
+      },
+    );
     expect(r.ok ? 'ok' : r.error.code).toBe('TIMEOUT');
+    expect(r.ok ? 'ok' : r.error.message).toMatch(/400 ms/);
   });
 
   it('says ABORTED promptly', async () => {

@@ -59,8 +59,8 @@ describe('probes leave no handles behind', () => {
       }),
       probeSntp({ ip: '127.0.0.1', port: silentUdp.port, timeoutMs: 300, signal: ac.signal }),
       probeTls({ ...common, port: silentTcp, timeoutMs: 300, signal: never }),
-      probeHttps({ ...common, port: endless, path: '/', verify: true, timeoutMs: 3000, signal: never }),
-      probeMqtt({ ...common, port: junk, verify: true, clientId: 'leak', timeoutMs: 3000, signal: never }),
+      probeHttps({ ...common, port: endless, path: '/', verify: true, timeoutMs: 20_000, signal: never }),
+      probeMqtt({ ...common, port: junk, verify: true, clientId: 'leak', timeoutMs: 20_000, signal: never }),
       probeMqtt({
         ...common,
         port: silentTcp,

@@ -6,6 +6,7 @@ import { makeLeaf, makeRoot } from '../../src/lab/ca.js';
 import type { CertAuthority, IssuedCert } from '../../src/lab/ca.js';
 import { judgeConnack, probeMqtt } from '../../src/probes/mqtt.js';
 import { closeAll, listen, never } from './servers.js';
+import { withFakeLimit } from '../helpers/timing.js';
 
 afterEach(closeAll);
 
@@ -45,7 +46,7 @@ const ask = (port: number, extra: Partial<Parameters<typeof probeMqtt>[0]> = {})
     ca: [root.pem],
     verify: true,
     clientId: 'zapcheck-probe-5f3a',
-    timeoutMs: 2000,
+    timeoutMs: 20_000, // never waited out: a test that means the limit sets its own, on a fake clock
     signal: never,
     ...extra,
   });
@@ -93,7 +94,15 @@ describe('probeMqtt', () => {
 
   it('says TIMEOUT when no CONNACK comes', async () => {
     const b = await broker(() => undefined);
-    const r = await ask(b.port, { timeoutMs: 400 });
+    const r = await withFakeLimit(
+      () => ask(b.port, { timeoutMs: 400 }),
+      async (at) => {
+        await at.until(() => b.got.length > 0, 'the broker read CONNECT');
+        await at.advance(399);
+        expect(at.settled()).toBe(false);
+        await at.advance(1);
+      },
+    );
     expect(r.ok ? 'ok' : r.error.message).toBe(
       `no CONNACK from 127.0.0.1:${b.port} within 400 ms (TLS was up, CONNECT sent)`,
     );

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import dgram from 'node:dgram';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   computeOffsetDelay,
   decodeSntpPacket,
@@ -10,6 +11,7 @@ import {
   unixMsToNtp,
 } from '../../src/probes/sntp.js';
 import type { NtpTimestamp } from '../../src/probes/sntp.js';
+import { withFakeLimit } from '../helpers/timing.js';
 import { closeAll, closedUdpPort, never, udpServer } from './servers.js';
 
 afterEach(closeAll);
@@ -134,8 +136,61 @@ async function ntpServer(answer: (req: Buffer) => Buffer | Buffer[] | null) {
 }
 
 const LIMIT = 600;
+/**
+ * The limit of a test that expects an answer: one it never waits out. A 600 ms limit would race on a
+ * loaded machine: a process the OS leaves unscheduled past the limit wakes with the limit timer and the
+ * reply both due, Node runs timers before I/O, and the probe reports TIMEOUT although the reply came.
+ */
+const NOT_REACHED = 20_000;
 const ask = (port: number, extra: Partial<Parameters<typeof probeSntp>[0]> = {}) =>
-  probeSntp({ ip: '127.0.0.1', port, timeoutMs: LIMIT, signal: never, ...extra });
+  probeSntp({ ip: '127.0.0.1', port, timeoutMs: NOT_REACHED, signal: never, ...extra });
+
+/**
+ * Counts the datagrams the probe's own socket has read: the probe's 'message' listener has run for each
+ * (the count is bumped in a microtask, after every listener of that emit). stop() restores createSocket.
+ */
+function probeSocketReads(): { count: () => number; stop: () => void } {
+  let reads = 0;
+  const create = dgram.createSocket.bind(dgram) as (type: 'udp4') => dgram.Socket;
+  const spy = vi.spyOn(dgram, 'createSocket').mockImplementation(((type: 'udp4') => {
+    const socket = create(type);
+    socket.on('message', () => queueMicrotask(() => (reads += 1)));
+    return socket;
+  }) as typeof dgram.createSocket);
+  return { count: () => reads, stop: () => spy.mockRestore() };
+}
+
+/** withFakeLimit, plus "the server received n requests" and "the probe's socket read n replies". */
+async function onFakeLimit<T>(
+  server: { received: Buffer[] },
+  run: () => Promise<T>,
+  steps: (at: {
+    received: (n: number) => Promise<void>;
+    read: (n: number) => Promise<void>;
+    advance: (ms: number) => Promise<void>;
+    settled: () => boolean;
+  }) => Promise<void>,
+): Promise<T> {
+  const reads = probeSocketReads();
+  try {
+    return await withFakeLimit(run, (at) =>
+      steps({
+        received: async (n) => {
+          await at.until(() => server.received.length >= n, `server received ${n}`);
+          expect(server.received).toHaveLength(n);
+        },
+        read: async (n) => {
+          await at.until(() => reads.count() >= n, `probe read ${n}`);
+          expect(reads.count()).toBe(n);
+        },
+        advance: (ms) => at.advance(ms),
+        settled: () => at.settled(),
+      }),
+    );
+  } finally {
+    reads.stop();
+  }
+}
 
 describe('probeSntp against a fake server', () => {
   it('measures the offset of a server 5 s ahead', async () => {
@@ -189,11 +244,26 @@ describe('probeSntp against a fake server', () => {
     ['a short packet', { length: 40 }, /40-byte packet/],
   ])('ignores %s until the limit, then says PROTOCOL', async (_name, opts, why) => {
     const s = await ntpServer((req) => ntpReply(req, opts));
-    const started = performance.now();
-    const r = await ask(s.port);
+    const r = await onFakeLimit(
+      s,
+      () => ask(s.port, { timeoutMs: LIMIT }),
+      async (at) => {
+        await at.read(1); // the bad reply to the first request: read, and ignored
+        await at.advance(LIMIT / 2); // the retransmission
+        await at.received(2);
+        await at.read(2);
+        await at.advance(LIMIT / 2 - 1);
+        expect(at.settled()).toBe(false); // still waiting one millisecond before the limit
+        await at.advance(1);
+      },
+    );
     expect(r.ok ? 'ok' : r.error.code).toBe('PROTOCOL');
-    if (!r.ok) expect(r.error.message).toMatch(why);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(LIMIT - 50);
+    if (!r.ok) {
+      expect(r.error.message).toMatch(why);
+      expect(r.error.message).toContain(
+        `only invalid NTP replies from 127.0.0.1:${s.port} within ${LIMIT} ms (2;`,
+      );
+    }
   });
 
   it.each([
@@ -240,7 +310,20 @@ describe('probeSntp against a fake server', () => {
 
   it('returns TIMEOUT from a silent server, after one retransmission', async () => {
     const s = await ntpServer(() => null);
-    const r = await ask(s.port);
+    const r = await onFakeLimit(
+      s,
+      () => ask(s.port, { timeoutMs: LIMIT }),
+      async (at) => {
+        await at.received(1);
+        await at.advance(LIMIT / 2 - 1);
+        expect(s.received).toHaveLength(1); // no retransmission before half the limit
+        await at.advance(1);
+        await at.received(2);
+        await at.advance(LIMIT / 2 - 1);
+        expect(at.settled()).toBe(false);
+        await at.advance(1);
+      },
+    );
     expect(r.ok ? 'ok' : r.error.message).toBe(`no NTP answer from 127.0.0.1:${s.port} within ${LIMIT} ms`);
     expect(s.received).toHaveLength(2);
   });
@@ -254,13 +337,24 @@ describe('probeSntp against a fake server', () => {
       }
       return ntpReply(first); // answers the first request's nonce
     });
-    const r = await ask(s.port);
+    // The retransmission comes at half the limit, on the fake clock; the answer is taken before the limit.
+    const r = await onFakeLimit(
+      s,
+      () => ask(s.port, { timeoutMs: LIMIT }),
+      async (at) => {
+        await at.received(1);
+        await at.advance(LIMIT / 2);
+        await at.received(2);
+        await at.read(1);
+      },
+    );
     expect(r.ok).toBe(true);
+    expect(s.received).toHaveLength(2);
   });
 
   it('returns REFUSED when nothing listens, ABORTED when aborted', async () => {
     const port = await closedUdpPort();
-    const r = await ask(port, { timeoutMs: 2000 });
+    const r = await ask(port);
     expect(r.ok ? 'ok' : r.error.code).toBe('REFUSED');
     const s = await ntpServer(() => null);
     const ac = new AbortController();

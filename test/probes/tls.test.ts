@@ -10,6 +10,7 @@ import type { CertAuthority, IssuedCert } from '../../src/lab/ca.js';
 import { parseSubjectAltNames, probeTls } from '../../src/probes/tls.js';
 import { ROOT } from '../helpers/cli.js';
 import { closeAll, closedTcpPort, listen, never, tlsServer } from './servers.js';
+import { withFakeLimit } from '../helpers/timing.js';
 
 afterEach(closeAll);
 
@@ -36,7 +37,7 @@ const ask = (port: number, extra: Partial<Parameters<typeof probeTls>[0]> = {}) 
     port,
     servername: HOST,
     ca: [root.pem],
-    timeoutMs: 2000,
+    timeoutMs: 20_000, // never waited out: a test that means the limit sets its own, on a fake clock
     signal: never,
     ...extra,
   });
@@ -157,19 +158,28 @@ describe('probeTls: handshake failures', () => {
   });
 
   it('says TIMEOUT for a server that accepts TCP and stays silent, at the limit', async () => {
-    const port = await listen(net.createServer((s) => s.resume()));
-    const r = await ask(port, { timeoutMs: 400 });
+    let hello = 0;
+    const port = await listen(net.createServer((s) => s.on('data', (d: Buffer) => (hello += d.length))));
+    const r = await withFakeLimit(
+      () => ask(port, { timeoutMs: 400 }),
+      async (at) => {
+        await at.until(() => hello > 0, 'the ClientHello reached the server');
+        await at.advance(399);
+        expect(at.settled()).toBe(false); // waits out its whole limit
+        await at.advance(1);
+      },
+    );
     expect(r.ok ? 'ok' : r.error.message).toBe(
       `TCP connected but nothing came back from 127.0.0.1:${port} after the TLS ClientHello within 400 ms`,
     );
     expect(r.ok ? 'ok' : r.error.bytesReceived).toBe(0);
-    expect(r.ms).toBeGreaterThanOrEqual(390);
   });
 
   it('counts the bytes of a TLS answer that started and stopped (a real server flight cut short)', async () => {
     // A real TLS server behind a relay that passes its first 100 bytes and then nothing: the server's
     // flight starts arriving and stops, as on a path that loses the big packets.
     const backend = await listen(tlsServer({ key: good.keyPem, cert: good.chainPem }));
+    let flushed = false;
     const port = await listen(
       net.createServer((client) => {
         const up = net.connect(backend, '127.0.0.1');
@@ -177,14 +187,22 @@ describe('probeTls: handshake failures', () => {
         client.on('data', (d: Buffer) => up.write(d));
         up.on('data', (d: Buffer) => {
           const room = Math.max(0, 100 - passed);
-          if (room > 0) client.write(d.subarray(0, room));
+          if (room > 0) client.write(d.subarray(0, room), () => (flushed = passed >= 100));
           passed += d.length;
         });
         for (const s of [client, up]) s.on('error', () => undefined);
         client.on('close', () => up.destroy());
       }),
     );
-    const r = await ask(port, { timeoutMs: 400 });
+    const r = await withFakeLimit(
+      () => ask(port, { timeoutMs: 400 }),
+      async (at) => {
+        // The 100 bytes are in the probe's socket buffer (loopback); a few turns let it read them.
+        await at.until(() => flushed, 'the relay wrote its 100 bytes');
+        for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+        await at.advance(400);
+      },
+    );
     expect(r.ok ? 'ok' : r.error.code).toBe('TIMEOUT');
     expect(r.ok ? 'ok' : r.error.bytesReceived).toBe(100);
     expect(r.ok ? 'ok' : r.error.message).toMatch(/stopped after 100 bytes/);
