@@ -5,6 +5,7 @@ import type { Endpoint } from '../profile/types.js';
 import { addressesFrom, connectionKey, dnsCheckId, it, seconds } from './shared.js';
 import { tlsCheckId } from './tls.js';
 import { softenOptional } from './optional.js';
+import { en, type MessageKey } from '../i18n/en.js';
 
 /**
  * R7, on by default (`--no-mqtt-connect` opts out): one MQTT 3.1.1 CONNECT over TLS with a random probe
@@ -14,14 +15,19 @@ import { softenOptional } from './optional.js';
  * check is `skip` with cause MQTT_NOT_TRIED (never a pass): the report shows MQTT was not tried.
  */
 
-const CONNACK_MEANING: Record<number, string> = {
-  0: 'accepted',
-  1: 'unacceptable protocol version',
-  2: 'identifier rejected',
-  3: 'server unavailable',
-  4: 'bad user name or password',
-  5: 'not authorized',
-};
+/**
+ * What a CONNACK's return code means, in words: MQTT 3.1.1 section 3.2.2.3 (0-5), and the MQTT 5.0 reason
+ * codes (section 3.2.2.2) a 5.0 broker may put in the same two-byte CONNACK when it refuses a 3.1.1
+ * client. Any other byte is "an unknown code".
+ */
+const CONNACK_CODES = new Set([
+  0, 1, 2, 3, 4, 5, 0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8c, 0x90, 0x95, 0x97,
+  0x99, 0x9a, 0x9b, 0x9c, 0x9d, 0x9f,
+]);
+
+export function connackMeaningKey(code: number): MessageKey {
+  return (CONNACK_CODES.has(code) ? `mqtt.connack.${code}` : 'mqtt.connack.unknown') as MessageKey;
+}
 
 export function probeClientId(): string {
   return `zapcheck-probe-${randomBytes(6).toString('hex')}`;
@@ -56,8 +62,10 @@ export function mqttCheck(endpoint: Endpoint): Check {
       });
       const vars = { host, port, limit: seconds(budgetMs, ctx.t) };
       if (r.ok) {
-        const meaning = CONNACK_MEANING[r.value.returnCode] ?? 'unknown';
-        const evidence = { clientId, returnCode: r.value.returnCode, meaning, ms: Math.round(r.ms) };
+        const key = connackMeaningKey(r.value.returnCode);
+        // The evidence keeps the English words (stable for CI); the summary is in the run's language.
+        const evidence = { clientId, returnCode: r.value.returnCode, meaning: en[key], ms: Math.round(r.ms) };
+        const meaning = t(key);
         return outcome('pass', 'OK', t('mqtt.ok', { ...vars, code: r.value.returnCode, meaning }), evidence);
       }
       const evidence = { clientId, error: r.error.code, message: r.error.message };

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { CliIO } from './io.js';
 import type { RunState } from './state.js';
+import type { Translate } from '../i18n/index.js';
 
 /**
  * `zapcheck dhcp`: will there be a free address for every charger? Options are declared here; the
@@ -20,42 +21,22 @@ export interface DhcpCommandOptions {
   lang?: string;
 }
 
-export function registerDhcp(program: Command, io: CliIO, state: RunState): void {
+export function registerDhcp(program: Command, io: CliIO, state: RunState, t: Translate): void {
   program
     .command('dhcp')
-    .summary('will there be a free DHCP address for every charger? (R2)')
-    .description(
-      "DHCP headroom (R2): free addresses in the pool for the planned chargers, from this laptop's lease and\nneighbour table; --sweep to wake the neighbour table first, --probe to ask the DHCP servers (rogue detection)",
-    )
-    .option('--chargers <n>', 'number of chargers planned on this network')
-    .option(
-      '--dhcp-range <first-last>',
-      'the DHCP pool, e.g. 192.168.1.100-192.168.1.199 or 192.168.1.0/24 (default: the subnet)',
-    )
-    .option(
-      '--sweep',
-      'send one small UDP datagram to each address of the range (at most a /22) before reading the neighbour table; corporate networks may alarm on it',
-    )
-    .option(
-      '--probe',
-      'broadcast a DHCPDISCOVER and list every server that offers an address (needs root/admin; no lease is taken)',
-    )
-    .addOption(new Option('--probe-window <ms>', 'how long --probe listens for offers').default('4000'))
-    .option('--interface <name>', 'network interface to check (default: the one with the IPv4 default route)')
-    .option('--profile <id|path>', 'charger profile (default: zaptec-pro)')
-    .option('--json <file|->', 'write the report as JSON to a file, or - for stdout')
-    .option('--lang <en|it>', 'language of the report (default: from LANG)')
-    .option('-q, --quiet', 'print only the verdict line; the exit code says the rest')
-    .addHelpText(
-      'after',
-      `
-Exit codes: 0 enough addresses (warnings allowed), 1 not ready, 2 usage error, 3 internal error (as in site).
-
-Examples:
-  zapcheck dhcp --chargers 12
-  zapcheck dhcp --chargers 12 --dhcp-range 192.168.1.100-192.168.1.199 --sweep
-  sudo zapcheck dhcp --probe`,
-    )
+    .summary(t('cli.cmd.dhcp'))
+    .description(t('help.dhcp.description'))
+    .option('--chargers <n>', t('help.dhcp.opt.chargers'))
+    .option('--dhcp-range <first-last>', t('help.dhcp.opt.dhcp-range'))
+    .option('--sweep', t('help.dhcp.opt.sweep'))
+    .option('--probe', t('help.dhcp.opt.probe'))
+    .addOption(new Option('--probe-window <ms>', t('help.dhcp.opt.probe-window')).default('4000'))
+    .option('--interface <name>', t('help.dhcp.opt.interface'))
+    .option('--profile <id|path>', t('help.dhcp.opt.profile'))
+    .option('--json <file|->', t('help.dhcp.opt.json'))
+    .option('--lang <en|it>', t('help.dhcp.opt.lang'))
+    .option('-q, --quiet', t('help.dhcp.opt.quiet'))
+    .addHelpText('after', t('help.dhcp.after'))
     .action(async (opts: DhcpCommandOptions) => {
       const [{ runDhcpCommand }, { toolVersion }] = await Promise.all([
         import('./dhcp-run.js'),

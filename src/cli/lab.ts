@@ -1,17 +1,16 @@
 import type { Command } from 'commander';
 import type { CliIO } from './io.js';
 import type { RunState } from './state.js';
+import type { Translate } from '../i18n/index.js';
 import { stringifyJson } from '../core/escape.js';
 
 /** `zapcheck lab --list`: the built-in simulated faults. */
-export function registerLab(program: Command, io: CliIO, _state: RunState): void {
+export function registerLab(program: Command, io: CliIO, _state: RunState, t: Translate): void {
   program
     .command('lab')
-    .description(
-      'the built-in simulated site: list its fault scenarios (run one with: zapcheck site --lab <scenario>)',
-    )
-    .option('--list', 'list the scenarios (default)')
-    .option('--json', 'as JSON')
+    .description(t('cli.cmd.lab'))
+    .option('--list', t('help.lab.opt.list'))
+    .option('--json', t('help.lab.opt.json'))
     .action(async (opts: { json?: boolean }) => {
       const { LAB_SCENARIOS } = await import('../lab/scenarios.js');
       if (opts.json) {

@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { EXIT, UsageError } from '../core/errors.js';
 import { type CliIO, processIO } from './io.js';
 import { registerSite } from './site.js';
@@ -15,7 +15,7 @@ import { toolVersion } from './version.js';
 import type { RunState } from './state.js';
 import { exitOnSignal } from './signals.js';
 import { emptyOption } from './options.js';
-import { createTranslator, isMessageKey, pickLang, type Lang } from '../i18n/index.js';
+import { createTranslator, isMessageKey, pickLang, type Lang, type Translate } from '../i18n/index.js';
 import { helpTitle, optionExtras, preScanLang, translateCommanderError } from './commander-i18n.js';
 
 /**
@@ -36,12 +36,21 @@ export function buildProgram(io: CliIO, state: RunState, lang: Lang = pickLang(u
     .description(t('cli.root.description'))
     .version(toolVersion(), '-V, --version', t('cli.version.option'))
     .helpOption('-h, --help', t('cli.help.option'))
-    .helpCommand('help [command]', t('cli.help.command'))
+    .helpCommand(`help ${t('cli.help.usage.command')}`, t('cli.help.command'))
     .option('--lang <en|it>', t('cli.root.lang'))
     .showHelpAfterError(t('cli.help.after'))
     // Defaults as the user types them: (default: zaptec-pro), not (default: "zaptec-pro").
     .configureHelp({
       styleTitle: (title) => helpTitle(title, t),
+      // "show [options] <id|path>" in the command list, in the user's words.
+      subcommandTerm(cmd) {
+        const term = Help.prototype.subcommandTerm.call(this, cmd);
+        return lang === 'en'
+          ? term
+          : term
+              .replace(' [options]', ` ${t('cli.help.usage.options')}`)
+              .replace(' [command]', ` ${t('cli.help.usage.command')}`);
+      },
       optionDescription: (option) => {
         const extra = optionExtras(option, t);
         return extra.length ? `${option.description} (${extra.join(', ')})` : option.description;
@@ -81,16 +90,16 @@ export function buildProgram(io: CliIO, state: RunState, lang: Lang = pickLang(u
     }
     if (action.name() !== 'site') exitOnSignal();
   });
-  registerSite(program, io, state);
-  registerProfiles(program, io, state);
-  registerLab(program, io, state);
-  registerWifi(program, io, state);
-  registerSurvey(program, io, state);
-  registerDhcp(program, io, state);
-  registerSites(program, io, state);
-  registerHistory(program, io, state);
-  registerReport(program, io, state);
-  registerAllowlist(program, io, state);
+  registerSite(program, io, state, t);
+  registerProfiles(program, io, state, t);
+  registerLab(program, io, state, t);
+  registerWifi(program, io, state, t);
+  registerSurvey(program, io, state, t);
+  registerDhcp(program, io, state, t);
+  registerSites(program, io, state, t);
+  registerHistory(program, io, state, t);
+  registerReport(program, io, state, t);
+  registerAllowlist(program, io, state, t);
   // The commands' one-line summaries in the user's language, for the command list of `zapcheck --help`
   // (each command's own help keeps its description). English is the commands' own text, unchanged.
   if (lang !== 'en') {
@@ -109,7 +118,20 @@ export function buildProgram(io: CliIO, state: RunState, lang: Lang = pickLang(u
       const { completionScript } = await import('./completion.js');
       io.stdout.write(completionScript(shell, program, t));
     });
+  // "Usage: zapcheck site [options] [name]": commander's own placeholders in the user's language too.
+  if (lang !== 'en') translateUsage(program, t);
   return program;
+}
+
+/** Every command's usage line with "[options]" and "[command]" in the catalogue's words. */
+function translateUsage(cmd: Command, t: Translate): void {
+  cmd.usage(
+    cmd
+      .usage()
+      .replace('[options]', t('cli.help.usage.options'))
+      .replace('[command]', t('cli.help.usage.command')),
+  );
+  for (const sub of cmd.commands) translateUsage(sub, t);
 }
 
 export { Option };

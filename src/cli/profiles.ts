@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIO } from './io.js';
 import type { RunState } from './state.js';
+import type { Translate } from '../i18n/index.js';
 import { stringifyJson } from '../core/escape.js';
 
 function trustText(t: unknown): string {
@@ -10,12 +11,14 @@ function trustText(t: unknown): string {
 }
 
 /** `zapcheck profiles` and `zapcheck profiles show <id|path>`. */
-export function registerProfiles(program: Command, io: CliIO, _state: RunState): void {
+export function registerProfiles(program: Command, io: CliIO, _state: RunState, t: Translate): void {
   const profiles = program
     .command('profiles')
-    .description('list the built-in charger profiles')
-    .option('--json', 'as JSON')
+    .description(t('cli.cmd.profiles'))
+    .option('--json', t('help.profiles.opt.json'))
+    // The argument only catches a mistyped subcommand (`profiles shw`): usage shows [command] once.
     .argument('[command]')
+    .usage('[options] [command]')
     .action(async (typed: string | undefined, opts: { json?: boolean }) => {
       if (typed !== undefined) {
         // `profiles shw`: a mistyped subcommand, said with a suggestion (exit 2).
@@ -55,9 +58,9 @@ export function registerProfiles(program: Command, io: CliIO, _state: RunState):
     });
   profiles
     .command('show')
-    .description('print one profile (built-in id or file), as YAML or --json')
-    .argument('<id|path>', 'profile id or file')
-    .option('--json', 'as JSON')
+    .description(t('help.profiles.show.description'))
+    .argument('<id|path>', t('help.profiles.show.arg.idpath'))
+    .option('--json', t('help.profiles.show.opt.json'))
     .action(async (ref: string, opts: { json?: boolean }) => {
       const { loadProfile } = await import('../profile/load.js');
       const { stringify: toYaml } = await import('yaml');

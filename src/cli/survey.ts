@@ -2,6 +2,7 @@ import { type Command, Option } from 'commander';
 import type { CliIO } from './io.js';
 import { collect, parseNonNegativeInt } from './options.js';
 import type { RunState } from './state.js';
+import type { Translate } from '../i18n/index.js';
 
 export interface SurveyCommandOptions {
   spot?: string;
@@ -22,52 +23,30 @@ export interface SurveyCommandOptions {
 }
 
 /** `zapcheck survey <site>`: the signal at one charger position, kept with the site. */
-export function registerSurvey(program: Command, io: CliIO, state: RunState): void {
+export function registerSurvey(program: Command, io: CliIO, state: RunState, t: Translate): void {
   program
     .command('survey')
-    .summary('Wi-Fi signal at each charger position, kept with the site (R1)')
-    .description(
-      "Take a few Wi-Fi samples where one charger will hang, judge that spot with the profile's signal thresholds (and the wifi check's other rules) and keep the reading with the site; the handover lists every spot.",
-    )
-    .argument('<site>', 'the site (its ssid comes from zapcheck.yaml when --ssid is not given)')
-    .option('--spot <name>', 'the charger position here, e.g. "Bay 3"')
-    .option('--ssid <name>', 'the site network (default: ssid: of the site in zapcheck.yaml)')
+    .summary(t('cli.cmd.survey'))
+    .description(t('help.survey.description'))
+    .argument('<site>', t('help.survey.arg.site'))
+    .option('--spot <name>', t('help.survey.opt.spot'))
+    .option('--ssid <name>', t('help.survey.opt.ssid'))
     .addOption(
-      new Option(
-        '--samples <n>',
-        'samples to take, a second apart (default 5; with --scan-file: one per file)',
-      ).argParser(parseNonNegativeInt('--samples', 100)),
+      new Option('--samples <n>', t('help.survey.opt.samples')).argParser(
+        parseNonNegativeInt('--samples', 100),
+      ),
     )
-    .option(
-      '--scan-file <file|folder>',
-      'use saved scans instead of scanning, one per sample, in order (repeatable; a folder = its files by name)',
-      collect,
-    )
-    .option('--list', 'every spot of the site, the newest reading of each')
-    .option('--forget <spot>', 'remove every reading of one spot')
-    .option(
-      '-p, --profile <id|path>',
-      'charger profile: zaptec-pro, zaptec-go or a .json/.yaml file',
-      'zaptec-pro',
-    )
-    .option('--json <file|->', 'also write the reading (or with --list the spots) as JSON; - = stdout')
-    .option('--lang <en|it>', 'language (default: from LANG)')
-    .option('--sites <file>', 'sites file (default: zapcheck.yaml here)')
-    .option('--reports-dir <dir>', 'where the history (and the survey) is kept')
-    .option('--no-history', 'do not keep this reading')
-    .option('--timeout <ms>', 'time limit for each scan', '20000')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  zapcheck survey "Garage Nord" --spot "Bay 1"       five samples here, a second apart; kept with the site
-  zapcheck survey "Garage Nord" --list               every spot, the newest reading of each
-  zapcheck survey "Garage Nord" --forget "Bay 1"     drop a spot
-  zapcheck survey "Garage Nord" --spot "Bay 2" --ssid Garage --scan-file saved/   replay saved scans
-
-Exit codes: 0 the spot is fine (warnings allowed), 1 the signal there is not enough, 2 usage error or no
-reading possible.`,
-    )
+    .option('--scan-file <file|folder>', t('help.survey.opt.scan-file'), collect)
+    .option('--list', t('help.survey.opt.list'))
+    .option('--forget <spot>', t('help.survey.opt.forget'))
+    .option('-p, --profile <id|path>', t('help.survey.opt.profile'), 'zaptec-pro')
+    .option('--json <file|->', t('help.survey.opt.json'))
+    .option('--lang <en|it>', t('help.survey.opt.lang'))
+    .option('--sites <file>', t('help.survey.opt.sites'))
+    .option('--reports-dir <dir>', t('help.survey.opt.reports-dir'))
+    .option('--no-history', t('help.survey.opt.no-history'))
+    .option('--timeout <ms>', t('help.survey.opt.timeout'), '20000')
+    .addHelpText('after', t('help.survey.after'))
     .action(async (site: string, opts: SurveyCommandOptions, cmd: Command) => {
       const { runSurveyCommand } = await import('./survey-run.js');
       opts.profileFromCli = cmd.getOptionValueSource('profile') === 'cli';

@@ -184,6 +184,35 @@ export const en = {
 
   'mqtt.ok':
     'MQTT broker at {host}:{port} answers (CONNACK {code}: {meaning}, expected for an anonymous probe)',
+  // What a CONNACK return code means (MQTT 3.1.1 0-5; MQTT 5.0 reason codes 128 and up).
+  'mqtt.connack.0': 'accepted',
+  'mqtt.connack.1': 'unacceptable protocol version',
+  'mqtt.connack.2': 'identifier rejected',
+  'mqtt.connack.3': 'server unavailable',
+  'mqtt.connack.4': 'bad user name or password',
+  'mqtt.connack.5': 'not authorized',
+  'mqtt.connack.128': 'unspecified error',
+  'mqtt.connack.129': 'malformed packet',
+  'mqtt.connack.130': 'protocol error',
+  'mqtt.connack.131': 'implementation-specific error',
+  'mqtt.connack.132': 'unsupported protocol version',
+  'mqtt.connack.133': 'client identifier not valid',
+  'mqtt.connack.134': 'bad user name or password',
+  'mqtt.connack.135': 'not authorized',
+  'mqtt.connack.136': 'server unavailable',
+  'mqtt.connack.137': 'server busy',
+  'mqtt.connack.138': 'banned',
+  'mqtt.connack.140': 'bad authentication method',
+  'mqtt.connack.144': 'topic name invalid',
+  'mqtt.connack.149': 'packet too large',
+  'mqtt.connack.151': 'quota exceeded',
+  'mqtt.connack.153': 'payload format invalid',
+  'mqtt.connack.154': 'retain not supported',
+  'mqtt.connack.155': 'QoS not supported',
+  'mqtt.connack.156': 'use another server',
+  'mqtt.connack.157': 'server moved',
+  'mqtt.connack.159': 'connection rate exceeded',
+  'mqtt.connack.unknown': 'unknown code',
   'mqtt.noconnack': 'No MQTT answer (CONNACK) from {host}:{port} within {limit}',
   'mqtt.notmqtt': '{host}:{port} answers, but not with MQTT: something else sits on port {port}',
   'mqtt.noconnack.fix':
@@ -218,6 +247,7 @@ export const en = {
   'status.info': 'info',
 
   'term.header': 'site "{site}" · profile {profile}',
+  'term.header.unnamed': 'profile {profile}',
   'term.header.lab': 'LAB, simulated site: {scenario}',
   'term.count.fail.one': '{n} failed',
   'term.count.fail.many': '{n} failed',
@@ -483,6 +513,47 @@ export const en = {
   'wifi.noscan': 'Wi-Fi not checked: {message}',
   'wifi.noscan.fix': 'To check the Wi-Fi: {hint}.',
   'wifi.hint.default': 'run zapcheck wifi --scan-file <saved scan>',
+  // Scan formats whose name has words (src/platform/wifi/detect.ts SCAN_FORMAT_NAMES, the same in English).
+  'wifi.format.nmcli-tabular': 'nmcli device wifi list (Linux, NetworkManager, table)',
+  'wifi.format.iwlist-scan': 'iwlist <if> scan (Linux, wireless extensions)',
+  'wifi.format.airport-scan': 'airport -s (macOS up to 14.3)',
+  'wifi.format.airport-info': 'airport -I (macOS, current connection only)',
+  'wifi.format.wdutil-info': 'wdutil info (macOS, current connection only)',
+  'wifi.format.netsh-interfaces': 'netsh wlan show interfaces (Windows, current connection only)',
+  // Notes of the Wi-Fi scan parsers (src/platform/wifi writes the English text; fromEnglish says it again).
+  'wifi.note.iw.dropped': '{n} BSS block(s) without a usable frequency or channel were skipped',
+  'wifi.note.iwlist.dropped': '{n} cell(s) without a usable frequency or channel were skipped',
+  'wifi.note.mac.off': 'Wi-Fi is switched off on this Mac',
+  'wifi.note.mac.nosignal': 'macOS gives no signal for some neighbouring networks',
+  'wifi.note.mac.nobssid': 'system_profiler does not show BSSIDs',
+  'wifi.note.mac.notassociated': 'the Mac is not associated with any Wi-Fi network',
+  'wifi.note.mac.redacted': 'macOS redacted the SSID and BSSID (grant location access, or run it with sudo)',
+  'wifi.note.airport.nobssid': '{n} network(s) without BSSID (macOS hides them without Location permission)',
+  'wifi.note.netsh.cp850': 'repaired CP850 (OEM code page) text that had been decoded as Latin-1',
+  'wifi.note.netsh.dropped': '{n} BSSID block(s) without a channel were skipped',
+  'wifi.note.netsh.nodetails': 'netsh lists {n} network(s) without BSSID details (no channel, no signal)',
+  'wifi.note.netsh.language':
+    'this looks like a netsh scan in a language zapcheck does not read; {n} block(s) skipped',
+  'wifi.note.netsh.iflanguage':
+    'this looks like netsh interface output in a language zapcheck does not read; {n} block(s) skipped',
+  'wifi.note.netsh.connonly': 'connection info only: no scan of neighbours',
+  'wifi.note.connonly': 'connection info only: one network, no scan',
+  'wifi.note.notjson': 'not valid JSON',
+  'wifi.note.nmcli.nolayout': 'no known nmcli field layout fits these {n} lines',
+  'wifi.note.nmcli.unplaced':
+    '{n} network(s) without channel or frequency (fields: {fields}): cannot be placed on a band',
+  'wifi.note.nmcli.skipped': '{n} line(s) did not look like nmcli output and were skipped',
+  'wifi.note.nmcli.rows': '{n} table row(s) without a readable channel were skipped',
+  'wifi.note.unknown': 'not the output of a Wi-Fi scanner zapcheck knows',
+  'wifi.note.parser': 'parser error: {message}',
+  'wifi.note.empty.nmcli':
+    'nmcli lists no networks: Wi-Fi may be switched off (nmcli radio wifi on) or nothing is in range',
+  'wifi.note.empty.iw':
+    "{cmd} returned no networks (cached results may be empty: run 'sudo iw dev {dev} scan')",
+  'wifi.note.empty.iwlist': 'iwlist returned no networks (no adapter scanned, or not run as root)',
+  'wifi.note.empty.macos': 'macOS listed no networks (Location permission for the terminal may be missing)',
+  'wifi.note.empty.netsh':
+    'netsh lists no networks: Wi-Fi may be off, or Windows has not scanned yet (open the Wi-Fi menu once)',
   'wifiscan.file.unreadable': 'cannot read scan file {file}: {message}',
   'wifiscan.file.unknown':
     '{file} is not a Wi-Fi scan zapcheck knows (nmcli, iw, iwlist, airport, system_profiler, netsh)',
@@ -704,6 +775,8 @@ export const en = {
   'cli.help.commands': 'Commands:',
   'cli.help.arguments': 'Arguments:',
   'cli.help.globalOptions': 'Global Options:',
+  'cli.help.usage.options': '[options]',
+  'cli.help.usage.command': '[command]',
   'cli.help.default': 'default: {value}',
   'cli.help.choices': 'choices: {list}',
   'cli.err.unknownOption': "error: unknown option '{flag}'",
@@ -735,6 +808,133 @@ export const en = {
   'cli.completion.shell': 'bash, zsh or powershell',
   'cli.completion.after':
     'Load it:\n  bash        source <(zapcheck completion bash)\n  zsh         source <(zapcheck completion zsh)\n  PowerShell  zapcheck completion powershell | Out-String | Invoke-Expression',
+  // Each command's, argument's and option's own description, and the text after its help
+  // (help.<command>.description|arg.<name>|opt.<long option>|after).
+  'help.site.after':
+    "\nThe checks run the way a charger connects: IPv4 only, through the DNS server DHCP gave (or --dns-server),\nTLS validated against public roots only (never the OS store), no proxy. Nothing inbound is needed.\nEvery real run is kept as JSON in the history (zapcheck history --help); lab runs only with --reports-dir.\n--handover garage.pdf writes the printable handover of the run, the same document as\nzapcheck report <the run's JSON> -o garage.pdf. Without a browser to print the PDF it says so, writes no\nPDF, and the exit code still follows the verdict, with the JSON report and the history kept.\n\nExit codes: 0 ready (warnings allowed; --strict refuses them and checks not done), 1 not ready, 2 bad input, 3 internal error,\n130 interrupted (Ctrl-C), 143 terminated (SIGTERM).",
+  'help.site.opt.handover':
+    'also write the printable handover of this run; the extension picks the format: .pdf (needs Chrome, Chromium or Edge: without one no PDF is written, the exit code still follows the verdict and the JSON report is kept), .html or .md',
+  'help.site.opt.only':
+    'run only these kinds or check ids (comma list, e.g. dns,ntp), with what they need; the rest are "not run"',
+  'help.site.opt.list-checks': 'list what a run checks (ids, titles, what each needs) and run nothing',
+  'help.site.opt.no-history': 'do not keep this run in the history',
+  'help.site.opt.reports-dir': 'keep this run’s JSON report here (default: the user data folder)',
+  'help.site.opt.installer':
+    'who hands the site over, "<name>, <company>": kept in the report, printed with signature lines',
+  'help.site.opt.sites':
+    'sites file with per-site chargers, ssid, profile, DHCP range (default: zapcheck.yaml here)',
+  'help.site.opt.ascii': 'plain ASCII marks (for old Windows consoles)',
+  'help.site.opt.lang': 'language of the report (default: from LANG)',
+  'help.site.opt.dhcp-range': 'the DHCP pool, e.g. 192.168.1.100-192.168.1.199 or 192.168.1.0/24',
+  'help.site.opt.chargers': 'number of chargers planned (0-10000)',
+  'help.site.opt.scan-file': 'use a saved Wi-Fi scan instead of scanning',
+  'help.site.opt.ssid': 'the Wi-Fi network the chargers will join',
+  'help.site.opt.no-mqtt-connect':
+    'do not send the MQTT CONNECT (random probe id, no credentials) to the hub: MQTT is then "not checked"',
+  'help.site.opt.strict': 'warnings and checks that could not be done also make the site not ready (exit 1)',
+  'help.site.opt.trust-roots':
+    'validate public TLS chains against these roots instead of the bundled Mozilla roots',
+  'help.site.opt.dns-server': 'ask this resolver instead of the one DHCP gave (repeatable)',
+  'help.site.opt.json': 'also write the JSON report to a file, or - for stdout',
+  'help.site.opt.profile': 'charger profile: a built-in id (zapcheck profiles) or a JSON/YAML file',
+  'help.site.opt.lab':
+    'run against the built-in simulated site (no internet needed); scenarios: zapcheck lab --list',
+  'help.site.arg.name': 'site name for the report, sito in Italian runs (default: site)',
+  'help.site.opt.lab-latency': 'delay every lab exchange by this many ms',
+  'help.site.opt.deadline': 'the whole run ends within this time',
+  'help.site.opt.quiet':
+    'print only the verdict line (errors still go to stderr); the exit code says the rest',
+  'help.site.opt.verbose': 'also print each check’s time, addresses and raw evidence',
+  'help.dhcp.after':
+    '\nExit codes: 0 enough addresses (warnings allowed), 1 not ready, 2 usage error, 3 internal error (as in site).\n\nExamples:\n  zapcheck dhcp --chargers 12\n  zapcheck dhcp --chargers 12 --dhcp-range 192.168.1.100-192.168.1.199 --sweep\n  sudo zapcheck dhcp --probe',
+  'help.dhcp.opt.quiet': 'print only the verdict line; the exit code says the rest',
+  'help.dhcp.opt.lang': 'language of the report (default: from LANG)',
+  'help.dhcp.opt.json': 'write the report as JSON to a file, or - for stdout',
+  'help.dhcp.opt.profile': 'charger profile (default: zaptec-pro)',
+  'help.dhcp.opt.interface': 'network interface to check (default: the one with the IPv4 default route)',
+  'help.dhcp.opt.probe':
+    'broadcast a DHCPDISCOVER and list every server that offers an address (needs root/admin; no lease is taken)',
+  'help.dhcp.opt.sweep':
+    'send one small UDP datagram to each address of the range (at most a /22) before reading the neighbour table; corporate networks may alarm on it',
+  'help.dhcp.opt.dhcp-range':
+    'the DHCP pool, e.g. 192.168.1.100-192.168.1.199 or 192.168.1.0/24 (default: the subnet)',
+  'help.dhcp.opt.chargers': 'number of chargers planned on this network',
+  'help.dhcp.description':
+    "DHCP headroom (R2): free addresses in the pool for the planned chargers, from this laptop's lease and\nneighbour table; --sweep to wake the neighbour table first, --probe to ask the DHCP servers (rogue detection)",
+  'help.dhcp.opt.probe-window': 'how long --probe listens for offers',
+  'help.wifi.after':
+    '\nExamples:\n  zapcheck wifi --ssid "Garage"                 scan here, advise on that network\n  zapcheck wifi --scan-file scan.txt --json -   analyse a scan someone saved\n  zapcheck wifi --watch --ssid "Garage"         live meter while walking to the charger positions\n  zapcheck wifi --watch --scan-file saved/      replay a folder of saved scans, one sample each\n  nmcli -t device wifi list > scan.txt          how to save a scan on Linux (macOS: system_profiler\n                                                SPAirPortDataType; Windows: netsh wlan show networks mode=bssid)\n\nExit codes: 0 suitable (warnings allowed) or not checked, 1 not suitable, 2 usage error.',
+  'help.wifi.opt.timeout': 'time limit for the scan',
+  'help.wifi.opt.lang': 'language of the report (default: from LANG)',
+  'help.wifi.opt.json': 'also write the JSON report to a file (- = stdout, then no terminal text)',
+  'help.wifi.opt.profile': 'charger profile: zaptec-pro, zaptec-go or a .json/.yaml file',
+  'help.wifi.opt.watch':
+    'live meter: rescan every 1.5 s and show the signal (now, min, median) against the thresholds; Ctrl-C ends it',
+  'help.wifi.opt.scan-file':
+    'analyse a saved scan instead of scanning (output of nmcli, iw, iwlist, airport, system_profiler or netsh); with --watch repeatable, or a folder, replayed in order',
+  'help.wifi.opt.ssid': 'the site network (default: the network this laptop is on, else all visible ones)',
+  'help.wifi.description':
+    'Check whether a Wi-Fi network will carry the charger: 2.4 GHz channel 1-11, signal here, security,\nhidden SSID, channel width and congestion on channels 1, 6 and 11.',
+  'help.wifi.opt.quiet': 'print only the verdict line; the exit code says the rest',
+  'help.survey.after':
+    '\nExamples:\n  zapcheck survey "Garage Nord" --spot "Bay 1"       five samples here, a second apart; kept with the site\n  zapcheck survey "Garage Nord" --list               every spot, the newest reading of each\n  zapcheck survey "Garage Nord" --forget "Bay 1"     drop a spot\n  zapcheck survey "Garage Nord" --spot "Bay 2" --ssid Garage --scan-file saved/   replay saved scans\n\nExit codes: 0 the spot is fine (warnings allowed), 1 the signal there is not enough, 2 usage error or no\nreading possible.',
+  'help.survey.opt.timeout': 'time limit for each scan',
+  'help.survey.opt.no-history': 'do not keep this reading',
+  'help.survey.opt.reports-dir': 'where the history (and the survey) is kept',
+  'help.survey.opt.sites': 'sites file (default: zapcheck.yaml here)',
+  'help.survey.opt.lang': 'language (default: from LANG)',
+  'help.survey.opt.json': 'also write the reading (or with --list the spots) as JSON; - = stdout',
+  'help.survey.opt.profile': 'charger profile: zaptec-pro, zaptec-go or a .json/.yaml file',
+  'help.survey.opt.forget': 'remove every reading of one spot',
+  'help.survey.opt.list': 'every spot of the site, the newest reading of each',
+  'help.survey.opt.scan-file':
+    'use saved scans instead of scanning, one per sample, in order (repeatable; a folder = its files by name)',
+  'help.survey.opt.ssid': 'the site network (default: ssid: of the site in zapcheck.yaml)',
+  'help.survey.opt.spot': 'the charger position here, e.g. "Bay 3"',
+  'help.survey.arg.site': 'the site (its ssid comes from zapcheck.yaml when --ssid is not given)',
+  'help.survey.description':
+    "Take a few Wi-Fi samples where one charger will hang, judge that spot with the profile's signal thresholds (and the wifi check's other rules) and keep the reading with the site; the handover lists every spot.",
+  'help.survey.opt.samples': 'samples to take, a second apart (default 5; with --scan-file: one per file)',
+  'help.report.after':
+    '\nExamples:\n  zapcheck report last "Garage Nord" --format html -o garage.html   printable one-page handover\n  zapcheck report last "Garage Nord" -o garage.pdf                  the same as PDF (headless Chromium)\n  zapcheck report report.json --format junit -o zapcheck.xml         for CI\n  zapcheck report old.json new.json --diff                           what a change fixed or broke\n\nWith --diff the exit code is 1 when a check regressed (it passed or warned before and now fails, errs,\nor can no longer be tested), else 0.\n\nEverything follows --lang, whatever language the run was in (reports of zapcheck 0.1.0 keep their\ncheck summaries in the language of the run).',
+  'help.report.opt.profile': 'charger profile for the allow-list (default: the report’s)',
+  'help.report.opt.reports-dir': 'where runs are kept, for "last" (default: the user data folder)',
+  'help.report.opt.sites': 'the sites file for address, chargers, metered uplink (default: zapcheck.yaml)',
+  'help.report.opt.lang': 'language of the report (default: from LANG)',
+  'help.report.opt.installer':
+    '"<name>, <company>" for the signature lines (default: the report’s, else the sites file’s)',
+  'help.report.opt.diff': 'compare two reports (old, then new): fixed, regressed, unchanged',
+  'help.report.opt.output': 'write to this file (atomically) instead of stdout',
+  'help.report.opt.format':
+    'output format (default: from the -o extension, else text); pdf needs Chrome, Chromium or Edge',
+  'help.report.arg.reports': 'JSON report files, or: last ["site name"] for the latest saved run',
+  'help.report.opt.chargers': 'chargers planned, for the data budget',
+  'help.allowlist.after':
+    '\nCSV opens in a spreadsheet: it starts with a byte-order mark, and with --lang it the cells are\nseparated by ";" (as Excel expects where decimals are written with a comma).\n\nOutbound only, allowed by host name (cloud addresses change); nothing inbound (NAT is fine);\nno TLS inspection and no proxy for these hosts.',
+  'help.allowlist.opt.output': 'write to this file (atomically) instead of stdout',
+  'help.allowlist.opt.lang': 'language (default: from LANG)',
+  'help.allowlist.opt.format': 'output format (default: from the -o extension, else text)',
+  'help.allowlist.opt.profile': 'charger profile: a built-in id or a JSON/YAML file',
+  'help.sites.after':
+    '\nA sites file (zapcheck.yaml; JSON Schema: schemas/sites.schema.json in the package):\n\n  sites:\n    Garage Nord:\n      address: Via Roma 1, Milano\n      chargers: 8\n      ssid: ZAPTEC-NET\n      profile: zaptec-pro\n      dhcpRange: 192.168.10.100-192.168.10.199\n      metered: true                 # 4G/LTE uplink: the report sizes the data plan\n      sessionsPerChargerPerDay: 2   # for the data budget (default 1)\n      notes: Router in the technical room, 2nd floor\n      installer: Mario Rossi, Elettro Srl   # on the handover, with signature lines\n\nzapcheck site "Garage Nord" then takes chargers, ssid, profile and dhcpRange from it (options win).\ndhcpRange is first-last, or a CIDR block (192.168.10.0/24: its host addresses).\n\nzapcheck sites --check reports, with file:line, a dhcpRange smaller than the chargers need, a profile\nthat does not exist or does not load, and a site name given twice; exit 0 when clean, 2 otherwise.\nEvery zapcheck site run does the same check first (warnings; a site\'s own broken profile is an error).',
+  'help.sites.opt.lang': 'language (default: from LANG)',
+  'help.sites.opt.format': 'output format',
+  'help.sites.opt.check':
+    'check the sites file: DHCP pools smaller than the chargers, unknown profiles, names given twice (exit 2 when any)',
+  'help.sites.opt.reports-dir': 'where runs are kept (default: the user data folder)',
+  'help.sites.opt.sites': 'the sites file (default: zapcheck.yaml in this folder)',
+  'help.history.after':
+    '\nEvery real run of zapcheck site is kept as JSON, one file per run, never overwritten:\n  Linux    $XDG_DATA_HOME/zapcheck (~/.local/share/zapcheck)\n  macOS    ~/Library/Application Support/zapcheck\n  Windows  %LOCALAPPDATA%\\zapcheck\n--reports-dir or ZAPCHECK_REPORTS_DIR choose another folder.',
+  'help.history.opt.lang': 'language (default: from LANG)',
+  'help.history.opt.format': 'output format',
+  'help.history.opt.reports-dir': 'where runs are kept (default: the user data folder)',
+  'help.history.arg.site': 'site name',
+  'help.lab.opt.json': 'as JSON',
+  'help.lab.opt.list': 'list the scenarios (default)',
+  'help.profiles.opt.json': 'as JSON',
+  'help.profiles.show.opt.json': 'as JSON',
+  'help.profiles.show.arg.idpath': 'profile id or file',
+  'help.profiles.show.description': 'print one profile (built-in id or file), as YAML or --json',
   'err.completion.shell': 'no completion for the shell "{shell}"',
   'err.completion.hint': 'shells: {shells}',
   'err.didyoumean': 'did you mean {names}?',

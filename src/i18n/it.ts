@@ -193,6 +193,35 @@ export const it = {
 
   'mqtt.ok':
     'Il broker MQTT a {host}:{port} risponde (CONNACK {code}: {meaning}, normale per una prova anonima)',
+  // What a CONNACK return code means (MQTT 3.1.1 0-5; MQTT 5.0 reason codes 128 and up).
+  'mqtt.connack.0': 'accettato',
+  'mqtt.connack.1': 'versione del protocollo non accettata',
+  'mqtt.connack.2': 'identificativo rifiutato',
+  'mqtt.connack.3': 'server non disponibile',
+  'mqtt.connack.4': 'nome utente o password errati',
+  'mqtt.connack.5': 'non autorizzato',
+  'mqtt.connack.128': 'errore non specificato',
+  'mqtt.connack.129': 'pacchetto malformato',
+  'mqtt.connack.130': 'errore di protocollo',
+  'mqtt.connack.131': 'errore specifico del server',
+  'mqtt.connack.132': 'versione del protocollo non supportata',
+  'mqtt.connack.133': 'identificativo del client non valido',
+  'mqtt.connack.134': 'nome utente o password errati',
+  'mqtt.connack.135': 'non autorizzato',
+  'mqtt.connack.136': 'server non disponibile',
+  'mqtt.connack.137': 'server occupato',
+  'mqtt.connack.138': 'bloccato dal server',
+  'mqtt.connack.140': 'metodo di autenticazione errato',
+  'mqtt.connack.144': 'nome del topic non valido',
+  'mqtt.connack.149': 'pacchetto troppo grande',
+  'mqtt.connack.151': 'quota superata',
+  'mqtt.connack.153': 'formato del contenuto non valido',
+  'mqtt.connack.154': 'retain non supportato',
+  'mqtt.connack.155': 'QoS non supportato',
+  'mqtt.connack.156': 'usare un altro server',
+  'mqtt.connack.157': 'server spostato',
+  'mqtt.connack.159': 'troppe connessioni in poco tempo',
+  'mqtt.connack.unknown': 'codice sconosciuto',
   'mqtt.noconnack': 'Nessuna risposta MQTT (CONNACK) da {host}:{port} entro {limit}',
   'mqtt.notmqtt': '{host}:{port} risponde, ma non in MQTT: sulla porta {port} c’è qualcos’altro',
   'mqtt.noconnack.fix':
@@ -225,6 +254,7 @@ export const it = {
   'status.info': 'info',
 
   'term.header': 'sito "{site}" · profilo {profile}',
+  'term.header.unnamed': 'profilo {profile}',
   'term.header.lab': 'LAB, sito simulato: {scenario}',
   'term.count.fail.one': '{n} non superato',
   'term.count.fail.many': '{n} non superati',
@@ -504,6 +534,58 @@ export const it = {
   'wifi.noscan': 'Wi-Fi non verificato: {message}',
   'wifi.noscan.fix': 'Per verificare il Wi-Fi: {hint}.',
   'wifi.hint.default': 'eseguire zapcheck wifi --scan-file <scansione salvata>',
+  // Scan formats whose name has words (src/platform/wifi/detect.ts SCAN_FORMAT_NAMES, the same in English).
+  'wifi.format.nmcli-tabular': 'nmcli device wifi list (Linux, NetworkManager, tabella)',
+  'wifi.format.iwlist-scan': 'iwlist <if> scan (Linux, estensioni wireless)',
+  'wifi.format.airport-scan': 'airport -s (macOS fino a 14.3)',
+  'wifi.format.airport-info': 'airport -I (macOS, solo la connessione attuale)',
+  'wifi.format.wdutil-info': 'wdutil info (macOS, solo la connessione attuale)',
+  'wifi.format.netsh-interfaces': 'netsh wlan show interfaces (Windows, solo la connessione attuale)',
+  // Notes of the Wi-Fi scan parsers (src/platform/wifi writes the English text; fromEnglish says it again).
+  'wifi.note.iw.dropped':
+    '{n, plural, one {# blocco BSS senza frequenza o canale utilizzabile è stato saltato} other {# blocchi BSS senza frequenza o canale utilizzabile sono stati saltati}}',
+  'wifi.note.iwlist.dropped':
+    '{n, plural, one {# cella senza frequenza o canale utilizzabile è stata saltata} other {# celle senza frequenza o canale utilizzabile sono state saltate}}',
+  'wifi.note.mac.off': 'il Wi-Fi di questo Mac è spento',
+  'wifi.note.mac.nosignal': 'macOS non dà il segnale di alcune reti vicine',
+  'wifi.note.mac.nobssid': 'system_profiler non mostra i BSSID',
+  'wifi.note.mac.notassociated': 'il Mac non è collegato a nessuna rete Wi-Fi',
+  'wifi.note.mac.redacted':
+    'macOS ha nascosto SSID e BSSID (concedi l’accesso alla posizione, oppure eseguilo con sudo)',
+  'wifi.note.airport.nobssid':
+    '{n, plural, one {# rete senza BSSID} other {# reti senza BSSID}} (macOS nasconde il BSSID senza il permesso di accesso alla posizione)',
+  'wifi.note.netsh.cp850': 'corretto il testo CP850 (code page OEM) che era stato letto come Latin-1',
+  'wifi.note.netsh.dropped':
+    '{n, plural, one {# blocco BSSID senza canale è stato saltato} other {# blocchi BSSID senza canale sono stati saltati}}',
+  'wifi.note.netsh.nodetails':
+    'netsh elenca {n, plural, one {# rete} other {# reti}} senza i dettagli dei BSSID (né canale né segnale)',
+  'wifi.note.netsh.language':
+    'sembra una scansione netsh in una lingua che zapcheck non legge; {n, plural, one {# blocco saltato} other {# blocchi saltati}}',
+  'wifi.note.netsh.iflanguage':
+    'sembra un output di netsh interface in una lingua che zapcheck non legge; {n, plural, one {# blocco saltato} other {# blocchi saltati}}',
+  'wifi.note.netsh.connonly': 'solo i dati della connessione: nessuna scansione delle reti vicine',
+  'wifi.note.connonly': 'solo i dati della connessione: una rete, nessuna scansione',
+  'wifi.note.notjson': 'non è un JSON valido',
+  'wifi.note.nmcli.nolayout':
+    'nessuna disposizione nota dei campi di nmcli corrisponde a {n, plural, one {questa riga} other {queste # righe}}',
+  'wifi.note.nmcli.unplaced':
+    '{n, plural, one {# rete senza canale né frequenza} other {# reti senza canale né frequenza}} (campi: {fields}): impossibile collocarle in una banda',
+  'wifi.note.nmcli.skipped':
+    '{n, plural, one {# riga non sembrava output di nmcli ed è stata saltata} other {# righe non sembravano output di nmcli e sono state saltate}}',
+  'wifi.note.nmcli.rows':
+    '{n, plural, one {# riga della tabella senza un canale leggibile è stata saltata} other {# righe della tabella senza un canale leggibile sono state saltate}}',
+  'wifi.note.unknown': 'non è l’output di uno strumento di scansione Wi-Fi che zapcheck conosce',
+  'wifi.note.parser': 'errore di lettura: {message}',
+  'wifi.note.empty.nmcli':
+    'nmcli non elenca nessuna rete: il Wi-Fi potrebbe essere spento (nmcli radio wifi on) o non c’è nessuna rete in portata',
+  'wifi.note.empty.iw':
+    "{cmd} non ha restituito reti (i risultati in memoria possono essere vuoti: esegui 'sudo iw dev {dev} scan')",
+  'wifi.note.empty.iwlist':
+    'iwlist non ha restituito reti (nessun adattatore ha fatto la scansione, oppure non è stato eseguito come root)',
+  'wifi.note.empty.macos':
+    'macOS non ha elencato reti (al terminale potrebbe mancare il permesso di accesso alla posizione)',
+  'wifi.note.empty.netsh':
+    'netsh non elenca nessuna rete: il Wi-Fi potrebbe essere spento, o Windows non ha ancora fatto la scansione (apri una volta il menu Wi-Fi)',
   'wifiscan.file.unreadable': 'impossibile leggere il file di scansione {file}: {message}',
   'wifiscan.file.unknown':
     '{file} non è una scansione Wi-Fi che zapcheck riconosce (nmcli, iw, iwlist, airport, system_profiler, netsh)',
@@ -734,6 +816,8 @@ export const it = {
   'cli.help.commands': 'Comandi:',
   'cli.help.arguments': 'Argomenti:',
   'cli.help.globalOptions': 'Opzioni globali:',
+  'cli.help.usage.options': '[opzioni]',
+  'cli.help.usage.command': '[comando]',
   'cli.help.default': 'predefinito: {value}',
   'cli.help.choices': 'valori: {list}',
   'cli.err.unknownOption': "errore: opzione sconosciuta '{flag}'",
@@ -766,6 +850,148 @@ export const it = {
   'cli.completion.shell': 'bash, zsh o powershell',
   'cli.completion.after':
     'Per caricarlo:\n  bash        source <(zapcheck completion bash)\n  zsh         source <(zapcheck completion zsh)\n  PowerShell  zapcheck completion powershell | Out-String | Invoke-Expression',
+  // Each command's, argument's and option's own description, and the text after its help.
+  'help.site.after':
+    '\nLe verifiche si fanno come si collega una stazione di ricarica: solo IPv4, con il server DNS dato dal DHCP (o --dns-server),\nTLS convalidato solo con le radici pubbliche (mai l’archivio del sistema operativo), nessun proxy. Non serve nulla in entrata.\nOgni verifica reale è salvata come JSON nello storico (zapcheck history --help); quelle sul sito simulato solo con --reports-dir.\n--handover garage.pdf scrive la consegna stampabile della verifica, lo stesso documento di\nzapcheck report <il JSON della verifica> -o garage.pdf. Senza un browser per stampare il PDF lo dice, non scrive\nil PDF, e il codice di uscita segue comunque l’esito; il rapporto JSON e lo storico restano salvati.\n\nCodici di uscita: 0 pronto (avvisi ammessi; con --strict no, e nemmeno verifiche non fatte), 1 non pronto, 2 input errato,\n3 errore interno, 130 interrotto (Ctrl-C), 143 terminato (SIGTERM).',
+  'help.site.opt.handover':
+    'scrive anche la consegna stampabile di questa verifica; l’estensione sceglie il formato: .pdf (servono Chrome, Chromium o Edge: senza, il PDF non viene scritto, il codice di uscita segue comunque l’esito e il rapporto JSON è salvato), .html o .md',
+  'help.site.opt.only':
+    'esegue solo questi tipi o controlli (elenco separato da virgole, es. dns,ntp), con ciò che richiedono; gli altri risultano "non eseguiti"',
+  'help.site.opt.list-checks':
+    'elenca cosa controlla una verifica (id, titoli, cosa richiede ciascun controllo) senza eseguire nulla',
+  'help.site.opt.no-history': 'non salva questa verifica nello storico',
+  'help.site.opt.reports-dir':
+    'salva qui il rapporto JSON di questa verifica (predefinito: la cartella dati dell’utente)',
+  'help.site.opt.installer':
+    'chi consegna il sito, "<nome>, <ditta>": salvato nel rapporto e stampato con le righe per la firma',
+  'help.site.opt.sites':
+    'file dei siti con stazioni, ssid, profilo e intervallo DHCP di ogni sito (predefinito: zapcheck.yaml qui)',
+  'help.site.opt.ascii': 'simboli ASCII semplici (per le vecchie console di Windows)',
+  'help.site.opt.lang': 'lingua del rapporto (predefinita: da LANG)',
+  'help.site.opt.dhcp-range':
+    'l’intervallo di indirizzi DHCP, es. 192.168.1.100-192.168.1.199 oppure 192.168.1.0/24',
+  'help.site.opt.chargers': 'numero di stazioni di ricarica previste (0-10000)',
+  'help.site.opt.scan-file': 'usa una scansione Wi-Fi salvata invece di fare la scansione',
+  'help.site.opt.ssid': 'la rete Wi-Fi a cui si collegheranno le stazioni',
+  'help.site.opt.no-mqtt-connect':
+    'non invia il CONNECT MQTT all’hub (id di prova casuale, nessuna credenziale): MQTT risulta allora "non verificato"',
+  'help.site.opt.strict':
+    'anche gli avvisi e le verifiche non eseguibili rendono il sito non pronto (uscita 1)',
+  'help.site.opt.trust-roots':
+    'convalida le catene TLS pubbliche con queste radici invece di quelle Mozilla incluse',
+  'help.site.opt.dns-server': 'interroga questo server DNS invece di quello dato dal DHCP (si può ripetere)',
+  'help.site.opt.json': 'scrive anche il rapporto JSON in un file, oppure - per lo standard output',
+  'help.site.opt.profile':
+    'profilo della stazione: un id integrato (zapcheck profiles) oppure un file JSON/YAML',
+  'help.site.opt.lab':
+    'verifica sul sito simulato integrato (non serve internet); scenari: zapcheck lab --list',
+  'help.site.arg.name': 'nome del sito per il rapporto (predefinito: sito; site nelle verifiche in inglese)',
+  'help.site.opt.lab-latency': 'ritarda ogni scambio del sito simulato di questi millisecondi',
+  'help.site.opt.deadline': 'la verifica intera termina entro questo tempo',
+  'help.site.opt.quiet':
+    'stampa solo la riga dell’esito (gli errori vanno comunque su stderr); il resto lo dice il codice di uscita',
+  'help.site.opt.verbose': 'stampa anche il tempo, gli indirizzi e i dati grezzi di ogni controllo',
+  'help.dhcp.after':
+    '\nCodici di uscita: 0 indirizzi sufficienti (avvisi ammessi), 1 non pronto, 2 errore d’uso, 3 errore interno (come per site).\n\nEsempi:\n  zapcheck dhcp --chargers 12\n  zapcheck dhcp --chargers 12 --dhcp-range 192.168.1.100-192.168.1.199 --sweep\n  sudo zapcheck dhcp --probe',
+  'help.dhcp.opt.quiet': 'stampa solo la riga dell’esito; il resto lo dice il codice di uscita',
+  'help.dhcp.opt.lang': 'lingua del rapporto (predefinita: da LANG)',
+  'help.dhcp.opt.json': 'scrive il rapporto JSON in un file, oppure - per lo standard output',
+  'help.dhcp.opt.profile': 'profilo della stazione (predefinito: zaptec-pro)',
+  'help.dhcp.opt.interface':
+    'interfaccia di rete da verificare (predefinita: quella con la route IPv4 predefinita)',
+  'help.dhcp.opt.probe':
+    'invia in broadcast un DHCPDISCOVER ed elenca ogni server che offre un indirizzo (servono i permessi di root/amministratore; nessun indirizzo viene preso)',
+  'help.dhcp.opt.sweep':
+    'invia un piccolo datagramma UDP a ogni indirizzo dell’intervallo (al massimo un /22) prima di leggere la tabella dei vicini; nelle reti aziendali può far scattare un allarme',
+  'help.dhcp.opt.dhcp-range':
+    'l’intervallo di indirizzi DHCP, es. 192.168.1.100-192.168.1.199 oppure 192.168.1.0/24 (predefinito: la sottorete)',
+  'help.dhcp.opt.chargers': 'numero di stazioni di ricarica previste su questa rete',
+  'help.dhcp.description':
+    'Margine DHCP (R2): indirizzi liberi nell’intervallo per le stazioni previste, dall’indirizzo di questo portatile e\ndalla tabella dei vicini; --sweep per risvegliare prima la tabella dei vicini, --probe per interrogare i server DHCP (server abusivi)',
+  'help.dhcp.opt.probe-window': 'per quanto tempo --probe attende le offerte',
+  'help.wifi.after':
+    '\nEsempi:\n  zapcheck wifi --ssid "Garage"                 scansione qui, consigli su quella rete\n  zapcheck wifi --scan-file scan.txt --json -   analizza una scansione salvata da qualcuno\n  zapcheck wifi --watch --ssid "Garage"         misuratore dal vivo mentre si va verso le posizioni delle stazioni\n  zapcheck wifi --watch --scan-file saved/      ripete una cartella di scansioni salvate, un campione ciascuna\n  nmcli -t device wifi list > scan.txt          come salvare una scansione su Linux (macOS: system_profiler\n                                                SPAirPortDataType; Windows: netsh wlan show networks mode=bssid)\n\nCodici di uscita: 0 adatta (avvisi ammessi) o non verificata, 1 non adatta, 2 errore d’uso.',
+  'help.wifi.opt.timeout': 'tempo massimo per la scansione',
+  'help.wifi.opt.lang': 'lingua del rapporto (predefinita: da LANG)',
+  'help.wifi.opt.json':
+    'scrive anche il rapporto JSON in un file (- = standard output, e allora niente testo sul terminale)',
+  'help.wifi.opt.profile': 'profilo della stazione: zaptec-pro, zaptec-go oppure un file .json/.yaml',
+  'help.wifi.opt.watch':
+    'misuratore dal vivo: ripete la scansione ogni 1,5 s e mostra il segnale (ora, minimo, mediana) rispetto alle soglie; Ctrl-C lo termina',
+  'help.wifi.opt.scan-file':
+    'analizza una scansione salvata invece di fare la scansione (output di nmcli, iw, iwlist, airport, system_profiler o netsh); con --watch si può ripetere, o dare una cartella, ripetuta in ordine',
+  'help.wifi.opt.ssid':
+    'la rete del sito (predefinita: la rete di questo portatile, altrimenti tutte quelle visibili)',
+  'help.wifi.description':
+    'Verifica se una rete Wi-Fi è adatta alla stazione di ricarica: 2,4 GHz sui canali 1-11, segnale qui, sicurezza,\nSSID nascosto, larghezza del canale e affollamento sui canali 1, 6 e 11.',
+  'help.wifi.opt.quiet': 'stampa solo la riga dell’esito; il resto lo dice il codice di uscita',
+  'help.survey.after':
+    '\nEsempi:\n  zapcheck survey "Garage Nord" --spot "Box 1"       cinque campioni qui, a un secondo l’uno dall’altro; salvati con il sito\n  zapcheck survey "Garage Nord" --list               ogni posizione, con la sua lettura più recente\n  zapcheck survey "Garage Nord" --forget "Box 1"     elimina una posizione\n  zapcheck survey "Garage Nord" --spot "Box 2" --ssid Garage --scan-file saved/   ripete scansioni salvate\n\nCodici di uscita: 0 la posizione va bene (avvisi ammessi), 1 il segnale lì non basta, 2 errore d’uso o\nlettura impossibile.',
+  'help.survey.opt.timeout': 'tempo massimo per ogni scansione',
+  'help.survey.opt.no-history': 'non salva questa lettura',
+  'help.survey.opt.reports-dir': 'dove si conservano lo storico (e il rilievo)',
+  'help.survey.opt.sites': 'file dei siti (predefinito: zapcheck.yaml qui)',
+  'help.survey.opt.lang': 'lingua (predefinita: da LANG)',
+  'help.survey.opt.json':
+    'scrive anche la lettura (o con --list le posizioni) come JSON; - = standard output',
+  'help.survey.opt.profile': 'profilo della stazione: zaptec-pro, zaptec-go oppure un file .json/.yaml',
+  'help.survey.opt.forget': 'elimina tutte le letture di una posizione',
+  'help.survey.opt.list': 'ogni posizione del sito, con la sua lettura più recente',
+  'help.survey.opt.scan-file':
+    'usa scansioni salvate invece di fare la scansione, una per campione, in ordine (si può ripetere; una cartella = i suoi file in ordine di nome)',
+  'help.survey.opt.ssid': 'la rete del sito (predefinita: ssid: del sito in zapcheck.yaml)',
+  'help.survey.opt.spot': 'la posizione della stazione qui, es. "Box 3"',
+  'help.survey.arg.site': 'il sito (il suo ssid viene da zapcheck.yaml se non si indica --ssid)',
+  'help.survey.description':
+    'Prende alcuni campioni Wi-Fi dove verrà montata una stazione, giudica quella posizione con le soglie di segnale del profilo (e le altre regole del controllo Wi-Fi) e salva la lettura con il sito; la consegna elenca ogni posizione.',
+  'help.survey.opt.samples':
+    'campioni da prendere, a un secondo l’uno dall’altro (predefinito 5; con --scan-file: uno per file)',
+  'help.report.after':
+    '\nEsempi:\n  zapcheck report last "Garage Nord" --format html -o garage.html   consegna stampabile di una pagina\n  zapcheck report last "Garage Nord" -o garage.pdf                  la stessa in PDF (Chromium senza finestra)\n  zapcheck report report.json --format junit -o zapcheck.xml         per la CI\n  zapcheck report old.json new.json --diff                           cosa ha risolto o rotto una modifica\n\nCon --diff il codice di uscita è 1 quando un controllo è peggiorato (prima era superato o con avviso e ora\nfallisce, va in errore o non si può più verificare), altrimenti 0.\n\nTutto segue --lang, qualunque fosse la lingua della verifica (i rapporti di zapcheck 0.1.0 mantengono\ni riepiloghi dei controlli nella lingua della verifica).',
+  'help.report.opt.profile':
+    'profilo della stazione per l’elenco da autorizzare (predefinito: quello del rapporto)',
+  'help.report.opt.reports-dir':
+    'dove si conservano le verifiche, per "last" (predefinito: la cartella dati dell’utente)',
+  'help.report.opt.sites':
+    'il file dei siti per indirizzo, stazioni, connessione a consumo (predefinito: zapcheck.yaml)',
+  'help.report.opt.lang': 'lingua del rapporto (predefinita: da LANG)',
+  'help.report.opt.installer':
+    '"<nome>, <ditta>" per le righe della firma (predefinito: quello del rapporto, altrimenti del file dei siti)',
+  'help.report.opt.diff':
+    'confronta due rapporti (prima il vecchio, poi il nuovo): risolti, peggiorati, invariati',
+  'help.report.opt.output': 'scrive in questo file (in modo atomico) invece che sullo standard output',
+  'help.report.opt.format':
+    'formato di uscita (predefinito: dall’estensione di -o, altrimenti testo); pdf richiede Chrome, Chromium o Edge',
+  'help.report.arg.reports':
+    'file di rapporto JSON, oppure: last ["nome del sito"] per l’ultima verifica salvata',
+  'help.report.opt.chargers': 'stazioni previste, per il consumo di dati',
+  'help.allowlist.after':
+    '\nIl CSV si apre in un foglio di calcolo: inizia con un byte-order mark e, con --lang it, le celle sono\nseparate da ";" (come si aspetta Excel dove i decimali si scrivono con la virgola).\n\nSolo in uscita, autorizzato per nome host (gli indirizzi del cloud cambiano); nulla in entrata (il NAT va bene);\nnessuna ispezione TLS e nessun proxy per questi host.',
+  'help.allowlist.opt.output': 'scrive in questo file (in modo atomico) invece che sullo standard output',
+  'help.allowlist.opt.lang': 'lingua (predefinita: da LANG)',
+  'help.allowlist.opt.format': 'formato di uscita (predefinito: dall’estensione di -o, altrimenti testo)',
+  'help.allowlist.opt.profile': 'profilo della stazione: un id integrato oppure un file JSON/YAML',
+  'help.sites.after':
+    '\nUn file dei siti (zapcheck.yaml; JSON Schema: schemas/sites.schema.json nel pacchetto):\n\n  sites:\n    Garage Nord:\n      address: Via Roma 1, Milano\n      chargers: 8\n      ssid: ZAPTEC-NET\n      profile: zaptec-pro\n      dhcpRange: 192.168.10.100-192.168.10.199\n      metered: true                 # uplink 4G/LTE: il rapporto dimensiona il piano dati\n      sessionsPerChargerPerDay: 2   # per il consumo di dati (predefinito 1)\n      notes: Router nel locale tecnico, 2° piano\n      installer: Mario Rossi, Elettro Srl   # sulla consegna, con le righe per la firma\n\nzapcheck site "Garage Nord" prende poi da qui chargers, ssid, profile e dhcpRange (le opzioni hanno la precedenza).\ndhcpRange è primo-ultimo, oppure un blocco CIDR (192.168.10.0/24: i suoi indirizzi host).\n\nzapcheck sites --check segnala, con file:riga, un dhcpRange più piccolo di quanto servono le stazioni, un profilo\nche non esiste o non si carica, e un nome di sito ripetuto; uscita 0 se è tutto a posto, altrimenti 2.\nOgni zapcheck site fa prima lo stesso controllo (avvisi; il profilo guasto del sito stesso è un errore).',
+  'help.sites.opt.lang': 'lingua (predefinita: da LANG)',
+  'help.sites.opt.format': 'formato di uscita',
+  'help.sites.opt.check':
+    'controlla il file dei siti: intervalli DHCP più piccoli delle stazioni, profili sconosciuti, nomi ripetuti (uscita 2 se ce ne sono)',
+  'help.sites.opt.reports-dir': 'dove si conservano le verifiche (predefinito: la cartella dati dell’utente)',
+  'help.sites.opt.sites': 'il file dei siti (predefinito: zapcheck.yaml in questa cartella)',
+  'help.history.after':
+    '\nOgni verifica reale di zapcheck site è salvata come JSON, un file per verifica, mai sovrascritto:\n  Linux    $XDG_DATA_HOME/zapcheck (~/.local/share/zapcheck)\n  macOS    ~/Library/Application Support/zapcheck\n  Windows  %LOCALAPPDATA%\\zapcheck\n--reports-dir o ZAPCHECK_REPORTS_DIR scelgono un’altra cartella.',
+  'help.history.opt.lang': 'lingua (predefinita: da LANG)',
+  'help.history.opt.format': 'formato di uscita',
+  'help.history.opt.reports-dir':
+    'dove si conservano le verifiche (predefinito: la cartella dati dell’utente)',
+  'help.history.arg.site': 'nome del sito',
+  'help.lab.opt.json': 'in formato JSON',
+  'help.lab.opt.list': 'elenca gli scenari (predefinito)',
+  'help.profiles.opt.json': 'in formato JSON',
+  'help.profiles.show.opt.json': 'in formato JSON',
+  'help.profiles.show.arg.idpath': 'id del profilo oppure file',
+  'help.profiles.show.description': 'stampa un profilo (id integrato o file), in YAML oppure con --json',
   'err.completion.shell': 'nessun completamento per la shell "{shell}"',
   'err.completion.hint': 'shell: {shells}',
   'err.didyoumean': 'forse intendevi {names}?',

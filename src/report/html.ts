@@ -1,4 +1,5 @@
 import type { Report } from '../core/result.js';
+import { siteHeading } from './site-name.js';
 import { createTranslator } from '../i18n/index.js';
 import { hostLabel, portLabel, protocolLabel } from './allowlist.js';
 import {
@@ -115,7 +116,7 @@ function renderPage(h: Handover): string {
   const { report, t } = h;
   const verdict = verdictText(report, t);
   const vclass = report.verdict === 'ready' ? 'ready' : 'not-ready';
-  const meta: [string, string][] = [[t('report.site'), report.site]];
+  const meta: [string, string][] = [[t('report.site'), siteHeading(report.site, t)]];
   if (h.site?.address) meta.push([t('report.address'), h.site.address]);
   meta.push([t('report.date'), formatDate(report.startedAt, h.lang)]);
   if (h.installer) meta.push([t('report.installer'), installerText(h.installer)]);

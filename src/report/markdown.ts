@@ -1,4 +1,5 @@
 import type { Report } from '../core/result.js';
+import { siteHeading } from './site-name.js';
 import { hostLabel, portLabel, protocolLabel } from './allowlist.js';
 import {
   buildHandover,
@@ -32,7 +33,7 @@ function section(h: Handover): string[] {
   const md = escapeMarkdown;
   const verdict = verdictText(report, t);
   const out: string[] = [];
-  out.push(`# ${md(t('report.title'))}: ${md(report.site)}`, '');
+  out.push(`# ${md(t('report.title'))}: ${md(siteHeading(report.site, t))}`, '');
   const label = verdict.notChecked ? `${verdict.label} ${verdict.notChecked}` : verdict.label;
   out.push(`**${md(label)}**: ${md(verdict.line)}`, '');
   // A simulated run must not read as the real site's verdict: said right under it.

@@ -1,4 +1,5 @@
 import type { Check } from '../core/check.js';
+import { isUnnamedSite } from './site-name.js';
 import type { CheckResult, Report, Status } from '../core/result.js';
 import { groupRemediation } from './remediation.js';
 import { notCheckedLabels } from '../core/result.js';
@@ -69,7 +70,14 @@ export function renderTerminal(report: Report, stream: TerminalStream, opts: Ter
     ...wrapText(
       c.bold(`zapcheck ${report.tool.version}`) +
         c.gray(
-          ` · ${t('term.header', { site: escapeForTerminal(report.site), profile: escapeForTerminal(report.profile) })}${mode}`,
+          ` · ${
+            isUnnamedSite(report.site)
+              ? t('term.header.unnamed', { profile: escapeForTerminal(report.profile) })
+              : t('term.header', {
+                  site: escapeForTerminal(report.site),
+                  profile: escapeForTerminal(report.profile),
+                })
+          }${mode}`,
         ),
       width,
       '',

@@ -8,7 +8,13 @@ import type { WifiAdvice } from '../checks/wifi/advice.js';
 import type { UnreadScan } from '../checks/wifi/unread.js';
 import type { WifiScan } from '../platform/wifi/types.js';
 import { escapeForDisplay } from '../core/display.js';
-import { createTranslator, type MessageKey, type Translate } from '../i18n/index.js';
+import {
+  createTranslator,
+  fromEnglish,
+  isMessageKey,
+  type MessageKey,
+  type Translate,
+} from '../i18n/index.js';
 import { colorLevel, DESIGN_WIDTH, paintStatus, wrapLine } from './layout.js';
 
 /** What `zapcheck wifi --json` writes, and what this renderer draws. */
@@ -88,10 +94,13 @@ export function renderWifiTerminal(
   if (report.scan.unavailable) {
     out.push(t('wifi.term.scan.none', { reason: report.scan.unavailable.reason }));
   } else {
-    out.push(t('wifi.term.scan', { format: report.scan.formatName, from, n: report.networks.length }));
+    // The format's name in the user's words where it has any ("table", "current connection only").
+    const key = `wifi.format.${report.scan.format}`;
+    const format = isMessageKey(key) ? t(key) : report.scan.formatName;
+    out.push(t('wifi.term.scan', { format, from, n: report.networks.length }));
   }
   for (const n of report.scan.notes)
-    out.push(c.dim(`  ${t('term.note', { note: escapeForDisplay(n, 300) })}`));
+    out.push(c.dim(`  ${t('term.note', { note: escapeForDisplay(fromEnglish(n, t, 'wifi.note.'), 300) })}`));
   out.push('');
   const by =
     a.target.selectedBy === 'option'

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mqttCheck, mqttFamily, probeClientId } from '../../src/checks/mqtt.js';
+import { connackMeaningKey, mqttCheck, mqttFamily, probeClientId } from '../../src/checks/mqtt.js';
+import { createTranslator } from '../../src/i18n/index.js';
+import { it as italian } from '../../src/i18n/it.js';
+import { en } from '../../src/i18n/en.js';
 import { probeFail, probeOk } from '../../src/core/errors.js';
 import type { MqttProbeRequest } from '../../src/probes/types.js';
 import {
@@ -49,6 +52,45 @@ describe('mqtt check', () => {
     expect(out.status).toBe('pass');
     expect(out.evidence.returnCode).toBe(5);
     expect(out.summary).toContain('not authorized');
+  });
+
+  it.each([
+    [5, 'not authorized', 'non autorizzato'],
+    [0, 'accepted', 'accettato'],
+    [4, 'bad user name or password', 'nome utente o password errati'],
+    [0x87, 'not authorized', 'non autorizzato'],
+    [0x84, 'unsupported protocol version', 'versione del protocollo non supportata'],
+    [0x9c, 'use another server', 'usare un altro server'],
+    [42, 'unknown code', 'codice sconosciuto'],
+  ])(
+    'CONNACK %i in words, in the run’s language (Italian: the CONNACK reason is Italian too)',
+    async (code, english, italianWords) => {
+      const probes = fakeProbes({
+        mqtt: () => Promise.resolve(probeOk({ returnCode: code, sessionPresent: false }, 80)),
+      });
+      const enCtx = fakeContext({ options: { mqttConnect: true } });
+      const enOut = await runCheck(mqttCheck(endpointOf(enCtx, HUB)), enCtx, probes, deps);
+      expect(enOut.summary).toContain(`CONNACK ${code}: ${english},`);
+      expect(enOut.evidence.meaning).toBe(english);
+      const itCtx = {
+        ...fakeContext({ options: { mqttConnect: true } }),
+        lang: 'it' as const,
+        t: createTranslator('it'),
+      };
+      const itOut = await runCheck(mqttCheck(endpointOf(itCtx, HUB)), itCtx, probes, deps);
+      expect(itOut.summary).toContain(`CONNACK ${code}: ${italianWords},`);
+      expect(itOut.summary).not.toContain(english);
+      // The evidence keeps the English words, the same in every language (for CI).
+      expect(itOut.evidence.meaning).toBe(english);
+    },
+  );
+
+  it('every CONNACK code 0-255 has words in both catalogues', () => {
+    for (let code = 0; code < 256; code++) {
+      const key = connackMeaningKey(code);
+      expect(en[key], String(code)).toBeTruthy();
+      expect((italian as Record<string, string>)[key], String(code)).toBeTruthy();
+    }
   });
 
   it.each(['TIMEOUT', 'PROTOCOL'] as const)(

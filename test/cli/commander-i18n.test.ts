@@ -25,7 +25,8 @@ describe('help in Italian', () => {
     const run = await runCli(['site', '--help'], { env: IT });
     expect(run.stdout).toMatch(/^Utilizzo: zapcheck site /);
     expect(run.stdout).toContain('\nArgomenti:\n');
-    expect(run.stdout).toContain('(predefinito: zaptec-pro)');
+    // The Italian description is longer: the default may wrap onto the next line.
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain('(predefinito: zaptec-pro)');
     const en = await runCli(['site', '--help'], { env: { LANG: 'C' } });
     expect(en.stdout).toMatch(/^Usage: zapcheck site /);
     expect(en.stdout).toContain('(default: zaptec-pro)');

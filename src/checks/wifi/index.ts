@@ -5,7 +5,7 @@ import { describeScanFailure } from './scan-failure.js';
 import type { WifiScan } from '../../platform/wifi/types.js';
 import { adviseWifi, type WifiAdvice } from './advice.js';
 import { adviseUnreadScan, unreadScan } from './unread.js';
-import type { Translate } from '../../i18n/index.js';
+import { fromEnglish, type Translate } from '../../i18n/index.js';
 
 /**
  * The wifi check (R1): is the site network on 2.4 GHz channel 1-11, strong, joinable and clean enough?
@@ -73,7 +73,8 @@ export const wifiFamily: CheckFamily = {
             advice.status,
             advice.cause,
             advice.summary,
-            wifiEvidence(scan, advice),
+            // The parsers' notes are English catalogue sentences: said again in the run's language.
+            wifiEvidence({ ...scan, notes: scan.notes.map((n) => fromEnglish(n, t, 'wifi.note.')) }, advice),
             advice.remediation,
           );
         },
