@@ -1,8 +1,9 @@
 import type { Check, CheckFamily, CheckOutcome } from '../core/check.js';
 import { outcome } from '../core/check.js';
 import type { Endpoint } from '../profile/types.js';
-import type { Evidence, Json } from '../core/result.js';
-import { addressesFrom, dnsCheckId, installer, it, seconds } from './shared.js';
+import type { CheckResult, Evidence, Json } from '../core/result.js';
+import type { SiteContext } from '../core/context.js';
+import { addressesFrom, dnsCheckId, installer, it, noIpv4Route, seconds } from './shared.js';
 import type { Translate } from '../i18n/index.js';
 import { softenOptional } from './optional.js';
 
@@ -113,8 +114,26 @@ export function ntpCheck(endpoint: Endpoint): Check {
   };
 }
 
+/** With no IPv4 default route, NTP said unreachable is that missing route (see correlateTcp). */
+export function correlateNtp(
+  results: CheckResult[],
+  t: SiteContext['t'],
+  all?: readonly CheckResult[],
+): CheckResult[] {
+  if (!noIpv4Route(all)) return results;
+  return results.map((r) => {
+    const servers = Array.isArray(r.evidence.servers) ? r.evidence.servers : [];
+    const unreachable =
+      servers.length > 0 && servers.every((s) => (s as { error?: unknown } | null)?.error === 'UNREACHABLE');
+    if (r.cause !== 'NTP_NO_REPLY' || !unreachable) return r;
+    const vars = { host: r.target.host ?? '', port: r.target.port ?? 123 };
+    return { ...r, summary: t('ntp.unreachable.noroute', vars), remediation: [] };
+  });
+}
+
 export const ntpFamily: CheckFamily = {
   kind: 'ntp',
   plan: (ctx) =>
     ctx.profile.endpoints.filter((e) => e.protocol === 'ntp').map((e) => softenOptional(ntpCheck(e), e, ctx)),
+  correlate: (results, ctx, all) => correlateNtp(results, ctx.t, all),
 };

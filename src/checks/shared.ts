@@ -44,6 +44,14 @@ export function uniqueHosts(ctx: SiteContext): string[] {
   return [...new Set(ctx.profile.endpoints.map((e) => e.host))];
 }
 
+/**
+ * Whether the run found no IPv4 default route (env:route failed ENV_NO_IPV4): then nothing beyond the local
+ * network is reachable, and an "unreachable" TCP or NTP result is that one fault, not one of its own.
+ */
+export function noIpv4Route(all: readonly CheckResult[] | undefined): boolean {
+  return (all ?? []).some((r) => r.id === 'env:route' && r.cause === 'ENV_NO_IPV4');
+}
+
 export function it(text: string): Remediation {
   return { audience: 'it', text };
 }

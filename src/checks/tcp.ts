@@ -1,7 +1,17 @@
 import type { Check, CheckFamily, CheckOutcome } from '../core/check.js';
+import type { SiteContext } from '../core/context.js';
+import type { CheckResult } from '../core/result.js';
 import { outcome } from '../core/check.js';
 import type { Endpoint } from '../profile/types.js';
-import { addressesFrom, connectionKey, dnsCheckId, it, seconds, tcpEndpoints } from './shared.js';
+import {
+  addressesFrom,
+  connectionKey,
+  dnsCheckId,
+  it,
+  noIpv4Route,
+  seconds,
+  tcpEndpoints,
+} from './shared.js';
 import { softenOptional } from './optional.js';
 
 /**
@@ -70,7 +80,33 @@ export function tcpCheck(endpoint: Endpoint): Check {
   };
 }
 
+/**
+ * With no IPv4 default route (env:route ENV_NO_IPV4) an unreachable endpoint is that missing route: said
+ * so, and the one request is the route's (a gateway by DHCP), not an allow rule per port that cannot help.
+ */
+export function correlateTcp(
+  results: CheckResult[],
+  t: SiteContext['t'],
+  all?: readonly CheckResult[],
+): CheckResult[] {
+  if (!noIpv4Route(all)) return results;
+  return results.map((r) =>
+    r.cause === 'TCP_UNREACHABLE'
+      ? {
+          ...r,
+          summary: t('tcp.unreachable.noroute', {
+            host: r.target.host ?? '',
+            port: r.target.port ?? 0,
+            ip: typeof r.evidence.ip === 'string' ? r.evidence.ip : '',
+          }),
+          remediation: [],
+        }
+      : r,
+  );
+}
+
 export const tcpFamily: CheckFamily = {
   kind: 'tcp',
   plan: (ctx) => tcpEndpoints(ctx).map((e) => softenOptional(tcpCheck(e), e, ctx)),
+  correlate: (results, ctx, all) => correlateTcp(results, ctx.t, all),
 };

@@ -89,6 +89,8 @@ export const en = {
     'Something answers NTP (UDP 123) for {host} with invalid packets: let UDP 123 reach {host} directly, without interception.',
   'ntp.noreply': 'No NTP reply from {host} on UDP {port} within {limit}: UDP 123 is blocked',
   'ntp.rejected': 'NTP to {host} on UDP {port} is rejected (port unreachable)',
+  'ntp.unreachable.noroute':
+    'NTP to {host} on UDP {port} cannot get out: this network gives no IPv4 route to the internet (see the IPv4 default route)',
   'ntp.unreachable':
     'NTP to {host} on UDP {port}: the network answers "unreachable" (no route, or a firewall rejecting it)',
   'ntp.noreply.fix':
@@ -106,6 +108,8 @@ export const en = {
     'TCP {port} to {host} ({ip}): the network answers "unreachable" (no route, or a firewall rejecting it)',
   'tcp.unreachable.fix':
     'Allow outbound TCP port {port} to {host}: the network answers that {ip} cannot be reached (a firewall rule that rejects it, or no route). If nothing reaches the internet, check the default gateway and the uplink.',
+  'tcp.unreachable.noroute':
+    'TCP {port} to {host} ({ip}) cannot get out: this network gives no IPv4 route to the internet (see the IPv4 default route)',
   'tcp.reset': 'TCP {port} to {host} is reset by the network',
   'tcp.error': 'TCP {port} to {host} failed: {message}',
 

@@ -95,6 +95,8 @@ export const it = {
     'Qualcosa risponde all’NTP (UDP 123) per {host} con pacchetti non validi: lasciare arrivare UDP 123 direttamente a {host}, senza intercettazioni.',
   'ntp.noreply': 'Nessuna risposta NTP da {host} su UDP {port} entro {limit}: la porta UDP 123 è bloccata',
   'ntp.rejected': 'L’NTP verso {host} su UDP {port} è respinto (porta irraggiungibile)',
+  'ntp.unreachable.noroute':
+    'L’NTP verso {host} su UDP {port} non può uscire: questa rete non fornisce un percorso IPv4 verso internet (vedere il percorso IPv4 predefinito)',
   'ntp.unreachable':
     'L’NTP verso {host} su UDP {port}: la rete risponde "irraggiungibile" (nessun percorso, o un firewall che lo rifiuta)',
   'ntp.noreply.fix':
@@ -114,6 +116,8 @@ export const it = {
     'TCP {port} verso {host} ({ip}): la rete risponde "irraggiungibile" (nessun percorso, o un firewall che la rifiuta)',
   'tcp.unreachable.fix':
     'Consentire in uscita la porta TCP {port} verso {host}: la rete risponde che {ip} non è raggiungibile (una regola del firewall che la rifiuta, o nessun percorso). Se non si raggiunge nulla su internet, controllare il gateway predefinito e il collegamento.',
+  'tcp.unreachable.noroute':
+    'TCP {port} verso {host} ({ip}) non può uscire: questa rete non fornisce un percorso IPv4 verso internet (vedere il percorso IPv4 predefinito)',
   'tcp.reset': 'TCP {port} verso {host} viene interrotto dalla rete',
   'tcp.error': 'TCP {port} verso {host} non riuscito: {message}',
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { tcpCheck, tcpFamily } from '../../src/checks/tcp.js';
+import { correlateTcp, tcpCheck, tcpFamily } from '../../src/checks/tcp.js';
+import { correlateNtp } from '../../src/checks/ntp.js';
+import type { CheckResult } from '../../src/core/result.js';
 import { probeFail, probeOk, type ProbeErrorCode } from '../../src/core/errors.js';
 import {
   dnsPassed,
@@ -92,5 +94,73 @@ describe('tcp check', () => {
       'tcp:api.zaptec.com:443',
     ]);
     expect(checks.every((c) => c.needs.length === 1 && c.needs[0] === `dns:${c.target.host}`)).toBe(true);
+  });
+});
+
+describe('tcp and ntp with no IPv4 default route (one fault, one request)', () => {
+  const asResult = (
+    id: string,
+    kind: CheckResult['kind'],
+    target: CheckResult['target'],
+    o: {
+      status: CheckResult['status'];
+      cause: string;
+      summary: string;
+      evidence: CheckResult['evidence'];
+      remediation: CheckResult['remediation'];
+    },
+  ): CheckResult => ({ ...o, id, kind, title: id, target, durationMs: 1 });
+  const route = (cause: 'ENV_NO_IPV4' | 'OK'): CheckResult =>
+    asResult(
+      'env:route',
+      'env',
+      { protocol: 'ipv4' },
+      {
+        status: cause === 'OK' ? 'pass' : 'fail',
+        cause,
+        summary: '',
+        evidence: {},
+        remediation: [],
+      },
+    );
+
+  it('an unreachable endpoint is the missing route, said so, with no allow rule of its own; with a route it keeps its own', async () => {
+    const { out } = await runTcp('UNREACHABLE');
+    const tcp = asResult(`tcp:${HUB}:8883`, 'tcp', { host: HUB, port: 8883, protocol: 'tcp' }, out);
+    const ctx = fakeContext();
+    const [without] = correlateTcp([tcp], ctx.t, [route('ENV_NO_IPV4'), tcp]);
+    expect(without).toMatchObject({ status: 'fail', cause: 'TCP_UNREACHABLE', remediation: [] });
+    expect(without!.summary).toBe(
+      `TCP 8883 to ${HUB} (198.51.100.40) cannot get out: this network gives no IPv4 route to the internet (see the IPv4 default route)`,
+    );
+    expect(correlateTcp([tcp], ctx.t, [route('OK'), tcp])).toEqual([tcp]);
+    // A refused port is its own fault even without a route.
+    const { out: refused } = await runTcp('REFUSED');
+    const r = asResult(`tcp:${HUB}:8883`, 'tcp', { host: HUB, port: 8883, protocol: 'tcp' }, refused);
+    expect(correlateTcp([r], ctx.t, [route('ENV_NO_IPV4'), r])).toEqual([r]);
+  });
+
+  it('NTP said unreachable is the missing route too; a silent server is not', () => {
+    const ctx = fakeContext();
+    const ntp = (error: string): CheckResult =>
+      asResult(
+        'ntp:no.pool.ntp.org:123',
+        'ntp',
+        { host: 'no.pool.ntp.org', port: 123, protocol: 'ntp' },
+        {
+          status: 'fail',
+          cause: 'NTP_NO_REPLY',
+          summary: 'own',
+          evidence: { servers: [{ server: '198.51.100.9:123', error, message: '' }] },
+          remediation: [{ audience: 'it', text: 'Allow outbound UDP port 123' }],
+        },
+      );
+    const [u] = correlateNtp([ntp('UNREACHABLE')], ctx.t, [route('ENV_NO_IPV4')]);
+    expect(u).toMatchObject({ cause: 'NTP_NO_REPLY', remediation: [] });
+    expect(u!.summary).toMatch(
+      /^NTP to no\.pool\.ntp\.org on UDP 123 cannot get out: this network gives no IPv4 route/,
+    );
+    expect(correlateNtp([ntp('TIMEOUT')], ctx.t, [route('ENV_NO_IPV4')])).toEqual([ntp('TIMEOUT')]);
+    expect(correlateNtp([ntp('UNREACHABLE')], ctx.t, [route('OK')])).toEqual([ntp('UNREACHABLE')]);
   });
 });
