@@ -317,20 +317,23 @@ describe('hostile inputs to the CLI', () => {
       const runs = await inPool(CASES, 2, (c) =>
         runCli(c.args(), {
           cwd: dir,
-          timeoutMs: MAX_MS + 5000,
+          // A hang guard only: the bound below is on the time the CLI was run, not on the OS's queue.
+          timeoutMs: 60_000,
           measureMemory: true,
+          measureStarvation: true,
           env: { LANG: 'C', LC_ALL: '' },
         }),
       );
       const problems: string[] = [];
       CASES.forEach((c, i) => {
         const r = runs[i] as CliRun;
-        const what = `${c.name}: exit ${r.code ?? r.signal}, ${Math.round(r.ms)} ms, ${Math.round(r.maxRssMb ?? -1)} MB\n${r.stderr}`;
+        const what = `${c.name}: exit ${r.code ?? r.signal}, ${Math.round(r.ms)} ms (${Math.round(r.starvedMs ?? 0)} ms waiting for a CPU), ${Math.round(r.maxRssMb ?? -1)} MB\n${r.stderr}`;
         if (r.code !== 2) problems.push(`not exit 2 — ${what}`);
         else if (!c.message.test(r.stderr)) problems.push(`message ${String(c.message)} missing — ${what}`);
         else if (STACK.test(r.stderr) || /internal error/.test(r.stderr))
           problems.push(`stack trace — ${what}`);
-        else if (r.ms > MAX_MS) problems.push(`too slow — ${what}`);
+        // Within 10 s of its own time: the run-queue wait the OS imposed on a loaded machine is excused.
+        else if (r.ms > MAX_MS + (r.starvedMs ?? 0)) problems.push(`too slow — ${what}`);
         else if (r.maxRssMb === undefined || r.maxRssMb > MAX_RSS_MB) problems.push(`memory — ${what}`);
       });
       expect(problems).toEqual([]);

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { reportedRunQueueMs, runQueueWaitMs, RUNQUEUE_PRELOAD } from './timing.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const BIN = path.join(ROOT, 'bin/zapcheck.js');
@@ -12,6 +13,11 @@ export interface CliRun {
   ms: number;
   /** Peak resident memory of the CLI process in MB, when asked for with `measureMemory`. */
   maxRssMb?: number;
+  /**
+   * With `measureStarvation`: how long the OS left the CLI's main thread, and this process, ready to run
+   * but waiting for a CPU during the run (ms; test/helpers/timing.ts): what a bound on `ms` may excuse.
+   */
+  starvedMs?: number;
 }
 
 /**
@@ -37,22 +43,39 @@ export function runCli(
     measureMemory?: boolean;
     /** Extra Node options before the script (e.g. --import of a preload). */
     nodeArgs?: string[];
+    /** Measure the run-queue wait of the CLI and of this process (CliRun.starvedMs). */
+    measureStarvation?: boolean;
   } = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const nodeArgs = [...(opts.measureMemory ? ['--import', MAX_RSS_PRELOAD] : []), ...(opts.nodeArgs ?? [])];
+    const parentWaited = runQueueWaitMs();
+    const nodeArgs = [
+      ...(opts.measureMemory ? ['--import', MAX_RSS_PRELOAD] : []),
+      ...(opts.measureStarvation ? ['--import', RUNQUEUE_PRELOAD] : []),
+      ...(opts.nodeArgs ?? []),
+    ];
     const child = spawn(process.execPath, [...nodeArgs, BIN, ...args], {
       cwd: opts.cwd ?? ROOT,
       env: { ...process.env, NO_COLOR: '1', ZAPCHECK_GUARD: 'loopback', ...opts.env },
-      stdio: ['ignore', 'pipe', 'pipe', opts.measureMemory ? 'pipe' : 'ignore'],
+      stdio: [
+        'ignore',
+        'pipe',
+        'pipe',
+        opts.measureMemory ? 'pipe' : 'ignore',
+        opts.measureStarvation ? 'pipe' : 'ignore',
+      ],
     });
     let stdout = '';
     let stderr = '';
     let rss = '';
+    let runqueue = '';
     const fd3 = child.stdio[3] as NodeJS.ReadableStream | null | undefined;
     fd3?.setEncoding('utf8');
     fd3?.on('data', (d: string) => (rss += d));
+    const fd4 = child.stdio[4] as NodeJS.ReadableStream | null | undefined;
+    fd4?.setEncoding('utf8');
+    fd4?.on('data', (d: string) => (runqueue += d));
     child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 30_000);
@@ -62,6 +85,9 @@ export function runCli(
       clearTimeout(timer);
       const run: CliRun = { code, signal, stdout, stderr, ms: performance.now() - started };
       if (rss) run.maxRssMb = Number(rss) / 1024;
+      if (opts.measureStarvation) {
+        run.starvedMs = reportedRunQueueMs(runqueue) + Math.max(0, runQueueWaitMs() - parentWaited);
+      }
       resolve(run);
     });
   });

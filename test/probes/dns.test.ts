@@ -5,7 +5,8 @@ import type { Answer, DecodedPacket } from 'dns-packet';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildDnsAnswer, judgeDnsReply, probeDns, probeOsLookup } from '../../src/probes/dns.js';
-import { closeAll, closedUdpPort, listen, never, udpServer } from './servers.js';
+import { withFakeLimit } from '../helpers/timing.js';
+import { closeAll, closedUdpPort, listen, never, probeSocketReads, udpServer } from './servers.js';
 
 afterEach(closeAll);
 
@@ -50,10 +51,43 @@ const ask = (port: number, extra: Partial<Parameters<typeof probeDns>[0]> = {}) 
     name: 'api.example.test',
     type: 'A',
     server: { ip: '127.0.0.1', port },
-    timeoutMs: LIMIT,
+    // A limit never waited out: a test that means the limit sets LIMIT, on a fake clock (withFakeLimit).
+    timeoutMs: 20_000,
     signal: never,
     ...extra,
   });
+
+/** The limit tests: the probe's timers on a fake clock, stepped once the server and the probe saw each datagram. */
+async function onFakeLimit<T>(
+  server: { received: Buffer[] },
+  run: () => Promise<T>,
+  steps: (at: {
+    received: (n: number) => Promise<void>;
+    read: (n: number) => Promise<void>;
+    advance: (ms: number) => Promise<void>;
+    settled: () => boolean;
+  }) => Promise<void>,
+): Promise<T> {
+  const reads = probeSocketReads();
+  try {
+    return await withFakeLimit(run, (at) =>
+      steps({
+        received: async (n) => {
+          await at.until(() => server.received.length >= n, `server received ${n}`);
+          expect(server.received).toHaveLength(n);
+        },
+        read: async (n) => {
+          await at.until(() => reads.count() >= n, `probe read ${n}`);
+          expect(reads.count()).toBe(n);
+        },
+        advance: (ms) => at.advance(ms),
+        settled: () => at.settled(),
+      }),
+    );
+  } finally {
+    reads.stop();
+  }
+}
 
 describe('probeDns over UDP', () => {
   it('follows a CNAME chain to the addresses at its end', async () => {
@@ -162,22 +196,48 @@ describe('probeDns over UDP', () => {
       bad.writeUInt16BE(0xffff, 6); // ...claiming 65535 answers in a few bytes
       return [Buffer.from('garbage'), bad, Buffer.concat([reply(q, chain).subarray(0, 40)])];
     });
-    const started = performance.now();
-    const r = await ask(s.port);
+    // Retransmissions at 1/5 and 3/5 of the limit, each answered with the same three bad replies.
+    const r = await onFakeLimit(
+      s,
+      () => ask(s.port, { timeoutMs: LIMIT }),
+      async (at) => {
+        await at.read(3);
+        await at.advance(LIMIT / 5);
+        await at.received(2);
+        await at.read(6);
+        await at.advance((2 * LIMIT) / 5);
+        await at.received(3);
+        await at.read(9);
+        await at.advance((2 * LIMIT) / 5 - 1);
+        expect(at.settled()).toBe(false); // still waiting for a good answer a millisecond before the limit
+        await at.advance(1);
+      },
+    );
     expect(r.ok ? 'ok' : r.error.code).toBe('PROTOCOL');
     if (!r.ok)
       expect(r.error.message).toMatch(/malformed or mismatched replies from 127\.0\.0\.1:\d+ within 800 ms/);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(LIMIT - 50);
   });
 
   it('returns TIMEOUT from a silent server within the limit, after retransmitting', async () => {
     const s = await resolver(() => null);
-    const started = performance.now();
-    const r = await ask(s.port);
-    const elapsed = performance.now() - started;
+    const r = await onFakeLimit(
+      s,
+      () => ask(s.port, { timeoutMs: LIMIT }),
+      async (at) => {
+        await at.received(1);
+        await at.advance(LIMIT / 5 - 1);
+        expect(s.received).toHaveLength(1); // no retransmission before 1/5 of the limit
+        await at.advance(1);
+        await at.received(2);
+        await at.advance((2 * LIMIT) / 5);
+        await at.received(3);
+        await at.advance((2 * LIMIT) / 5 - 1);
+        expect(at.settled()).toBe(false);
+        await at.advance(1);
+      },
+    );
     expect(r.ok ? 'ok' : r.error.code).toBe('TIMEOUT');
     if (!r.ok) expect(r.error.message).toBe(`no DNS answer from 127.0.0.1:${s.port} within 800 ms`);
-    expect(elapsed).toBeGreaterThanOrEqual(LIMIT - 50);
     expect(s.received.length).toBe(3);
     // Retransmissions carry the same id: a late answer to the first copy still counts.
     const ids = s.received.map((b) => b.readUInt16BE(0));
@@ -195,7 +255,7 @@ describe('probeDns over UDP', () => {
 
   it('returns REFUSED on ICMP port unreachable (nothing listens)', async () => {
     const port = await closedUdpPort();
-    const r = await ask(port, { timeoutMs: 2000 });
+    const r = await ask(port);
     expect(r.ok ? 'ok' : r.error.code).toBe('REFUSED');
   });
 

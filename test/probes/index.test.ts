@@ -95,14 +95,15 @@ describe('createProbes: dial and guard', () => {
   it('maps a logical address onto the lab and names both in messages', async () => {
     const port = await closedTcpPort();
     const probes = createProbes(fakeContext({ dial: () => ({ ip: '127.0.0.1', port }) }));
-    const r = await probes.tcp({ ip: '198.51.100.7', port: 443, timeoutMs: 1000 });
+    // Limits never waited out (20 s): an answer that needs the event loop must not race a short limit.
+    const r = await probes.tcp({ ip: '198.51.100.7', port: 443, timeoutMs: 20_000 });
     expect(r.ok ? 'ok' : r.error.code).toBe('REFUSED');
     if (!r.ok) expect(r.error.message).toContain(`198.51.100.7:443 (lab 127.0.0.1:${port})`);
     const open = await listen(net.createServer((s) => s.resume()));
     const ok = await createProbes(fakeContext({ dial: () => ({ ip: '127.0.0.1', port: open }) })).tcp({
       ip: '198.51.100.7',
       port: 443,
-      timeoutMs: 1000,
+      timeoutMs: 20_000,
     });
     expect(ok.ok && ok.value.remote).toBe(`127.0.0.1:${open}`);
   });
@@ -178,7 +179,7 @@ describe('createProbes: dial and guard', () => {
       name: 'big.example.test',
       type: 'A',
       server: { ip: '198.51.100.53', port: 53, source: 'lab' },
-      timeoutMs: 1000,
+      timeoutMs: 20_000, // never waited out: the truncated UDP answer comes first
     });
     expect(r.ok ? 'ok' : r.error.code).toBe('BLOCKED');
     if (!r.ok) expect(r.error.message).toMatch(/truncated.*192\.0\.2\.53:53/);

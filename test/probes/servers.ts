@@ -2,6 +2,7 @@ import dgram from 'node:dgram';
 import net from 'node:net';
 import tls from 'node:tls';
 import type { AddressInfo } from 'node:net';
+import { vi } from 'vitest';
 
 /**
  * Tiny real servers on 127.0.0.1 port 0 for the probe tests; `closeAll()` in afterEach tears down every
@@ -19,6 +20,21 @@ export interface UdpServer {
   port: number;
   socket: dgram.Socket;
   received: Buffer[];
+}
+
+/**
+ * Counts the datagrams the probe's own socket has read: the probe's 'message' listener has run for each
+ * (the count is bumped in a microtask, after every listener of that emit). stop() restores createSocket.
+ */
+export function probeSocketReads(): { count: () => number; stop: () => void } {
+  let reads = 0;
+  const create = dgram.createSocket.bind(dgram) as (type: 'udp4') => dgram.Socket;
+  const spy = vi.spyOn(dgram, 'createSocket').mockImplementation(((type: 'udp4') => {
+    const socket = create(type);
+    socket.on('message', () => queueMicrotask(() => (reads += 1)));
+    return socket;
+  }) as typeof dgram.createSocket);
+  return { count: () => reads, stop: () => spy.mockRestore() };
 }
 
 export async function udpServer(

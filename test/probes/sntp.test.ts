@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import dgram from 'node:dgram';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   computeOffsetDelay,
   decodeSntpPacket,
@@ -12,7 +11,7 @@ import {
 } from '../../src/probes/sntp.js';
 import type { NtpTimestamp } from '../../src/probes/sntp.js';
 import { withFakeLimit } from '../helpers/timing.js';
-import { closeAll, closedUdpPort, never, udpServer } from './servers.js';
+import { closeAll, closedUdpPort, never, probeSocketReads, udpServer } from './servers.js';
 
 afterEach(closeAll);
 
@@ -144,21 +143,6 @@ const LIMIT = 600;
 const NOT_REACHED = 20_000;
 const ask = (port: number, extra: Partial<Parameters<typeof probeSntp>[0]> = {}) =>
   probeSntp({ ip: '127.0.0.1', port, timeoutMs: NOT_REACHED, signal: never, ...extra });
-
-/**
- * Counts the datagrams the probe's own socket has read: the probe's 'message' listener has run for each
- * (the count is bumped in a microtask, after every listener of that emit). stop() restores createSocket.
- */
-function probeSocketReads(): { count: () => number; stop: () => void } {
-  let reads = 0;
-  const create = dgram.createSocket.bind(dgram) as (type: 'udp4') => dgram.Socket;
-  const spy = vi.spyOn(dgram, 'createSocket').mockImplementation(((type: 'udp4') => {
-    const socket = create(type);
-    socket.on('message', () => queueMicrotask(() => (reads += 1)));
-    return socket;
-  }) as typeof dgram.createSocket);
-  return { count: () => reads, stop: () => spy.mockRestore() };
-}
 
 /** withFakeLimit, plus "the server received n requests" and "the probe's socket read n replies". */
 async function onFakeLimit<T>(

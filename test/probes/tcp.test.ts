@@ -15,7 +15,7 @@ describe('probeTcp on loopback', () => {
   it('connects to a listener and closes at once', async () => {
     let closedByProbe = false;
     const port = await listen(net.createServer((s) => s.on('end', () => (closedByProbe = true)).resume()));
-    const r = await probeTcp({ ip: '127.0.0.1', port, timeoutMs: 1000, signal: never });
+    const r = await probeTcp({ ip: '127.0.0.1', port, timeoutMs: 20_000, signal: never });
     expect(r.ok && r.value.remote).toBe(`127.0.0.1:${port}`);
     expect(r.ok && r.value.local).toMatch(/^127\.0\.0\.1:\d+$/);
     // The server sees the FIN a loop turn or more later.
@@ -25,7 +25,7 @@ describe('probeTcp on loopback', () => {
 
   it('says REFUSED for a closed port (RST), quickly', async () => {
     const port = await closedTcpPort();
-    const r = await probeTcp({ ip: '127.0.0.1', port, timeoutMs: 2000, signal: never });
+    const r = await probeTcp({ ip: '127.0.0.1', port, timeoutMs: 20_000, signal: never });
     expect(r.ok ? 'ok' : r.error.code).toBe('REFUSED');
     if (!r.ok) expect(r.error.message).toContain(`127.0.0.1:${port} refused`);
   });
