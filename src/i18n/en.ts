@@ -591,6 +591,7 @@ export const en = {
     '{ssid} is on 2.4 GHz channel {channels}, which the charger cannot use (it needs channel {lo}-{hi})',
   'wifi.channel.out.fix':
     "In the router's 2.4 GHz settings, switch off automatic channel selection and set a fixed channel 1, 6 or 11 for {ssid}.",
+  'wifi.band.ghz': '{ghz, number} GHz',
   'wifi.band.none': '{ssid} is only on {bands}; the charger needs {needed} (channel {lo}-{hi})',
   'wifi.band.none.fix':
     'Enable the 2.4 GHz radio for {ssid} (802.11 b/g/n) and set a fixed channel 1, 6 or 11.',

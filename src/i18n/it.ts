@@ -625,6 +625,7 @@ export const it = {
     '{ssid} è sul canale {channels} a 2,4 GHz, che la stazione non può usare (le serve un canale da {lo} a {hi})',
   'wifi.channel.out.fix':
     'Nelle impostazioni a 2,4 GHz del router disattivare la scelta automatica del canale e impostare per {ssid} un canale fisso: 1, 6 o 11.',
+  'wifi.band.ghz': '{ghz, number} GHz',
   'wifi.band.none':
     '{ssid} trasmette solo a {bands}; la stazione ha bisogno di {needed} (canale da {lo} a {hi})',
   'wifi.band.none.fix':
