@@ -3,7 +3,8 @@ import { outcome } from '../core/check.js';
 import type { Evidence } from '../core/result.js';
 import type { Endpoint } from '../profile/types.js';
 import type { HttpsInfo } from '../probes/types.js';
-import type { Translate } from '../i18n/index.js';
+import type { MessageKey, Translate } from '../i18n/index.js';
+import type { ProbeError } from '../core/errors.js';
 import { addressesFrom, connectionKey, dnsCheckId, it, registrableDomain, seconds } from './shared.js';
 import { tlsCheckId } from './tls.js';
 import { softenOptional } from './optional.js';
@@ -93,12 +94,27 @@ export function httpsCheck(endpoint: Endpoint): Check {
         case 'BLOCKED':
           return outcome('error', 'GUARD_BLOCKED', t('guard.blocked', { what: `${host}:${port}` }), evidence);
         default:
-          return outcome('fail', 'HTTP_BAD_RESPONSE', t('https.bad', vars), evidence, [
+          return outcome('fail', 'HTTP_BAD_RESPONSE', t(badResponseKey(r.error), vars), evidence, [
             it(t('https.noanswer.fix', vars)),
           ]);
       }
     },
   };
+}
+
+/**
+ * What was wrong with the answer, in the run's language: the probe's own message (English, with the
+ * parser's words) stays in the evidence. Not HTTP (the HTTP parser's HPE_ codes), closed, reset, too large.
+ */
+function badResponseKey(error: ProbeError): MessageKey {
+  const code = (error.cause as { code?: unknown } | undefined)?.code;
+  if (error.code === 'TOO_LARGE') return 'https.bad.large';
+  if (error.code === 'RESET') return 'https.bad.reset';
+  if (error.code === 'PROTOCOL' && typeof code === 'string') {
+    if (code.startsWith('HPE_')) return 'https.bad.nothttp';
+    if (code === 'ECONNRESET') return 'https.bad.closed';
+  }
+  return 'https.bad';
 }
 
 export const httpsFamily: CheckFamily = {

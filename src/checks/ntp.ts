@@ -101,14 +101,14 @@ export function ntpCheck(endpoint: Endpoint): Check {
       }
       if (errors.length > 0 && errors.every((e) => e.code === 'PROTOCOL' || e.code === 'TOO_LARGE')) {
         const first = errors[0]?.message ?? '';
-        return outcome('fail', 'NTP_BAD_REPLY', t('ntp.bad', { ...vars, message: first }), evidence, [
-          it(t('ntp.bad.fix', vars)),
-        ]);
+        const zero = (errors[0]?.cause as { ntp?: unknown } | undefined)?.ntp === 'zero-transmit';
+        const summary = zero ? t('ntp.bad.zero', vars) : t('ntp.bad', { ...vars, message: first });
+        return outcome('fail', 'NTP_BAD_REPLY', summary, evidence, [it(t('ntp.bad.fix', vars))]);
       }
-      const refused = errors.some((e) => e.code === 'REFUSED' || e.code === 'UNREACHABLE');
-      return outcome('fail', 'NTP_NO_REPLY', t(refused ? 'ntp.rejected' : 'ntp.noreply', vars), evidence, [
-        it(t('ntp.noreply.fix', vars)),
-      ]);
+      const refused = errors.some((e) => e.code === 'REFUSED');
+      const unreachable = errors.some((e) => e.code === 'UNREACHABLE');
+      const key = refused ? 'ntp.rejected' : unreachable ? 'ntp.unreachable' : 'ntp.noreply';
+      return outcome('fail', 'NTP_NO_REPLY', t(key, vars), evidence, [it(t('ntp.noreply.fix', vars))]);
     },
   };
 }

@@ -244,13 +244,9 @@ export function judgeTls(
     }
     switch (r.error.code) {
       case 'TLS_HANDSHAKE':
-        return outcome(
-          'fail',
-          'TLS_HANDSHAKE',
-          t('tls.handshake', { ...vars, message: r.error.message }),
-          evidence,
-          [it(t('tls.handshake.fix', vars))],
-        );
+        return outcome('fail', 'TLS_HANDSHAKE', handshakeSummary(t, vars, r.error), evidence, [
+          it(t('tls.handshake.fix', vars)),
+        ]);
       case 'TIMEOUT':
       case 'ABORTED':
         return outcome('fail', 'TLS_TIMEOUT', t('tls.timeout', vars), evidence, [
@@ -262,13 +258,9 @@ export function judgeTls(
       case 'BLOCKED':
         return outcome('error', 'GUARD_BLOCKED', t('guard.blocked', { what: `${host}:${port}` }), evidence);
       default:
-        return outcome(
-          'fail',
-          'TLS_HANDSHAKE',
-          t('tls.handshake', { ...vars, message: r.error.message }),
-          evidence,
-          [it(t('tls.handshake.fix', vars))],
-        );
+        return outcome('fail', 'TLS_HANDSHAKE', handshakeSummary(t, vars, r.error), evidence, [
+          it(t('tls.handshake.fix', vars)),
+        ]);
     }
   }
 
@@ -371,6 +363,24 @@ export function judgeTls(
   return outcome('fail', 'TLS_UNTRUSTED', t('tls.untrusted', iVars), evidence, [
     it(t('tls.untrusted.fix', iVars)),
   ]);
+}
+
+/**
+ * A failed handshake in the run's language: OpenSSL's reason ("tlsv1 alert access denied", its own fixed
+ * words, which IT can look up), or a connection closed mid-handshake; else the probe's message.
+ */
+function handshakeSummary(
+  t: SiteContext['t'],
+  vars: Record<string, string | number>,
+  error: { message: string; cause?: unknown },
+): string {
+  const reason = (error.cause as { reason?: unknown } | undefined)?.reason;
+  if (typeof reason === 'string' && /^[a-z0-9][a-z0-9 ._()-]{0,99}$/i.test(reason)) {
+    return t('tls.handshake.reason', { ...vars, reason });
+  }
+  const code = (error.cause as { code?: unknown } | undefined)?.code;
+  if (code === 'ECONNRESET') return t('tls.handshake.closed', vars);
+  return t('tls.handshake', { ...vars, message: error.message });
 }
 
 /** A made-up name under .invalid (RFC 6761), about as long as `host` so the ClientHello is the same size. */

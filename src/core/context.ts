@@ -42,6 +42,11 @@ export interface DialTarget {
    * reports TIMEOUT exactly as a silently dropped SYN (or UDP datagram) would look.
    */
   blackhole?: boolean;
+  /**
+   * The lab simulates a destination with no route to it (no default gateway, or ICMP unreachable):
+   * nothing is sent, the probe fails at once with UNREACHABLE, as the kernel's ENETUNREACH would.
+   */
+  unreachable?: boolean;
 }
 
 export interface SiteEnvironment {

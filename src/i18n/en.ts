@@ -61,9 +61,10 @@ export const en = {
   'dns.sinkhole': '{host} is answered with {address} ({range} address) by {server}: blocked or redirected',
   'dns.sinkhole.fix':
     'The DNS server {server} answers {host} with {address}, which is not the real cloud address (a block list, sinkhole or local override). Remove the block or override so {host} resolves to its public address.',
-  'dns.partial': '{host} resolves, but the DNS server(s) {bad} did not answer',
+  'dns.partial':
+    '{host} resolves, but the DNS server(s) {bad} gave no answer for it (refused, failed or silent)',
   'dns.partial.fix':
-    'The charger may be handed the DNS server(s) {bad}, which did not answer for {host}: fix them or stop handing them out by DHCP.',
+    'DHCP hands out the DNS server(s) {bad}, which gave no answer for {host}, and the charger may ask them: make them answer queries from the charger network (UDP and TCP port 53), or stop handing them out by DHCP.',
 
   'ntp.behind': 'behind',
   'ntp.ahead': 'ahead',
@@ -83,10 +84,13 @@ export const en = {
   'ntp.unsync.fix':
     'The time server that answers NTP (UDP 123) for {host} is not synchronised ({reason}). If it is a local time server or the router, point it at pool.ntp.org; or let the chargers’ NTP to {host} pass through to the internet unmodified.',
   'ntp.bad': 'The NTP reply from {host} is not valid: {message}',
+  'ntp.bad.zero': 'The NTP reply from {host} carries no time (its transmit timestamp is zero)',
   'ntp.bad.fix':
     'Something answers NTP (UDP 123) for {host} with invalid packets: let UDP 123 reach {host} directly, without interception.',
   'ntp.noreply': 'No NTP reply from {host} on UDP {port} within {limit}: UDP 123 is blocked',
   'ntp.rejected': 'NTP to {host} on UDP {port} is rejected (port unreachable)',
+  'ntp.unreachable':
+    'NTP to {host} on UDP {port}: the network answers "unreachable" (no route, or a firewall rejecting it)',
   'ntp.noreply.fix':
     'Allow outbound UDP port 123 (NTP) to {host}. Without time the charger’s clock drifts and the cloud refuses it.',
 
@@ -114,6 +118,9 @@ export const en = {
   'tls.version.fix':
     'Something on the path only accepts {spoken}, and the charger needs {version}: turn off TLS version enforcement or inspection for {host}:{port}.',
   'tls.handshake': 'The TLS handshake with {host}:{port} fails: {message}',
+  'tls.handshake.reason': 'The TLS handshake with {host}:{port} fails (OpenSSL: {reason})',
+  'tls.handshake.closed':
+    'The connection to {host}:{port} is closed during the TLS handshake, before any valid answer',
   'tls.handshake.fix':
     'The TLS handshake fails on this network: check firewalls or proxies that inspect or block TLS to {host}:{port}.',
   'tls.timeout': 'The TLS handshake with {host}:{port} gets no answer within {limit}',
@@ -131,9 +138,9 @@ export const en = {
     'TCP to {host}:{port} connects and a short TLS reply gets through, but the server’s certificates (its first large packets) never arrive: large packets are lost on the way back (a path-MTU black hole)',
   'tls.stalled.mtu.fix':
     'Large packets from {host}:{port} are lost on the way to the site while small ones pass (a path-MTU black hole, typical on VPN, PPPoE and LTE links): let ICMP type 3 code 4 ("fragmentation needed") through the firewall, or clamp the TCP MSS on the router (e.g. to the path MTU minus 40).',
-  'tls.reset': 'The connection to {host}:{port} is cut when TLS starts (filtered by name)',
+  'tls.reset': 'The connection to {host}:{port} is reset (TCP RST) as soon as TLS starts',
   'tls.reset.fix':
-    'A firewall resets TLS connections after seeing the server name: allow {host}:{port} in the web/TLS filter.',
+    'A firewall resets TLS connections to {host}:{port} after the ClientHello (often a web or TLS filter that reads the server name): allow TLS to {host}:{port} through it.',
   'tls.intercepted.product':
     'TLS to {host}:{port} is intercepted by {product} (certificate issued by {issuer}); the charger rejects it',
   'tls.intercepted.issuer':
@@ -181,6 +188,12 @@ export const en = {
   'https.noanswer.fix':
     'HTTPS connects but gets no valid answer: check web filters or proxies on the path for {host}:{port}.',
   'https.bad': 'The HTTP answer from {host}:{port} is broken: {message}',
+  'https.bad.nothttp':
+    '{host}:{port} completes TLS but does not answer in HTTP (another service or a filter answers there)',
+  'https.bad.closed': '{host}:{port} completes TLS, then closes the connection without an HTTP answer',
+  'https.bad.reset':
+    '{host}:{port} completes TLS, then resets the connection (TCP RST) before an HTTP answer',
+  'https.bad.large': 'The HTTP headers from {host}:{port} are too large to be read',
 
   'mqtt.ok':
     'MQTT broker at {host}:{port} answers (CONNACK {code}: {meaning}, expected for an anonymous probe)',

@@ -66,9 +66,10 @@ export const it = {
   'dns.sinkhole': '{server} risponde per {host} con {address} (indirizzo {range}): bloccato o deviato',
   'dns.sinkhole.fix':
     'Il server DNS {server} risponde per {host} con {address}, che non è il vero indirizzo del cloud (una block list, un sinkhole o una voce locale). Togliere il blocco o la voce locale, così che {host} si risolva nel suo indirizzo pubblico.',
-  'dns.partial': '{host} si risolve, ma i server DNS {bad} non hanno risposto',
+  'dns.partial':
+    '{host} si risolve, ma i server DNS {bad} non hanno dato risposta (rifiuto, errore o silenzio)',
   'dns.partial.fix':
-    'La stazione potrebbe ricevere i server DNS {bad}, che non hanno risposto per {host}: sistemarli oppure smettere di distribuirli via DHCP.',
+    'Il DHCP distribuisce i server DNS {bad}, che non hanno dato risposta per {host}, e la stazione potrebbe interrogarli: farli rispondere alle richieste dalla rete delle stazioni (porta UDP e TCP 53), oppure smettere di distribuirli via DHCP.',
 
   'ntp.behind': 'indietro',
   'ntp.ahead': 'avanti',
@@ -89,10 +90,13 @@ export const it = {
   'ntp.unsync.fix':
     'Il server dell’ora che risponde all’NTP (UDP 123) per {host} non è sincronizzato ({reason}). Se è un server dell’ora locale o il router, farlo sincronizzare con pool.ntp.org; oppure lasciare passare verso internet senza modifiche l’NTP delle stazioni verso {host}.',
   'ntp.bad': 'La risposta NTP di {host} non è valida: {message}',
+  'ntp.bad.zero': 'La risposta NTP di {host} non contiene l’ora (il suo timestamp di trasmissione è zero)',
   'ntp.bad.fix':
     'Qualcosa risponde all’NTP (UDP 123) per {host} con pacchetti non validi: lasciare arrivare UDP 123 direttamente a {host}, senza intercettazioni.',
   'ntp.noreply': 'Nessuna risposta NTP da {host} su UDP {port} entro {limit}: la porta UDP 123 è bloccata',
   'ntp.rejected': 'L’NTP verso {host} su UDP {port} è respinto (porta irraggiungibile)',
+  'ntp.unreachable':
+    'L’NTP verso {host} su UDP {port}: la rete risponde "irraggiungibile" (nessun percorso, o un firewall che lo rifiuta)',
   'ntp.noreply.fix':
     'Consentire in uscita la porta UDP 123 (NTP) verso {host}. Senza l’ora l’orologio della stazione deriva e il cloud la rifiuta.',
 
@@ -122,6 +126,9 @@ export const it = {
   'tls.version.fix':
     'Qualcosa sul percorso accetta solo {spoken}, e la stazione richiede {version}: disattivare l’imposizione della versione TLS o l’ispezione per {host}:{port}.',
   'tls.handshake': 'L’handshake TLS con {host}:{port} non riesce: {message}',
+  'tls.handshake.reason': 'L’handshake TLS con {host}:{port} non riesce (OpenSSL: {reason})',
+  'tls.handshake.closed':
+    'La connessione a {host}:{port} viene chiusa durante l’handshake TLS, prima di qualsiasi risposta valida',
   'tls.handshake.fix':
     'L’handshake TLS non riesce su questa rete: controllare firewall o proxy che ispezionano o bloccano il TLS verso {host}:{port}.',
   'tls.timeout': 'L’handshake TLS con {host}:{port} non riceve risposta entro {limit}',
@@ -139,9 +146,9 @@ export const it = {
     'Il TCP verso {host}:{port} si collega e una risposta TLS breve arriva, ma i certificati del server (i suoi primi pacchetti grandi) non arrivano mai: i pacchetti grandi si perdono sul percorso di ritorno (un buco nero di path MTU)',
   'tls.stalled.mtu.fix':
     'I pacchetti grandi da {host}:{port} si perdono verso il sito mentre quelli piccoli passano (un buco nero di path MTU, tipico su collegamenti VPN, PPPoE e LTE): lasciar passare nel firewall l’ICMP tipo 3 codice 4 ("fragmentation needed"), oppure limitare (clamp) l’MSS TCP sul router (per esempio alla MTU del percorso meno 40).',
-  'tls.reset': 'La connessione a {host}:{port} viene interrotta all’avvio del TLS (filtrata per nome)',
+  'tls.reset': 'La connessione a {host}:{port} viene interrotta (TCP RST) appena inizia il TLS',
   'tls.reset.fix':
-    'Un firewall interrompe le connessioni TLS dopo averne visto il nome: consentire {host}:{port} nel filtro web/TLS.',
+    'Un firewall interrompe le connessioni TLS verso {host}:{port} dopo il ClientHello (spesso un filtro web o TLS che legge il nome del server): lasciar passare il TLS verso {host}:{port}.',
   'tls.intercepted.product':
     'Il TLS verso {host}:{port} è intercettato da {product} (certificato emesso da {issuer}); la stazione lo rifiuta',
   'tls.intercepted.issuer':
@@ -190,6 +197,12 @@ export const it = {
   'https.noanswer.fix':
     'L’HTTPS si collega ma non riceve una risposta valida: controllare filtri web o proxy sul percorso per {host}:{port}.',
   'https.bad': 'La risposta HTTP di {host}:{port} è danneggiata: {message}',
+  'https.bad.nothttp':
+    '{host}:{port} completa il TLS ma non risponde in HTTP (lì risponde un altro servizio o un filtro)',
+  'https.bad.closed': '{host}:{port} completa il TLS, poi chiude la connessione senza una risposta HTTP',
+  'https.bad.reset':
+    '{host}:{port} completa il TLS, poi interrompe la connessione (TCP RST) prima di una risposta HTTP',
+  'https.bad.large': 'Le intestazioni HTTP di {host}:{port} sono troppo grandi per essere lette',
 
   'mqtt.ok':
     'Il broker MQTT a {host}:{port} risponde (CONNACK {code}: {meaning}, normale per una prova anonima)',

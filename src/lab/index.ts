@@ -85,6 +85,8 @@ export const LAB_CNAME_CHAINS: Readonly<Record<string, readonly string[]>> = {
 
 /** TEST-NET-2 (RFC 5737): documentation addresses that play the cloud's public addresses. */
 const LAB_NET = '198.51.100.';
+/** The IPv6 documentation prefix (RFC 3849): the address of a host that exists over IPv6 only. */
+const LAB_NET6 = '2001:db8:5a9::';
 
 /**
  * One stable address per host: FNV-1a of the name picks 198.51.100.10-249; a collision moves to the
@@ -124,6 +126,7 @@ export function labDnsAnswers(addresses: Map<string, string>, behaviour: LabBeha
   const mode = behaviour?.mode ?? 'answer';
   const nxdomain = behaviour?.nxdomain ?? [];
   const overrides = behaviour?.aOverride ?? {};
+  const aaaaOnly = new Set(behaviour?.aaaaOnly ?? []);
   return ({ name, type }) => {
     if (mode === 'silent') return 'silent';
     if (mode === 'servfail') return { rcode: 'SERVFAIL', answers: [] };
@@ -139,6 +142,15 @@ export function labDnsAnswers(addresses: Map<string, string>, behaviour: LabBeha
       return {
         rcode: 'NOERROR',
         answers: type === 'A' ? [{ name, type: 'A', ttl: 60, data: override }] : [],
+      };
+    }
+    if (aaaaOnly.has(name)) {
+      // An IPv6-only host: the name exists (NOERROR), with an AAAA record and no A record.
+      const a = [...addresses].find(([h]) => h === name)?.[1] ?? `${LAB_NET}1`;
+      const v6 = `${LAB_NET6}${a.split('.').pop() ?? '1'}`;
+      return {
+        rcode: 'NOERROR',
+        answers: type === 'AAAA' ? [{ name, type: 'AAAA', ttl: 300, data: v6 }] : [],
       };
     }
     if (!zone.has(name)) return { rcode: 'NXDOMAIN', answers: [] };
@@ -310,8 +322,12 @@ export async function startLab(opts: StartLabOptions): Promise<Lab> {
         )
       : Promise.resolve(null);
     portalListener.catch(() => undefined);
-    const [dns, ntp, closedPort, listeners] = await Promise.all([
+    const noRoute = behaviour.laptop?.ipv4Route === 'none';
+    const [dns, secondDns, ntp, closedPort, listeners] = await Promise.all([
       startDnsServer({ answer: labDnsAnswers(addresses, behaviour.dns), latencyMs, tracker }),
+      behaviour.dns?.secondResolver === 'refused'
+        ? startDnsServer({ answer: () => ({ rcode: 'REFUSED', answers: [] }), latencyMs, tracker })
+        : Promise.resolve(null),
       startNtpServer({
         behaviour: {
           mode: behaviour.ntp?.mode ?? 'answer',
@@ -321,7 +337,7 @@ export async function startLab(opts: StartLabOptions): Promise<Lab> {
         latencyMs,
         tracker,
       }),
-      needsClosedPort ? closedLoopbackPort() : Promise.resolve(0),
+      needsClosedPort || noRoute ? closedLoopbackPort() : Promise.resolve(0),
       Promise.all(
         [...groups.values()].map(async (endpoints) => {
           const certs = new Map<string, HostCert>();
@@ -357,6 +373,13 @@ export async function startLab(opts: StartLabOptions): Promise<Lab> {
         routes.set(routeKey('tcp', ip, e.port), { ip: '127.0.0.1', port: l.port });
       }
     }
+    if (noRoute) {
+      // No default route: nothing beyond the local network is reachable (the resolver is on it). Each
+      // route points at the closed port, so a probe that ignores `unreachable` gets REFUSED, never a service.
+      for (const key of [...routes.keys()]) {
+        routes.set(key, { ip: '127.0.0.1', port: closedPort, unreachable: true });
+      }
+    }
 
     const portalServer = await portalListener;
     if (portalServer) {
@@ -370,15 +393,29 @@ export async function startLab(opts: StartLabOptions): Promise<Lab> {
 
     return {
       scenario: scenario.name,
-      resolvers: [{ ip: '127.0.0.1', port: dns.port, source: 'lab' }],
+      resolvers:
+        behaviour.laptop?.dnsServers === 'none'
+          ? []
+          : [
+              { ip: '127.0.0.1', port: dns.port, source: 'lab' },
+              ...(secondDns ? [{ ip: '127.0.0.1', port: secondDns.port, source: 'lab' } as const] : []),
+            ],
       publicRoots: [cas.publicRoot.pem],
       privateRoots: [cas.privateRoot.pem],
       dial: dialThrough(routes),
       routes,
       environment: {
         proxy: { ...(behaviour.proxy ?? {}) },
-        ipv4DefaultRoute: { interface: 'lab0', gateway: '192.0.2.1' },
-        routeSource: `lab scenario ${scenario.name} (simulated)`,
+        ipv4DefaultRoute:
+          behaviour.laptop?.ipv4Route === 'none'
+            ? null
+            : behaviour.laptop?.ipv4Route === 'unknown'
+              ? undefined
+              : { interface: 'lab0', gateway: '192.0.2.1' },
+        routeSource:
+          behaviour.laptop?.ipv4Route === 'unknown'
+            ? `lab scenario ${scenario.name} (simulated: the routing table could not be read)`
+            : `lab scenario ${scenario.name} (simulated)`,
       },
       clockOffsetMs: behaviour.ntp?.offsetMs ?? 0,
       close: () => tracker.close(),

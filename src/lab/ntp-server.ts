@@ -7,12 +7,14 @@ import type { Tracker } from './tracker.js';
  * mode 4 replies, the client's version echoed, stratum 2, origin = the client's transmit timestamp,
  * receive and transmit = the real clock plus `offsetMs`. Or, per scenario, silence (UDP 123 dropped)
  * or a kiss-o'-death packet (RFC 5905 7.4: stratum 0, the kiss code in the reference id), or the answer
- * of a server that is not synchronised itself (leap indicator 3, stratum 16).
+ * of a server that is not synchronised itself (leap indicator 3, stratum 16), or a reply with a zero
+ * transmit timestamp.
  */
 
 export interface NtpBehaviour {
   /** unsynchronised: a time server with no upstream (leap indicator 3, stratum 16), as ntpd answers then. */
-  mode: 'answer' | 'silent' | 'kod' | 'unsynchronised';
+  /** zero-transmit: a reply whose transmit timestamp is zero (a broken server: it carries no time). */
+  mode: 'answer' | 'silent' | 'kod' | 'unsynchronised' | 'zero-transmit';
   kissCode: string;
   offsetMs: number;
 }
@@ -70,7 +72,8 @@ export function ntpReply(request: Buffer, behaviour: NtpBehaviour, nowMs: number
   Buffer.from(REF_ID_UPSTREAM).copy(out, 12);
   writeNtpTimestamp(out, 16, serverMs - 60_000); // reference: last set a minute ago
   writeNtpTimestamp(out, 32, serverMs); // receive
-  writeNtpTimestamp(out, 40, serverMs); // transmit
+  // transmit; zero-transmit leaves it zero (an SNTP client must discard such a reply, RFC 4330 section 5)
+  if (behaviour.mode !== 'zero-transmit') writeNtpTimestamp(out, 40, serverMs);
   return out;
 }
 

@@ -9,6 +9,8 @@ import type { DialTarget } from '../core/context.js';
 export interface LabDialTarget extends DialTarget {
   /** The destination drops everything: the probe must not connect and waits its timeout (TCP_DROPPED). */
   blackhole?: boolean;
+  /** No route to the destination: the probe must not connect and fails at once (ENETUNREACH, TCP_UNREACHABLE). */
+  unreachable?: boolean;
 }
 
 /** `"<tcp|udp> <ip>:<port>"` -> the loopback socket that plays it. */

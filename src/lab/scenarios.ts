@@ -53,13 +53,18 @@ export interface LabBehaviour {
      * 443 with a redirect to its login page; 8883 and 123 are refused there.
      */
     hijackAll?: boolean;
+    /** Names that exist over IPv6 only: A gets NOERROR with no record, AAAA an address (2001:db8::/32). */
+    aaaaOnly?: string[];
+    /** DHCP hands out a second DNS server, after the lab's, which answers REFUSED to every query. */
+    secondResolver?: 'refused';
   };
   ntp?: {
     /**
      * answer: RFC 5905 server reply; silent: UDP 123 dropped; kod: kiss-o'-death with `kissCode`;
-     * unsynchronised: a reply with leap indicator 3 and stratum 16 (a time server with no upstream).
+     * unsynchronised: a reply with leap indicator 3 and stratum 16 (a time server with no upstream);
+     * zero-transmit: a reply that echoes the request but carries no time (transmit timestamp zero).
      */
-    mode?: 'answer' | 'silent' | 'kod' | 'unsynchronised';
+    mode?: 'answer' | 'silent' | 'kod' | 'unsynchronised' | 'zero-transmit';
     kissCode?: string;
     /** Lab NTP time minus real time, ms. */
     offsetMs?: number;
@@ -77,13 +82,34 @@ export interface LabBehaviour {
     sniDrop?: string;
     /** A path-MTU black hole: server packets (written chunks) over this many bytes are lost, and all after. */
     pathMtu?: number;
+    /**
+     * Per logical port, a firewall that lets TCP connect and stops TLS at the ClientHello: `alert` answers
+     * it with a fatal TLS alert (access_denied) and closes; `reset` resets the connection (TCP RST).
+     */
+    refuse?: Partial<Record<number, 'alert' | 'reset'>>;
   };
   /** What every HTTPS endpoint answers to any request. Default 200 "zapcheck lab". */
   https?: HttpAnswer;
+  /**
+   * The 443 servers complete TLS, then: `silent` never answer the request; `not-http` answer with
+   * bytes that are not HTTP (another service behind 443, e.g. an SSH server multiplexed on it).
+   */
+  httpsServer?: 'silent' | 'not-http';
   /** connack: CONNACK 5 (not authorized) then close, like Azure IoT Hub without valid credentials; junk: non-MQTT bytes. */
   mqtt?: { mode: 'connack' | 'junk' };
   /** Proxy variables of the simulated laptop (redacted form, as the real context reports them). */
   proxy?: Record<string, string>;
+  /** The simulated laptop's own network facts (what the real context reads from the OS). */
+  laptop?: {
+    /**
+     * none: DHCP gave an address and a DNS server on the local network but no router, so no IPv4 default
+     * route: every destination beyond the local network is unreachable (ENETUNREACH), the resolver is not.
+     * unknown: the routing table could not be read.
+     */
+    ipv4Route?: 'none' | 'unknown';
+    /** none: DHCP handed out no DNS server. */
+    dnsServers?: 'none';
+  };
 }
 
 export interface LabScenario {
@@ -140,7 +166,11 @@ function tlsFails(host: string, cause: string): ExpectedResult[] {
   return [fail(`tls:${host}:${portOf(host)}`, cause), ...afterTls(host)];
 }
 
+const warn = (id: string, cause: string): ExpectedResult => ({ id, status: 'warn', cause });
+
 const CAPTIVE_LOCATION = 'http://login.captive.example/';
+/** The address dns-outside-lab answers (TEST-NET-3, RFC 5737): outside the lab, so nothing may reach it. */
+export const LAB_OUTSIDE_IP = '203.0.113.80';
 /** The portal of dns-hijack-portal: its address (TEST-NET-2, outside the hosts' .10-.249) and name. */
 export const LAB_PORTAL_IP = '198.51.100.250';
 export const LAB_PORTAL_NAME = 'login.captive.example';
@@ -211,6 +241,59 @@ export const LAB_SCENARIOS: readonly LabScenario[] = [
     behaviour: { dns: { hijackAll: true } },
   },
   {
+    name: 'dns-ipv6-only',
+    network: `${API} exists in DNS with an IPv6 address (AAAA) only, no IPv4 address (A)`,
+    verdict: `not ready: ${API} has no IPv4 address for the IPv4-only charger (DNS_NO_IPV4); its TCP/TLS/HTTPS checks are skipped`,
+    expect: dnsFails(API, 'DNS_NO_IPV4'),
+    behaviour: { dns: { aaaaOnly: [API] } },
+  },
+  {
+    name: 'dns-second-refused',
+    network: 'DHCP hands out two DNS servers; the second one refuses every query (REFUSED)',
+    verdict:
+      'ready with warnings: every host resolves through the first DNS server, the second refuses (DNS_PARTIAL)',
+    expect: ALL_HOSTS.map((h) => warn(`dns:${h}`, 'DNS_PARTIAL')),
+    behaviour: { dns: { secondResolver: 'refused' } },
+  },
+  {
+    name: 'dhcp-no-dns',
+    network: 'DHCP gives the laptop an address and a router but no DNS server',
+    verdict: 'not ready: no DNS server to ask (DNS_NO_RESOLVER); everything after DNS is skipped',
+    expect: ALL_HOSTS.flatMap((h) => dnsFails(h, 'DNS_NO_RESOLVER')),
+    behaviour: { laptop: { dnsServers: 'none' } },
+  },
+  {
+    name: 'dhcp-no-router',
+    network:
+      'DHCP gives an address and a local DNS server but no router: no IPv4 default route, nothing beyond the local network is reachable',
+    verdict:
+      'not ready: no IPv4 route (ENV_NO_IPV4); TCP to all four endpoints unreachable (TCP_UNREACHABLE); no NTP reply (NTP_NO_REPLY)',
+    expect: [
+      fail('env:route', 'ENV_NO_IPV4'),
+      fail(`ntp:${NTP_HOST}:123`, 'NTP_NO_REPLY'),
+      ...TLS_HOSTS.flatMap((h) => tcpFails(h, 'TCP_UNREACHABLE')),
+    ],
+    behaviour: { laptop: { ipv4Route: 'none' } },
+  },
+  {
+    name: 'route-unreadable',
+    network: "the laptop's routing table cannot be read; the network itself works",
+    verdict: 'ready, with the IPv4 route not checked (ENV_UNKNOWN); every network check passes',
+    expect: [{ id: 'env:route', status: 'skip', cause: 'ENV_UNKNOWN' }],
+    behaviour: { laptop: { ipv4Route: 'unknown' } },
+  },
+  {
+    name: 'dns-outside-lab',
+    network: `the resolver answers ${API} with ${LAB_OUTSIDE_IP}, an address outside the lab`,
+    verdict: `zapcheck's safety guard refuses to contact ${LAB_OUTSIDE_IP}:443 and sends nothing (GUARD_BLOCKED, exit 3); TLS/HTTPS to ${API} skipped`,
+    expect: [
+      { id: `tcp:${API}:443`, status: 'error', cause: 'GUARD_BLOCKED' },
+      skip(`tls:${API}:443`),
+      skip(`https:${API}:443`),
+    ],
+    behaviour: { dns: { aOverride: { [API]: LAB_OUTSIDE_IP } } },
+  },
+  {
     name: 'ntp-blocked',
     network: 'UDP 123 is dropped: the NTP server never answers',
     verdict: `not ready: no NTP reply from ${NTP_HOST} (NTP_NO_REPLY)`,
@@ -230,6 +313,13 @@ export const LAB_SCENARIOS: readonly LabScenario[] = [
     verdict: `not ready: the time server answering for ${NTP_HOST} is not synchronised (NTP_UNSYNCHRONISED)`,
     expect: [fail(`ntp:${NTP_HOST}:123`, 'NTP_UNSYNCHRONISED')],
     behaviour: { ntp: { mode: 'unsynchronised' } },
+  },
+  {
+    name: 'ntp-bad-reply',
+    network: 'the NTP server answers, but its reply carries no time (transmit timestamp zero)',
+    verdict: `not ready: the NTP reply from ${NTP_HOST} is not valid (NTP_BAD_REPLY)`,
+    expect: [fail(`ntp:${NTP_HOST}:123`, 'NTP_BAD_REPLY')],
+    behaviour: { ntp: { mode: 'zero-transmit' } },
   },
   {
     name: 'clock-skew',
@@ -351,6 +441,22 @@ export const LAB_SCENARIOS: readonly LabScenario[] = [
     behaviour: { tls: { pathMtu: 600 } },
   },
   {
+    name: 'tls-alert',
+    network:
+      'a firewall lets TCP 8883 connect, then answers the TLS ClientHello with a fatal TLS alert (access denied)',
+    verdict: `not ready: the TLS handshake with ${HUB}:8883 fails (TLS_HANDSHAKE); MQTT skipped`,
+    expect: tlsFails(HUB, 'TLS_HANDSHAKE'),
+    behaviour: { tls: { refuse: { 8883: 'alert' } } },
+  },
+  {
+    name: 'tls-reset',
+    network:
+      'a firewall lets TCP 8883 connect, then resets the connection (TCP RST) when the TLS ClientHello passes',
+    verdict: `not ready: the connection to ${HUB}:8883 is cut when TLS starts (TLS_RESET); MQTT skipped`,
+    expect: tlsFails(HUB, 'TLS_RESET'),
+    behaviour: { tls: { refuse: { 8883: 'reset' } } },
+  },
+  {
     name: 'https-captive-portal',
     network: `every 443 host answers 302 to ${CAPTIVE_LOCATION} (valid TLS)`,
     verdict: 'not ready: a captive portal answers for the HTTPS hosts (HTTP_CAPTIVE_PORTAL)',
@@ -386,6 +492,22 @@ export const LAB_SCENARIOS: readonly LabScenario[] = [
       },
       proxy: { HTTPS_PROXY: 'http://proxy.example:3128' },
     },
+  },
+  {
+    name: 'https-not-http',
+    network:
+      'every 443 host completes TLS, then answers the request with bytes that are not HTTP (another service on 443)',
+    verdict: 'not ready: the HTTP answer of the three HTTPS hosts is broken (HTTP_BAD_RESPONSE); TLS passes',
+    expect: HTTPS_HOSTS.map((h) => fail(`https:${h}:443`, 'HTTP_BAD_RESPONSE')),
+    behaviour: { httpsServer: 'not-http' },
+  },
+  {
+    name: 'https-silent',
+    network: 'every 443 host completes TLS, then never answers the HTTP request',
+    verdict:
+      'not ready: no HTTP answer from the three HTTPS hosts within the time limit (HTTP_NO_ANSWER); TLS passes',
+    expect: HTTPS_HOSTS.map((h) => fail(`https:${h}:443`, 'HTTP_NO_ANSWER')),
+    behaviour: { httpsServer: 'silent' },
   },
   {
     name: 'mqtt-not-mqtt',

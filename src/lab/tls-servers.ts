@@ -18,6 +18,8 @@ import type { Tracker } from './tracker.js';
  * - mqtts: an MQTT 3.1.1/5 broker (mqtt-packet) that, like Azure IoT Hub without valid credentials,
  *   answers CONNECT with CONNACK 5 / reason 0x87 (not authorized) and closes; or junk bytes;
  * - tls: completes the handshake and waits for the client to close.
+ * Per scenario a port's firewall may stop TLS at the ClientHello (a fatal alert, or a TCP reset), and the
+ * 443 servers may complete TLS and then never answer, or answer with bytes that are not HTTP.
  */
 
 export interface HostCert {
@@ -46,6 +48,23 @@ export const DEFAULT_HTTP_ANSWER: HttpAnswer = {
 
 /** What a non-MQTT server on 8883 might send back (e.g. a firewall's HTTP block page). */
 const JUNK = Buffer.from('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+
+/** What another service behind 443 answers an HTTP request with (an SSH server multiplexed on 443). */
+const NOT_HTTP = Buffer.from('SSH-2.0-OpenSSH_9.6\r\nProtocol mismatch.\r\n');
+
+/**
+ * A fatal TLS alert record (RFC 8446 6, RFC 5246 7.2): content type 21, legacy version 3.3, length 2,
+ * level 2 (fatal), description 49 (access_denied), as a firewall refusing the connection sends it.
+ */
+const ACCESS_DENIED_ALERT = Buffer.from([0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x31]);
+
+/** A firewall that stops TLS at the ClientHello: a fatal alert, or a TCP reset, once the first bytes arrive. */
+function refuseTls(raw: Socket, how: 'alert' | 'reset'): void {
+  raw.once('data', () => {
+    if (how === 'reset') raw.resetAndDestroy();
+    else raw.end(ACCESS_DENIED_ALERT);
+  });
+}
 
 function versionOptions(v: { min: TlsVersionName; max: TlsVersionName; ciphers?: string } | undefined): {
   minVersion: TlsVersionName;
@@ -119,7 +138,15 @@ export async function startTlsListener(opts: {
   };
 
   let tlsServer: tls.Server;
-  if (protocol === 'https') {
+  const httpsFault = protocol === 'https' ? behaviour.httpsServer : undefined;
+  if (httpsFault) {
+    // TLS completes; then the request is never answered (silent), or answered with bytes that are not HTTP.
+    tlsServer = tls.createServer(serverOptions, (socket) => {
+      socket.on('error', () => socket.destroy());
+      if (httpsFault === 'silent') socket.resume();
+      else socket.once('data', () => socket.end(NOT_HTTP));
+    });
+  } else if (protocol === 'https') {
     tlsServer = createHttpsServer(serverOptions, answerHttp(behaviour.https ?? DEFAULT_HTTP_ANSWER));
   } else {
     tlsServer = tls.createServer(serverOptions, (socket) => {
@@ -137,6 +164,11 @@ export async function startTlsListener(opts: {
     tracker.socket(raw);
     state.accepted += 1;
     raw.on('error', () => raw.destroy());
+    const refuse = behaviour.tls?.refuse?.[logicalPort];
+    if (refuse) {
+      refuseTls(raw, refuse);
+      return;
+    }
     // Injecting a connection into a TLS server is documented for any Duplex (tls.Server 'connection').
     const below = latencyMs > 0 ? new DelayedStream(raw, latencyMs, tracker) : raw;
     const { sniDrop, pathMtu } = behaviour.tls ?? {};

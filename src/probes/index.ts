@@ -63,6 +63,12 @@ export function createProbes(ctx: SiteContext): Probes {
     if (refusal !== null) return { ok: false, result: probeFail('BLOCKED', refusal, 0) };
     const logical = `${ip}:${port}`;
     const real = `${d.ip}:${d.port}`;
+    if (d.unreachable) {
+      return {
+        ok: false,
+        result: probeFail('UNREACHABLE', `no route to ${logical} (ENETUNREACH, simulated by the lab)`, 0),
+      };
+    }
     const label = logical === real ? logical : `${logical} (${ctx.mode === 'lab' ? 'lab' : 'via'} ${real})`;
     return { ok: true, target: d, label };
   };

@@ -262,7 +262,9 @@ export function probeSntp(q: SntpProbeInput): Promise<ProbeResult<SntpSample>> {
           return;
         }
         if (isZeroTimestamp(p.transmitTime)) {
-          x.fail('PROTOCOL', `NTP reply from ${label} has a zero transmit timestamp`);
+          x.fail('PROTOCOL', `NTP reply from ${label} has a zero transmit timestamp`, {
+            ntp: 'zero-transmit',
+          });
           return;
         }
         if (p.stratum > 15) return unsynchronised(`stratum ${p.stratum}`);

@@ -41,9 +41,16 @@ const ROWS: Record<string, string> = {
   'dns-filtered': 'R4=fail<R8 R7=fail<R8 R8=fail',
   'dns-private-answer': 'R4=fail<R8 R6=fail<R8 R8=fail',
   'dns-hijack-portal': 'R4=fail<R8 R5=fail<R8 R6=fail<R8 R7=fail<R8 R8=fail',
+  'dns-ipv6-only': 'R4=fail<R8 R6=fail<R8 R8=fail',
+  'dns-second-refused': 'R8=warn',
+  'dhcp-no-dns': 'R4=fail<R8 R5=fail<R8 R6=fail<R8 R7=fail<R8 R8=fail',
+  'dhcp-no-router': 'R4=fail<R7 R5=fail R6=fail R7=fail',
+  'route-unreadable': '',
+  'dns-outside-lab': 'R4=error<R6 R6=error',
   'ntp-blocked': 'R5=fail',
   'ntp-kod': 'R5=fail',
   'ntp-unsynchronised': 'R5=fail',
+  'ntp-bad-reply': 'R5=fail',
   'clock-skew': 'R5=fail',
   'tcp-8883-refused': 'R4=fail<R7 R7=fail',
   'tcp-8883-dropped': 'R4=fail<R7 R7=fail',
@@ -60,8 +67,12 @@ const ROWS: Record<string, string> = {
   'tls-1.0-only': 'R4=fail R7=fail<R4',
   'tls-sni-filtered': 'R4=fail R7=fail<R4',
   'tls-mtu-blackhole': 'R4=fail R6=fail<R4 R7=fail<R4',
+  'tls-alert': 'R4=fail R7=fail<R4',
+  'tls-reset': 'R4=fail R7=fail<R4',
   'https-captive-portal': 'R6=fail',
   'https-proxy-required': 'R6=fail',
+  'https-not-http': 'R6=fail',
+  'https-silent': 'R6=fail',
   'mqtt-not-mqtt': 'R7=fail',
 };
 
@@ -143,9 +154,12 @@ describe('zapcheck site --lab <scenario>', () => {
         });
       }
       const failing = report.checks.some((c) => c.status === 'fail');
-      expect(report.verdict).toBe(failing ? 'not-ready' : 'ready');
-      expect(run.code).toBe(failing ? 1 : 0);
-      expect(scenario.name === 'healthy' ? 0 : 1).toBe(run.code);
+      const broken = report.checks.some((c) => c.status === 'error');
+      expect(report.verdict).toBe(failing || broken ? 'not-ready' : 'ready');
+      // 1 not ready; 3 when only zapcheck's own refusal stands in the way (its guard); 0 ready.
+      expect(run.code).toBe(failing ? 1 : broken ? 3 : 0);
+      const planned = scenario.expect.map((e) => e.status);
+      expect(planned.includes('fail') ? 1 : planned.includes('error') ? 3 : 0).toBe(run.code);
       expect(Object.keys(ROWS)).toContain(scenario.name);
       // The MQTT CONNECT is sent by default: R7 is judged on the CONNACK in every scenario.
       expectRows(report, scenario.name, true);
