@@ -1,13 +1,23 @@
 import type { Command } from 'commander';
 import type { CliIO } from './io.js';
 import type { RunState } from './state.js';
-import type { Translate } from '../i18n/index.js';
+import { isMessageKey, type Translate } from '../i18n/index.js';
+import { en } from '../i18n/en.js';
 import { stringifyJson } from '../core/escape.js';
 
 function trustText(t: unknown): string {
   if (typeof t === 'string') return t;
   const o = t as { pem?: string; issuer?: string };
   return o.pem ? `pem ${o.pem}` : `issuer "${o.issuer ?? ''}"`;
+}
+
+/**
+ * A built-in profile's description in the user's language (the catalogue's `profile.<id>.description`,
+ * whose English is the profile's own text); a profile file's description as its author wrote it.
+ */
+function profileDescription(p: { id: string; description: string }, t: Translate): string {
+  const key = `profile.${p.id}.description`;
+  return isMessageKey(key) && en[key] === p.description ? t(key) : p.description;
 }
 
 /** `zapcheck profiles` and `zapcheck profiles show <id|path>`. */
@@ -22,10 +32,8 @@ export function registerProfiles(program: Command, io: CliIO, _state: RunState, 
     .action(async (typed: string | undefined, opts: { json?: boolean }) => {
       if (typed !== undefined) {
         // `profiles shw`: a mistyped subcommand, said with a suggestion (exit 2).
-        const { createTranslator, pickLang } = await import('../i18n/index.js');
         const { UsageError } = await import('../core/errors.js');
         const { didYouMean } = await import('./suggest.js');
-        const t = createTranslator(pickLang(undefined, io.env));
         throw new UsageError(
           t('err.help.unknown', { name: `profiles ${typed}` }),
           didYouMean(t, typed, ['show']) ?? t('err.help.unknown.hint', { names: 'show' }),
@@ -45,16 +53,14 @@ export function registerProfiles(program: Command, io: CliIO, _state: RunState, 
       }
       // A description that already starts with the name ("Zaptec Go: ...") is not prefixed twice.
       const { table, widthFor } = await import('../report/layout.js');
-      const rows = list.map((p) => [
-        p.id,
-        p.description.startsWith(p.name) ? p.description : `${p.name}: ${p.description}`,
-      ]);
+      const rows = list.map((p) => {
+        const about = profileDescription(p, t);
+        return [p.id, about.startsWith(p.name) ? about : `${p.name}: ${about}`];
+      });
       io.stdout.write(
         `${table(rows, [{}, { flex: true, min: 20 }], widthFor(io.stdout, io.env)).join('\n')}\n`,
       );
-      io.stdout.write(
-        '\nzapcheck profiles show <id> prints one; --profile <file.json|file.yaml> uses your own.\n',
-      );
+      io.stdout.write(`\n${t('profiles.footer')}\n`);
     });
   profiles
     .command('show')
@@ -64,20 +70,21 @@ export function registerProfiles(program: Command, io: CliIO, _state: RunState, 
     .action(async (ref: string, opts: { json?: boolean }) => {
       const { loadProfile } = await import('../profile/load.js');
       const { stringify: toYaml } = await import('yaml');
-      const p = loadProfile(ref);
+      const p = loadProfile(ref, t);
       if (opts.json) {
         io.stdout.write(`${stringifyJson(p)}\n`);
         return;
       }
-      const about = p.description.startsWith(p.name)
-        ? p.description.slice(p.name.length).replace(/^[:\s—-]+/, '')
-        : p.description;
+      const description = profileDescription(p, t);
+      const about = description.startsWith(p.name)
+        ? description.slice(p.name.length).replace(/^[:\s—-]+/, '')
+        : description;
       io.stdout.write(`# ${p.name} (${p.id}) — ${about}\n`);
-      io.stdout.write('# Outbound endpoints:\n');
+      io.stdout.write(`# ${t('profiles.show.endpoints')}\n`);
       for (const e of p.endpoints) {
         io.stdout.write(
           // NTP is plain UDP: no certificate, so no trust or TLS versions to show.
-          `#   ${e.protocol.padEnd(5)} ${e.host}:${e.port}${e.protocol === 'ntp' ? '' : `  trust ${trustText(e.trust)}`}${e.required ? '' : ' (optional)'}\n`,
+          `#   ${e.protocol.padEnd(5)} ${e.host}:${e.port}${e.protocol === 'ntp' ? '' : `  trust ${trustText(e.trust)}`}${e.required ? '' : ` ${t('profiles.show.optional')}`}\n`,
         );
       }
       // The loader fills trust and TLS versions on every endpoint; NTP uses neither, so they are not shown.

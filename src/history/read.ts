@@ -1,4 +1,5 @@
 import { checkNesting, readInputFile } from '../core/input-file.js';
+import { jsonSyntaxProblem } from '../core/syntax-errors.js';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { schemaValidator as validatorFor } from '../schemas/standalone.js';
@@ -28,9 +29,8 @@ export function parseReport(text: string, file: string, t: Translate): Report {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    throw new UsageError(t('err.report.json', { file, message }));
+  } catch {
+    throw new UsageError(t('err.syntax', { file, format: 'JSON', ...jsonSyntaxProblem(text, t) }));
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new UsageError(t('err.report.notours', { file }));

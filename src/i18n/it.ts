@@ -496,7 +496,6 @@ export const it = {
   'history.saved': 'Rapporto salvato: {file}',
   'history.savefail': 'zapcheck: impossibile conservare questo rapporto in {dir} ({message})',
 
-  'err.sites.yaml': '{file}:{line}: YAML non valido: {message}',
   'err.sites.field': '{file}:{line}: {field}: {problem}',
   'err.sites.unknown': 'il sito "{site}" non è in {file}',
   'err.sites.unknown.hint': 'siti in {file}: {names}',
@@ -508,7 +507,6 @@ export const it = {
   'err.field.pattern': 'ha un formato sbagliato (trovato {value})',
   'err.field.length': 'non può essere vuoto',
   'err.field.invalid': 'non è valido (trovato {value})',
-  'err.report.json': '{file} non è un JSON valido: {message}',
   'err.report.notours': '{file} non è un rapporto di zapcheck',
   'err.report.newer':
     '{file} è stato scritto da uno zapcheck più recente (formato {version}); questo legge il formato {supported}',
@@ -644,6 +642,7 @@ export const it = {
     '{ssid} è sul canale {channels} a 2,4 GHz, che la stazione non può usare (le serve un canale da {lo} a {hi})',
   'wifi.channel.out.fix':
     'Nelle impostazioni a 2,4 GHz del router disattivare la scelta automatica del canale e impostare per {ssid} un canale fisso: 1, 6 o 11.',
+  'wifi.band.ghz': '{ghz, number} GHz',
   'wifi.band.none':
     '{ssid} trasmette solo a {bands}; la stazione ha bisogno di {needed} (canale da {lo} a {hi})',
   'wifi.band.none.fix':
@@ -1009,6 +1008,14 @@ export const it = {
   'help.profiles.show.opt.json': 'in formato JSON',
   'help.profiles.show.arg.idpath': 'id del profilo oppure file',
   'help.profiles.show.description': 'stampa un profilo (id integrato o file), in YAML oppure con --json',
+  // `zapcheck profiles` and `profiles show`; the built-in profiles' descriptions (English: src/profile/builtin.ts).
+  'profiles.footer': 'zapcheck profiles show <id> ne stampa uno; --profile <file.json|file.yaml> usa il tuo.',
+  'profiles.show.endpoints': 'Collegamenti in uscita:',
+  'profiles.show.optional': '(facoltativo)',
+  'profile.zaptec-pro.description':
+    'ZapCharger Pro (manuale di installazione p. 57): Wi-Fi 2,4 GHz canali 1-11, DHCP, DNS, NTP, HTTPS 443, MQTT/TLS 8883.',
+  'profile.zaptec-go.description':
+    'Zaptec Go: gli stessi collegamenti della Pro più i server NTP del suo firmware; solo IPv4 e DHCP, nessun proxy, niente 802.1X, reti solo WPA3 non supportate.',
   'err.completion.shell': 'nessun completamento per la shell "{shell}"',
   'err.completion.hint': 'shell: {shells}',
   'err.didyoumean': 'forse intendevi {names}?',
@@ -1025,7 +1032,39 @@ export const it = {
   'err.pem.none': '{what}: {file} non contiene nessun certificato PEM',
   'err.profile.unknown': 'profilo "{ref}" sconosciuto',
   'err.profile.unknown.hint': 'profili integrati: {ids}; oppure indicare il percorso di un file .json/.yaml',
-  'err.profile.syntax': 'il file di profilo {file} non è {format} valido: {message}',
+  // JSON and YAML syntax errors in plain words, with file:line:column (src/core/syntax-errors.ts).
+  'err.syntax': '{file}:{line}:{column}: il {format} non è valido in questo punto: {problem}',
+  'syntax.yaml.unclosed': 'manca un "{char}": una lista o una mappa aperta con [ o { non è chiusa',
+  'syntax.yaml.quote': 'manca la virgoletta di chiusura',
+  'syntax.yaml.missing': 'qui manca un carattere (una virgoletta, una virgola o i due punti)',
+  'syntax.yaml.tab': 'per rientrare è usato un tab: in YAML si rientra solo con gli spazi',
+  'syntax.yaml.twokeys':
+    'due "chiave:" sulla stessa riga, o una chiave su due righe: una chiave per riga, e metti tra virgolette un valore che contiene ": "',
+  'syntax.yaml.duplicate': 'questa chiave compare due volte nella stessa sezione',
+  'syntax.yaml.unexpected': 'questo non è previsto qui (controlla il rientro e le parentesi più sopra)',
+  'syntax.yaml.escape':
+    'un escape \\ errato tra "virgolette doppie": usa le virgolette singole, oppure scrivi \\\\',
+  'syntax.yaml.longkey': 'una chiave più lunga di 1024 caratteri',
+  'syntax.yaml.documents': 'più di un documento (una riga "---" in mezzo al file)',
+  'syntax.yaml.indent':
+    'il rientro è sbagliato: le chiavi di una stessa sezione devono iniziare alla stessa colonna',
+  'syntax.yaml.start': 'un valore non può iniziare con {char}: mettilo tra virgolette',
+  'syntax.yaml.aliases': 'troppi alias (*nome): il file si espanderebbe in troppi dati',
+  'syntax.yaml.other':
+    'qui il YAML non si riesce a leggere (controlla il rientro, le virgolette e le parentesi)',
+  'syntax.json.end':
+    'il file finisce prima che il JSON sia completo (una parentesi o una virgoletta non è chiusa)',
+  'syntax.json.expected': 'atteso {expected}, trovato {found}',
+  'syntax.json.name': 'un nome di campo tra "virgolette doppie"',
+  'syntax.json.colon': '":" dopo il nome del campo',
+  'syntax.json.commaOrBrace': '"," oppure "}"',
+  'syntax.json.commaOrBracket': '"," oppure "]"',
+  'syntax.json.value': 'un valore (testo tra "virgolette doppie", un numero, true, false, null, [ o {)',
+  'syntax.json.eof': 'la fine del file',
+  'syntax.json.trailing':
+    'una virgola prima della parentesi di chiusura: JSON non ne ammette dopo l’ultimo elemento',
+  'syntax.json.single': 'in JSON il testo va tra "virgolette doppie", non tra \'singole\'',
+  'syntax.json.string': 'un escape \\ errato o un a capo tra "virgolette doppie"',
   'err.profile.invalid': 'profilo {source} non valido:\n{errors}',
   'err.ssid': '--ssid: il nome di una rete Wi-Fi è lungo da 1 a 32 byte',
   'err.timeout': '--timeout: "{value}" non è un numero di millisecondi tra 100 e 600000',

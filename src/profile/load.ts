@@ -9,6 +9,7 @@ import { checkNesting, readInputFile } from '../core/input-file.js';
 import { createTranslator, type MessageKey, type Translate } from '../i18n/index.js';
 import { describeSchemaErrors, shownValue, type FieldProblem } from '../core/schema-errors.js';
 import { lineOf } from '../core/yaml-lines.js';
+import { jsonSyntaxProblem, yamlSyntaxProblem } from '../core/syntax-errors.js';
 import { BUILTIN_PROFILES, ZAPTEC_PRO } from './builtin.js';
 import type { Endpoint, Profile, Trust, TlsVersion } from './types.js';
 
@@ -208,14 +209,10 @@ export function loadProfile(idOrPath: string | undefined, t: Translate = createT
       ? JSON.parse(text)
       : (require('yaml') as typeof YamlModule).parse(text, { prettyErrors: true });
   } catch (err) {
-    const msg = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    throw new UsageError(
-      t('err.profile.syntax', {
-        file: ref,
-        format: /\.json$/i.test(ref) ? 'JSON' : 'YAML',
-        message: msg ?? '',
-      }),
-    );
+    // One plain line with file:line:column, never the parser's own text (V8's JSON message quotes the input).
+    const json = /\.json$/i.test(ref);
+    const where = json ? jsonSyntaxProblem(text, t) : yamlSyntaxProblem(err, t);
+    throw new UsageError(t('err.syntax', { file: ref, format: json ? 'JSON' : 'YAML', ...where }));
   }
   return normalizeProfile(raw, ref, path.dirname(path.resolve(ref)), false, t, text);
 }

@@ -3,6 +3,7 @@ import type { ValidateFunction } from 'ajv';
 import { readAsset } from '../core/assets.js';
 import { describeSchemaErrors } from '../core/schema-errors.js';
 import { lineOf } from '../core/yaml-lines.js';
+import { yamlSyntaxProblem } from '../core/syntax-errors.js';
 import { schemaValidator as validatorFor } from '../schemas/standalone.js';
 import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { UsageError } from '../core/errors.js';
@@ -64,20 +65,15 @@ export function parseSitesFile(
     });
   }
   if (doc.errors.length) {
-    const err = doc.errors[0];
-    const line = err?.linePos?.[0].line ?? 1;
-    const message = (err?.message ?? 'error').split('\n')[0] ?? '';
-    throw new UsageError(
-      t('err.sites.yaml', { file: shownFile, line, message: message.replace(/ at line \d+.*$/, '') }),
-    );
+    const where = yamlSyntaxProblem(doc.errors[0], t);
+    throw new UsageError(t('err.syntax', { file: shownFile, format: 'YAML', ...where }));
   }
   let data: unknown;
   try {
     // yaml refuses alias expansion past maxAliasCount (an alias bomb) here, not while parsing.
     data = doc.toJS({ maxAliasCount: 100 }) ?? {};
   } catch (err) {
-    const message = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
-    throw new UsageError(t('err.sites.yaml', { file: shownFile, line: 1, message }));
+    throw new UsageError(t('err.syntax', { file: shownFile, format: 'YAML', ...yamlSyntaxProblem(err, t) }));
   }
   const validate = schemaValidator();
   if (!validate(data)) {

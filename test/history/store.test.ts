@@ -158,7 +158,9 @@ describe('reading a report file', () => {
 
   it('not ours, not JSON, or broken: one line naming the file and field', () => {
     expect(message(() => parseReport('{"a":1}', 'x.json', t))).toContain('x.json is not a zapcheck report');
-    expect(message(() => parseReport('nope', 'x.json', t))).toContain('x.json is not valid JSON');
+    expect(message(() => parseReport('nope', 'x.json', t))).toContain(
+      'x.json:1:1: the JSON is not valid here: expected a value (text in "double quotes", a number, true, false, null, [ or {), found "nope"',
+    );
     const broken = { ...base, verdict: 'maybe' };
     expect(message(() => parseReport(text(broken), 'x.json', t))).toContain(
       'x.json: verdict: must be equal to one of',

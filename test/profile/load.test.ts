@@ -154,12 +154,14 @@ describe('profile files', () => {
 
   it('says a broken YAML file is not valid YAML', () => {
     const err = usageError(write('broken.yaml', 'id: x\nendpoints: [\n  - {host: a\n'));
-    expect(err.message).toContain('not valid YAML');
+    expect(err.message).toMatch(/broken\.yaml:4:1: the YAML is not valid here: a "\}" is missing/);
     expect(err.message).toContain('broken.yaml');
   });
 
   it('says a broken JSON file is not valid JSON', () => {
-    expect(usageError(write('broken.json', '{"id": ')).message).toContain('not valid JSON');
+    expect(usageError(write('broken.json', '{"id": ')).message).toMatch(
+      /broken\.json:1:8: the JSON is not valid here: the file ends before the JSON is complete/,
+    );
   });
 
   it('says a missing file is not found', () => {

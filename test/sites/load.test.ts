@@ -91,7 +91,7 @@ describe('sites file', () => {
 
   it('names the line of a YAML syntax error and of a duplicate site', () => {
     expect(usageMessage(() => parseSitesFile('sites:\n  A:\n    chargers: [1, 2\n', 'z.yaml', t))).toMatch(
-      /^z\.yaml:\d+: not valid YAML/,
+      /^z\.yaml:4:1: the YAML is not valid here: a "\]" is missing/,
     );
     // Two sites of one name are the sanity check's (src/sites/check.ts); a key twice inside a site is an error.
     expect(parseSitesFile('sites:\n  A: {}\n  A: {}\n', 'z.yaml', t).duplicates).toEqual([

@@ -213,8 +213,10 @@ export function adviseNetwork(
         remediation: [it(t('wifi.channel.out.fix', { ssid: shown }))],
       });
     } else {
-      const bands = [...new Set(mine.map((r) => `${r.band} GHz`))].join(` ${t('word.and')} `);
-      const needed = rules.bands.map((b) => `${b} GHz`).join(` ${t('word.or')} `);
+      // "2,4 GHz" in Italian: the band as a number of the language.
+      const ghz = (b: string): string => t('wifi.band.ghz', { ghz: Number(b) });
+      const bands = [...new Set(mine.map((r) => ghz(r.band)))].join(` ${t('word.and')} `);
+      const needed = rules.bands.map(ghz).join(` ${t('word.or')} `);
       findings.push({
         status: 'fail',
         cause: 'WIFI_NO_24GHZ',

@@ -5,6 +5,7 @@ import type { BssRecord } from '../../../src/platform/wifi/types.js';
 import { ZAPTEC_GO, ZAPTEC_PRO } from '../../../src/profile/builtin.js';
 import type { WifiRules } from '../../../src/profile/types.js';
 import { adviseWifi } from '../../../src/checks/wifi/advice.js';
+import { createTranslator } from '../../../src/i18n/index.js';
 
 const PRO = ZAPTEC_PRO.wifi as WifiRules;
 const GO = ZAPTEC_GO.wifi as WifiRules;
@@ -37,6 +38,15 @@ describe('Wi-Fi advice on synthetic records', () => {
   it('fails a 5 GHz-only network with WIFI_NO_24GHZ', () => {
     const a = adviseWifi([bss({ ssid: 'Garage', channel: 36 })], PRO, { ssid: 'Garage' });
     expect(a).toMatchObject({ status: 'fail', cause: 'WIFI_NO_24GHZ' });
+    expect(a.summary).toContain('the charger needs 2.4 GHz');
+  });
+
+  it('says the bands as numbers of the language: "2,4 GHz" in Italian (issue 13)', () => {
+    const a = adviseWifi([bss({ ssid: 'Garage', channel: 36 })], PRO, {
+      ssid: 'Garage',
+      t: createTranslator('it'),
+    });
+    expect(a.summary).toContain('trasmette solo a 5 GHz; la stazione ha bisogno di 2,4 GHz');
   });
 
   it('fails channel 13 with WIFI_CHANNEL_OUT_OF_RANGE naming the channel and the fix', () => {
