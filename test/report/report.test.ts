@@ -13,7 +13,7 @@ import { runChecks } from '../../src/core/runner.js';
 import { buildReport } from '../../src/report/build.js';
 import { escapeForTerminal } from '../../src/report/escape.js';
 import { renderJson } from '../../src/report/json.js';
-import { colorLevel, remediationList, renderTerminal } from '../../src/report/terminal.js';
+import { colorLevel, remediationList, renderTerminal, renderVerdict } from '../../src/report/terminal.js';
 import { fakeContext, fakeProbes } from '../helpers/fake-context.js';
 
 const schema = JSON.parse(
@@ -255,6 +255,20 @@ const IT_123 = { audience: 'it' as const, text: 'Allow outbound UDP port 123 to 
 const INSTALLER = { audience: 'installer' as const, text: 'Set this laptop to automatic time.' };
 
 describe('terminal report', () => {
+  it('says how long the run took in words: "under a second" below 1 s, never "(0.0 s)"', () => {
+    const ok = [result('dns:api.zaptec.com', 'pass', 'resolves')];
+    const took = (durationMs: number, lang: 'en' | 'it' = 'en') =>
+      renderVerdict(report(ok, { durationMs }), plain, { lang, env: {} });
+    for (const ms of [0, 40, 999]) {
+      expect(took(ms)).toContain('(under a second)');
+      expect(took(ms)).not.toContain('0.0 s');
+    }
+    expect(took(40, 'it')).toContain('(meno di un secondo)');
+    expect(took(1000)).toContain('(1 s)');
+    expect(took(4249)).toContain('(4.2 s)');
+    expect(took(4249, 'it')).toContain('(4,2 s)');
+  });
+
   const failing = report([
     result('dns:api.zaptec.com', 'pass', 'api.zaptec.com resolves to 198.51.100.10'),
     result('ntp:no.pool.ntp.org:123', 'warn', 'clock 90 s ahead', [INSTALLER, IT_123]),
