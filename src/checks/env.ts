@@ -1,5 +1,6 @@
 import type { Check, CheckFamily } from '../core/check.js';
 import { outcome } from '../core/check.js';
+import { fromEnglish } from '../i18n/index.js';
 import { installer, it } from './shared.js';
 
 /**
@@ -23,7 +24,9 @@ const routeCheck: Check = {
         outcome(
           'skip',
           'ENV_UNKNOWN',
-          t('env.route.unknown', { source: ctx.environment.routeSource }),
+          // The site context says where it looked in English (src/site, src/lab); said again here in the
+          // run's language (env.source.* templates), a path or tool list as it is.
+          t('env.route.unknown', { source: fromEnglish(ctx.environment.routeSource, t, 'env.source.') }),
           evidence,
         ),
       );

@@ -92,7 +92,7 @@ export function buildProgram(io: CliIO, state: RunState, lang: Lang = pickLang(u
   });
   registerSite(program, io, state, t);
   registerProfiles(program, io, state, t);
-  registerLab(program, io, state, t);
+  registerLab(program, io, state, t, lang);
   registerWifi(program, io, state, t);
   registerSurvey(program, io, state, t);
   registerDhcp(program, io, state, t);

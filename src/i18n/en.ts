@@ -238,6 +238,13 @@ export const en = {
     'MQTT not tried (--no-mqtt-connect): TLS to {host}:{port} works, but no broker answer was asked for',
 
   'env.route.ok': 'IPv4 default route via {gateway} on {iface}',
+  'lab.list.runone': 'Run one: zapcheck site --lab <scenario>',
+  'env.source.tools': 'OS network tools',
+  'env.source.unreadable': '{path} unreadable',
+  'env.source.platform': 'not read on {platform}',
+  'env.source.failed': 'could not read the routes: {reason}',
+  'env.source.lab': 'lab scenario {name} (simulated)',
+  'env.source.lab.unreadable': 'lab scenario {name} (simulated: the routing table could not be read)',
   'env.route.unknown': 'Could not tell whether this network gives IPv4 ({source})',
   'env.route.none': 'This network gives no IPv4 route to the internet',
   'env.route.none.fix':

@@ -247,6 +247,14 @@ export const it = {
     'MQTT non provato (--no-mqtt-connect): il TLS verso {host}:{port} funziona, ma non è stata chiesta una risposta al broker',
 
   'env.route.ok': 'Percorso IPv4 predefinito tramite {gateway} su {iface}',
+  'lab.list.runone': 'Per eseguirne uno: zapcheck site --lab <scenario>',
+  'env.source.tools': 'strumenti di rete del sistema',
+  'env.source.unreadable': '{path} non leggibile',
+  'env.source.platform': 'non letto su {platform}',
+  'env.source.failed': 'impossibile leggere i percorsi: {reason}',
+  'env.source.lab': 'scenario di laboratorio {name} (simulato)',
+  'env.source.lab.unreadable':
+    'scenario di laboratorio {name} (simulato: la tabella dei percorsi non si può leggere)',
   'env.route.unknown': 'Non è stato possibile capire se questa rete fornisce IPv4 ({source})',
   'env.route.none': 'Questa rete non fornisce un percorso IPv4 verso internet',
   'env.route.none.fix':
