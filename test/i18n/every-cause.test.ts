@@ -172,6 +172,72 @@ describe('zapcheck broken inside a lab run reads in Italian too', () => {
   });
 });
 
+describe('probe failures loopback cannot produce, given to a lab run by a stand-in probe, read in Italian', () => {
+  // Loopback cannot make a reset while connecting (it is a refusal there), a TLS handshake on a fresh
+  // connection that never answers (the TLS check goes on over the TCP check's connection, where a stall is
+  // counted and judged SNI or MTU), or a resolver error Node does not name. The evidence such a probe
+  // would return is given by a stand-in for that one exchange; every other exchange, the checks, the
+  // runner and the report are the lab run's own.
+  it('TCP_RESET, TLS_TIMEOUT and DNS_ERROR are said in Italian, with their advice', async () => {
+    const profile = normalizeProfile(ZAPTEC_PRO, 'builtin');
+    const lab = await startLab({ profile, scenario: 'healthy' });
+    try {
+      const ctx = createLabContext(
+        {
+          site: 'Garage Nord',
+          profile,
+          deadlineMs: 20_000,
+          guard: createGuard('loopback'),
+          options: { mqttConnect: true, strict: false, extra: {} },
+          lang: 'en',
+          interrupt: new AbortController().signal,
+        },
+        lab,
+      );
+      const real = createProbes(ctx);
+      const probes: Probes = {
+        ...real,
+        // Resolving no.pool.ntp.org fails with an error the DNS probe cannot classify.
+        dns: (q) =>
+          q.name === 'no.pool.ntp.org'
+            ? Promise.resolve(probeFail('INTERNAL', 'socket error EPROTO from the resolver', 1))
+            : real.dns(q),
+        // TCP 8883 is reset while connecting.
+        tcp: (q) =>
+          q.port === 8883
+            ? Promise.resolve(probeFail('RESET', `connection to ${q.ip}:${q.port} reset while connecting`, 2))
+            : real.tcp(q),
+        // TLS to api.zaptec.com never answers, with no byte count (a fresh connection).
+        tls: (q) =>
+          q.servername === 'api.zaptec.com'
+            ? Promise.resolve(probeFail('TIMEOUT', `no TLS answer from ${q.ip}:${q.port} in time`, 900))
+            : real.tls(q),
+      };
+      const { results } = await runChecks(CHECK_FAMILIES, ctx, probes);
+      real.release?.();
+      const cause = (id: string) => results.find((r) => r.id === id)?.cause;
+      expect(cause('dns:no.pool.ntp.org')).toBe('DNS_ERROR');
+      expect(cause('tcp:zapcloud.azure-devices.net:8883')).toBe('TCP_RESET');
+      expect(cause('tls:api.zaptec.com:443')).toBe('TLS_TIMEOUT');
+      for (const r of results) causesSeen.add(r.cause);
+      const text = italianOf(ctx, results);
+      expect(englishIn(text), text).toEqual([]);
+      // The same run in English is caught by the same test: it can fail.
+      const report = buildReport({
+        ctx,
+        version: '0.0.0-test',
+        results: results.map((r) => withMessageKeys(r, ctx)),
+        interrupted: false,
+        startedAt: 0,
+        finishedAt: 1,
+      });
+      expect(englishIn(renderReport('text', [report], { lang: 'en' }))).not.toEqual([]);
+    } finally {
+      await lab.close();
+    }
+  });
+});
+
 // ---- unit evidence: what the lab cannot play ------------------------------------------------------
 
 function siteCtx(lang: Lang, ssid?: string): SiteContext {
@@ -525,16 +591,8 @@ describe('the causes covered', () => {
 });
 
 /**
- * Causes no lab scenario, and no honest unit evidence, reaches; each says why.
- * - DNS_ERROR: the DNS check's fallback for a probe error it cannot classify (an INTERNAL error: zapcheck's
- *   own failure, e.g. a socket error code Node does not name). Every answer a resolver can give, and every
- *   silence, has its own cause (NXDOMAIN, SERVFAIL, REFUSED, TIMEOUT, UNREACHABLE, BAD_REPLY, NO_IPV4).
- * - TCP_RESET: the TCP probe reads RESET only from ECONNRESET while connecting; a reset answering the SYN is
- *   ECONNREFUSED (TCP_REFUSED, played by tcp-8883-refused), and a reset after the handshake is the TLS
- *   check's (TLS_RESET, played by tls-reset). Loopback cannot produce the probe's evidence honestly.
- * - TLS_TIMEOUT: the TLS check runs over the TCP check's connection, so a stalled handshake always has a
- *   byte count and is judged TLS_STALLED_SNI or TLS_STALLED_MTU (played); TLS_TIMEOUT is left for a
- *   handshake on a new connection that never connected, or the run's deadline cutting it: no network
- *   behaviour the lab can play without a timing race.
+ * Causes no run above renders. Empty: every cause is rendered in Italian, from a lab scenario, a lab run
+ * with a stand-in probe for the one exchange loopback cannot produce (DNS_ERROR, TCP_RESET, TLS_TIMEOUT,
+ * INTERNAL_ERROR), or the Wi-Fi and DHCP checks' evidence. A new cause must come with a case here.
  */
-const NOT_PLAYED: string[] = ['DNS_ERROR', 'TCP_RESET', 'TLS_TIMEOUT'];
+const NOT_PLAYED: string[] = [];
