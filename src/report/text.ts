@@ -1,6 +1,6 @@
 import type { Report } from '../core/result.js';
 import { renderAllowListText } from './allowlist.js';
-import { DESIGN_WIDTH, table, wrapText } from './layout.js';
+import { DESIGN_WIDTH, displayWidth, table, tableRows, wrapText } from './layout.js';
 import {
   buildHandover,
   formatDate,
@@ -34,13 +34,20 @@ function section(report: Report, opts: RenderOptions): string {
   if (h.site?.address) out.push(`${t('report.address')}: ${escapeForTerminal(h.site.address)}`);
   if (h.chargers !== null) out.push(`${t('report.chargers')}: ${h.chargers}`);
   out.push('', t('report.req.heading'));
-  for (const r of h.rows) {
-    const head = `  ${r.id}  ${t(`status.${r.status}`).padEnd(14)} ${r.text}`;
-    out.push(
-      ...wrapText(head, WIDTH, '', ' '.repeat(22)),
-      ...wrapText(escapeForTerminal(r.summary), WIDTH, ' '.repeat(22)),
-    );
-  }
+  // Id, status and requirement as aligned columns (the status words' width is the language's: "non
+  // verificato" is longer than "not checked"), the detail under the requirement's column.
+  const cells = h.rows.map((r) => [r.id, t(`status.${r.status}`), r.text]);
+  const textAt = ' '.repeat(
+    2 +
+      Math.max(...cells.map((c) => displayWidth(c[0]!))) +
+      2 +
+      Math.max(...cells.map((c) => displayWidth(c[1]!))) +
+      2,
+  );
+  const heads = tableRows(cells, [{}, {}, { flex: true }], WIDTH, { indent: '  ', gap: 2 });
+  h.rows.forEach((r, i) => {
+    out.push(...(heads[i] ?? []), ...wrapText(escapeForTerminal(r.summary), WIDTH, textAt));
+  });
   if (h.spots.length) {
     out.push('', t('report.survey.heading'));
     const header = SPOT_COLUMNS.map((k) => t(k));

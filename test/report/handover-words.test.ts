@@ -96,4 +96,21 @@ describe('no configuration keys in the handover', () => {
     expect(render('it', 1)).toContain('Calcolato con 1 sessione di ricarica per stazione al giorno;');
     expect(render('it', 2)).toContain('Calcolato con 2 sessioni di ricarica per stazione al giorno;');
   });
+
+  it('the plain-text requirement rows keep their columns in both languages ("non verificato" is wider)', () => {
+    for (const lang of ['en', 'it'] as const) {
+      const text = renderReport('text', [fixture('lab-healthy.json')], { lang });
+      const rows = text.split('\n');
+      const first = rows.findIndex((l) => /^ {2}R1 {2}/.test(l));
+      expect(first, lang).toBeGreaterThan(0);
+      // Where each row's requirement text starts, and where the lines under it start: one column.
+      const starts = new Set<number>();
+      for (let i = first; i < rows.length && /^( {2}R\d| {10})/.test(rows[i]!); i++) {
+        const line = rows[i]!;
+        const m = /^ {2}R\d {2}(.+?) {2,}\S/.exec(line);
+        starts.add(m ? m[0].length - 1 : line.length - line.trimStart().length);
+      }
+      expect([...starts], `${lang}\n${rows.slice(first, first + 12).join('\n')}`).toHaveLength(1);
+    }
+  });
 });
