@@ -128,47 +128,57 @@ describe('every lab scenario, run in English, reads in Italian throughout', { ti
   });
 });
 
+/**
+ * A healthy lab run (English) whose probes are `standIn(real)`: the lab's own probes with one exchange
+ * replaced. Returns the results and the run's context; the lab is closed after.
+ */
+async function labRunWith(
+  standIn: (real: Probes) => Probes,
+): Promise<{ ctx: SiteContext; results: CheckResult[] }> {
+  const profile = normalizeProfile(ZAPTEC_PRO, 'builtin');
+  const lab = await startLab({ profile, scenario: 'healthy' });
+  try {
+    const ctx = createLabContext(
+      {
+        site: 'Garage Nord',
+        profile,
+        deadlineMs: 20_000,
+        guard: createGuard('loopback'),
+        options: { mqttConnect: true, strict: false, extra: {} },
+        lang: 'en',
+        interrupt: new AbortController().signal,
+      },
+      lab,
+    );
+    const real = createProbes(ctx);
+    const { results } = await runChecks(CHECK_FAMILIES, ctx, standIn(real));
+    real.release?.();
+    return { ctx, results };
+  } finally {
+    await lab.close();
+  }
+}
+
 describe('zapcheck broken inside a lab run reads in Italian too', () => {
   it('INTERNAL_ERROR: a probe that throws (a bug) is reported by the runner and rendered like any cause', async () => {
-    const profile = normalizeProfile(ZAPTEC_PRO, 'builtin');
-    const lab = await startLab({ profile, scenario: 'healthy' });
-    try {
-      const ctx = createLabContext(
-        {
-          site: 'Garage Nord',
-          profile,
-          deadlineMs: 20_000,
-          guard: createGuard('loopback'),
-          options: { mqttConnect: true, strict: false, extra: {} },
-          lang: 'en',
-          interrupt: new AbortController().signal,
-        },
-        lab,
-      );
-      const real = createProbes(ctx);
-      // The bug: the TCP probe throws instead of returning its result (raw probes never throw).
-      const probes = {
-        ...real,
-        tcp: () => {
-          throw new TypeError('Cannot read properties of undefined');
-        },
-      };
-      const { results } = await runChecks(CHECK_FAMILIES, ctx, probes);
-      real.release?.();
-      const broken = results.filter((r) => r.cause === 'INTERNAL_ERROR');
-      expect(broken.map((r) => [r.kind, r.status])).toEqual([
-        ['tcp', 'error'],
-        ['tcp', 'error'],
-        ['tcp', 'error'],
-        ['tcp', 'error'],
-      ]);
-      for (const r of results) causesSeen.add(r.cause);
-      const text = italianOf(ctx, results);
-      expect(englishIn(text), text).toEqual([]);
-      expect(text).toContain('Cannot read properties of undefined');
-    } finally {
-      await lab.close();
-    }
+    // The bug: the TCP probe throws instead of returning its result (raw probes never throw).
+    const { ctx, results } = await labRunWith((real) => ({
+      ...real,
+      tcp: () => {
+        throw new TypeError('Cannot read properties of undefined');
+      },
+    }));
+    const broken = results.filter((r) => r.cause === 'INTERNAL_ERROR');
+    expect(broken.map((r) => [r.kind, r.status])).toEqual([
+      ['tcp', 'error'],
+      ['tcp', 'error'],
+      ['tcp', 'error'],
+      ['tcp', 'error'],
+    ]);
+    for (const r of results) causesSeen.add(r.cause);
+    const text = italianOf(ctx, results);
+    expect(englishIn(text), text).toEqual([]);
+    expect(text).toContain('Cannot read properties of undefined');
   });
 });
 
@@ -179,62 +189,41 @@ describe('probe failures loopback cannot produce, given to a lab run by a stand-
   // would return is given by a stand-in for that one exchange; every other exchange, the checks, the
   // runner and the report are the lab run's own.
   it('TCP_RESET, TLS_TIMEOUT and DNS_ERROR are said in Italian, with their advice', async () => {
-    const profile = normalizeProfile(ZAPTEC_PRO, 'builtin');
-    const lab = await startLab({ profile, scenario: 'healthy' });
-    try {
-      const ctx = createLabContext(
-        {
-          site: 'Garage Nord',
-          profile,
-          deadlineMs: 20_000,
-          guard: createGuard('loopback'),
-          options: { mqttConnect: true, strict: false, extra: {} },
-          lang: 'en',
-          interrupt: new AbortController().signal,
-        },
-        lab,
-      );
-      const real = createProbes(ctx);
-      const probes: Probes = {
-        ...real,
-        // Resolving no.pool.ntp.org fails with an error the DNS probe cannot classify.
-        dns: (q) =>
-          q.name === 'no.pool.ntp.org'
-            ? Promise.resolve(probeFail('INTERNAL', 'socket error EPROTO from the resolver', 1))
-            : real.dns(q),
-        // TCP 8883 is reset while connecting.
-        tcp: (q) =>
-          q.port === 8883
-            ? Promise.resolve(probeFail('RESET', `connection to ${q.ip}:${q.port} reset while connecting`, 2))
-            : real.tcp(q),
-        // TLS to api.zaptec.com never answers, with no byte count (a fresh connection).
-        tls: (q) =>
-          q.servername === 'api.zaptec.com'
-            ? Promise.resolve(probeFail('TIMEOUT', `no TLS answer from ${q.ip}:${q.port} in time`, 900))
-            : real.tls(q),
-      };
-      const { results } = await runChecks(CHECK_FAMILIES, ctx, probes);
-      real.release?.();
-      const cause = (id: string) => results.find((r) => r.id === id)?.cause;
-      expect(cause('dns:no.pool.ntp.org')).toBe('DNS_ERROR');
-      expect(cause('tcp:zapcloud.azure-devices.net:8883')).toBe('TCP_RESET');
-      expect(cause('tls:api.zaptec.com:443')).toBe('TLS_TIMEOUT');
-      for (const r of results) causesSeen.add(r.cause);
-      const text = italianOf(ctx, results);
-      expect(englishIn(text), text).toEqual([]);
-      // The same run in English is caught by the same test: it can fail.
-      const report = buildReport({
-        ctx,
-        version: '0.0.0-test',
-        results: results.map((r) => withMessageKeys(r, ctx)),
-        interrupted: false,
-        startedAt: 0,
-        finishedAt: 1,
-      });
-      expect(englishIn(renderReport('text', [report], { lang: 'en' }))).not.toEqual([]);
-    } finally {
-      await lab.close();
-    }
+    const { ctx, results } = await labRunWith((real) => ({
+      ...real,
+      // Resolving no.pool.ntp.org fails with an error the DNS probe cannot classify.
+      dns: (q) =>
+        q.name === 'no.pool.ntp.org'
+          ? Promise.resolve(probeFail('INTERNAL', 'socket error EPROTO from the resolver', 1))
+          : real.dns(q),
+      // TCP 8883 is reset while connecting.
+      tcp: (q) =>
+        q.port === 8883
+          ? Promise.resolve(probeFail('RESET', `connection to ${q.ip}:${q.port} reset while connecting`, 2))
+          : real.tcp(q),
+      // TLS to api.zaptec.com never answers, with no byte count (a fresh connection).
+      tls: (q) =>
+        q.servername === 'api.zaptec.com'
+          ? Promise.resolve(probeFail('TIMEOUT', `no TLS answer from ${q.ip}:${q.port} in time`, 900))
+          : real.tls(q),
+    }));
+    const cause = (id: string) => results.find((r) => r.id === id)?.cause;
+    expect(cause('dns:no.pool.ntp.org')).toBe('DNS_ERROR');
+    expect(cause('tcp:zapcloud.azure-devices.net:8883')).toBe('TCP_RESET');
+    expect(cause('tls:api.zaptec.com:443')).toBe('TLS_TIMEOUT');
+    for (const r of results) causesSeen.add(r.cause);
+    const text = italianOf(ctx, results);
+    expect(englishIn(text), text).toEqual([]);
+    // The same run in English is caught by the same test: it can fail.
+    const report = buildReport({
+      ctx,
+      version: '0.0.0-test',
+      results: results.map((r) => withMessageKeys(r, ctx)),
+      interrupted: false,
+      startedAt: 0,
+      finishedAt: 1,
+    });
+    expect(englishIn(renderReport('text', [report], { lang: 'en' }))).not.toEqual([]);
   });
 });
 

@@ -5,8 +5,7 @@ import type { Answer, DecodedPacket } from 'dns-packet';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildDnsAnswer, judgeDnsReply, probeDns, probeOsLookup } from '../../src/probes/dns.js';
-import { withFakeLimit } from '../helpers/timing.js';
-import { closeAll, closedUdpPort, listen, never, probeSocketReads, udpServer } from './servers.js';
+import { closeAll, closedUdpPort, listen, never, onFakeLimit, udpServer } from './servers.js';
 
 afterEach(closeAll);
 
@@ -56,38 +55,6 @@ const ask = (port: number, extra: Partial<Parameters<typeof probeDns>[0]> = {}) 
     signal: never,
     ...extra,
   });
-
-/** The limit tests: the probe's timers on a fake clock, stepped once the server and the probe saw each datagram. */
-async function onFakeLimit<T>(
-  server: { received: Buffer[] },
-  run: () => Promise<T>,
-  steps: (at: {
-    received: (n: number) => Promise<void>;
-    read: (n: number) => Promise<void>;
-    advance: (ms: number) => Promise<void>;
-    settled: () => boolean;
-  }) => Promise<void>,
-): Promise<T> {
-  const reads = probeSocketReads();
-  try {
-    return await withFakeLimit(run, (at) =>
-      steps({
-        received: async (n) => {
-          await at.until(() => server.received.length >= n, `server received ${n}`);
-          expect(server.received).toHaveLength(n);
-        },
-        read: async (n) => {
-          await at.until(() => reads.count() >= n, `probe read ${n}`);
-          expect(reads.count()).toBe(n);
-        },
-        advance: (ms) => at.advance(ms),
-        settled: () => at.settled(),
-      }),
-    );
-  } finally {
-    reads.stop();
-  }
-}
 
 describe('probeDns over UDP', () => {
   it('follows a CNAME chain to the addresses at its end', async () => {

@@ -2,7 +2,8 @@ import dgram from 'node:dgram';
 import net from 'node:net';
 import tls from 'node:tls';
 import type { AddressInfo } from 'node:net';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
+import { withFakeLimit } from '../helpers/timing.js';
 
 /**
  * Tiny real servers on 127.0.0.1 port 0 for the probe tests; `closeAll()` in afterEach tears down every
@@ -123,4 +124,39 @@ export const never = new AbortController().signal;
 
 export function elapsedSince(start: number): number {
   return performance.now() - start;
+}
+
+/**
+ * The limit tests: withFakeLimit, plus "the server received n datagrams" and "the probe's socket read n
+ * replies", so the probe's timers only move once the server and the probe saw each datagram.
+ */
+export async function onFakeLimit<T>(
+  server: { received: Buffer[] },
+  run: () => Promise<T>,
+  steps: (at: {
+    received: (n: number) => Promise<void>;
+    read: (n: number) => Promise<void>;
+    advance: (ms: number) => Promise<void>;
+    settled: () => boolean;
+  }) => Promise<void>,
+): Promise<T> {
+  const reads = probeSocketReads();
+  try {
+    return await withFakeLimit(run, (at) =>
+      steps({
+        received: async (n) => {
+          await at.until(() => server.received.length >= n, `server received ${n}`);
+          expect(server.received).toHaveLength(n);
+        },
+        read: async (n) => {
+          await at.until(() => reads.count() >= n, `probe read ${n}`);
+          expect(reads.count()).toBe(n);
+        },
+        advance: (ms) => at.advance(ms),
+        settled: () => at.settled(),
+      }),
+    );
+  } finally {
+    reads.stop();
+  }
 }

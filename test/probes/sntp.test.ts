@@ -10,8 +10,7 @@ import {
   unixMsToNtp,
 } from '../../src/probes/sntp.js';
 import type { NtpTimestamp } from '../../src/probes/sntp.js';
-import { withFakeLimit } from '../helpers/timing.js';
-import { closeAll, closedUdpPort, never, probeSocketReads, udpServer } from './servers.js';
+import { closeAll, closedUdpPort, never, onFakeLimit, udpServer } from './servers.js';
 
 afterEach(closeAll);
 
@@ -143,38 +142,6 @@ const LIMIT = 600;
 const NOT_REACHED = 20_000;
 const ask = (port: number, extra: Partial<Parameters<typeof probeSntp>[0]> = {}) =>
   probeSntp({ ip: '127.0.0.1', port, timeoutMs: NOT_REACHED, signal: never, ...extra });
-
-/** withFakeLimit, plus "the server received n requests" and "the probe's socket read n replies". */
-async function onFakeLimit<T>(
-  server: { received: Buffer[] },
-  run: () => Promise<T>,
-  steps: (at: {
-    received: (n: number) => Promise<void>;
-    read: (n: number) => Promise<void>;
-    advance: (ms: number) => Promise<void>;
-    settled: () => boolean;
-  }) => Promise<void>,
-): Promise<T> {
-  const reads = probeSocketReads();
-  try {
-    return await withFakeLimit(run, (at) =>
-      steps({
-        received: async (n) => {
-          await at.until(() => server.received.length >= n, `server received ${n}`);
-          expect(server.received).toHaveLength(n);
-        },
-        read: async (n) => {
-          await at.until(() => reads.count() >= n, `probe read ${n}`);
-          expect(reads.count()).toBe(n);
-        },
-        advance: (ms) => at.advance(ms),
-        settled: () => at.settled(),
-      }),
-    );
-  } finally {
-    reads.stop();
-  }
-}
 
 describe('probeSntp against a fake server', () => {
   it('measures the offset of a server 5 s ahead', async () => {
