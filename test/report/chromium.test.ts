@@ -8,8 +8,6 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -23,6 +21,7 @@ import { HOSTILE, fixture, withChecks } from './helpers.js';
 import { chartReports } from './chart-runs.js';
 import { createTranslator } from '../../src/i18n/index.js';
 import { chartFromReport, labelBox, renderChannelChartSvg } from '../../src/report/wifi-chart.js';
+import { listenForHits, type HitServer } from '../helpers/hit-server.js';
 
 /**
  * The HTML handover as a person sees it: Debian's chromium, headless, prints it to PDF and takes a
@@ -162,20 +161,16 @@ function withSurvey(): Report {
 
 describe.skipIf(missing.length > 0)('HTML report in headless Chromium', () => {
   let dir: string;
-  let server: Server;
+  let witness: HitServer;
   let hits: string[] = [];
   let origin = '';
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'zapcheck-html-'));
-    server = createServer((req, res) => {
-      hits.push(req.url ?? '');
-      res.end('x');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    witness = await listenForHits();
+    ({ hits, origin } = witness);
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await witness.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -337,7 +332,7 @@ const pre = document.createElement('pre'); pre.id = 'boxes'; pre.textContent = J
     // Positive control: a page that does load something, without our CSP, is seen by the server.
     const control = path.join(dir, 'control.html');
     writeFileSync(control, `<!doctype html><img src="${origin}/control.png">`);
-    hits = [];
+    hits.length = 0;
     await chromium(dir, ['--dump-dom', '--virtual-time-budget=2000', `file://${control}`]);
     expect(hits).toContain('/control.png');
 
@@ -353,7 +348,7 @@ const pre = document.createElement('pre'); pre.id = 'boxes'; pre.textContent = J
       html,
       renderHtml([{ ...report, site: `<img src="${origin}/site.png">` }], { lang: 'en', profileFor }),
     );
-    hits = [];
+    hits.length = 0;
     await chromium(dir, ['--dump-dom', '--virtual-time-budget=2000', `file://${html}`]);
     await chromium(dir, [`--print-to-pdf=${path.join(dir, 'hostile.pdf')}`, `file://${html}`]);
     expect(hits).toEqual([]);

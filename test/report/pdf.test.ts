@@ -1,7 +1,5 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -10,6 +8,7 @@ import { findBrowser, printPdf } from '../../src/cli/pdf.js';
 import { browserCandidates } from '../../src/platform/pdf.js';
 import { runCli } from '../helpers/cli.js';
 import { fixture } from './helpers.js';
+import { listenForHits, type HitServer } from '../helpers/hit-server.js';
 
 /**
  * `zapcheck report --format pdf` (or `-o x.pdf`): the handover printed by the headless Chromium already
@@ -37,19 +36,15 @@ if (missing.length) {
 }
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'zapcheck-pdf-test-'));
-let server: Server;
+let witness: HitServer;
 let hits: string[] = [];
 let origin = '';
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    hits.push(req.url ?? '');
-    res.end('x');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  witness = await listenForHits();
+  ({ hits, origin } = witness);
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await witness.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -105,7 +100,7 @@ describe('report --format pdf', () => {
     'the browser reaches nothing: a page that loads from 127.0.0.1 makes no request (and the server works)',
     async () => {
       const page = `<!doctype html><p>x</p><img src="${origin}/img.png"><link rel=stylesheet href="${origin}/x.css"><iframe src="http://example.invalid/"></iframe>`;
-      hits = [];
+      hits.length = 0;
       const printed = await printPdf(CHROMIUM!, page, { timeoutMs: 60_000 });
       expect(printed.ok).toBe(true);
       expect(hits).toEqual([]);
